@@ -1,0 +1,4 @@
+export * from './cookie';
+export * from './finding';
+export * from './limits';
+export * from './observation';
