@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Target } from 'puppeteer-core';
+import { extensionUrl, track } from './track';
+import type { ExtensionBrowser, TrackedPage } from './types';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+const isExtensionWorker = (t: Target): boolean =>
+  t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+
+/**
+ * Debian's Chromium over CDP (pipe), the unpacked build loaded with --load-extension. The flags
+ * keep a headless run off the network (this machine has none) and accept the test site's
+ * self-signed certificate.
+ */
+export async function launchChromium(extensionDir: string): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'cm-chromium-'));
+  const browser: Browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    enableExtensions: [extensionDir],
+    userDataDir: profile,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = await browser.waitForTarget(isExtensionWorker, { timeout: 30_000 });
+  const workerUrl = new URL(worker.url());
+  // URL.origin is 'null' for non-special schemes such as chrome-extension:.
+  const origin = `${workerUrl.protocol}//${workerUrl.host}`;
+
+  const self: ExtensionBrowser = {
+    name: 'chromium',
+    origin,
+    async newPage() {
+      return track(await browser.newPage());
+    },
+    async openExtensionPage(path, query = {}, tracked?: TrackedPage) {
+      const t = tracked ?? (await self.newPage());
+      await t.page.goto(extensionUrl(origin, path, query), { waitUntil: 'load' });
+      return t;
+    },
+    async goto(t, url) {
+      await t.page.goto(url, { waitUntil: 'load' });
+    },
+    async tabIdOf(t) {
+      return tabIdByUrl(self, t);
+    },
+    async stopServiceWorker() {
+      // What Chromium does to an idle worker: CDP's ServiceWorker.stopAllWorkers terminates it
+      // without any lifecycle event, like a kill after the 30 s idle timeout.
+      const session = await browser.target().createCDPSession();
+      try {
+        await session.send('ServiceWorker.enable' as never);
+        await session.send('ServiceWorker.stopAllWorkers' as never);
+      } finally {
+        await session.detach().catch(() => undefined);
+      }
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return self;
+}
+
+/** Asks the extension (from one of its own pages) which tab shows the page's current URL. */
+export async function tabIdByUrl(b: ExtensionBrowser, t: TrackedPage): Promise<number> {
+  const url = t.page.url();
+  const probe = await b.openExtensionPage('src/pages/options/index.html');
+  try {
+    const id = await probe.page.evaluate(async (u: string) => {
+      type Tab = { id?: number; url?: string };
+      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
+      const tabs = await api.tabs.query({});
+      return tabs.find((tab) => tab.url === u)?.id ?? -1;
+    }, url);
+    if (id < 0) throw new Error(`no tab shows ${url}`);
+    return id;
+  } finally {
+    await probe.page.close();
+  }
+}

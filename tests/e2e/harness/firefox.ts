@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { tabIdByUrl } from './chromium';
+import { extensionUrl, track } from './track';
+import type { ExtensionBrowser, TrackedPage } from './types';
+
+export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+
+/** A fixed moz-extension:// origin, so pages can be opened by URL. */
+const EXTENSION_UUID = '6f1c0d2a-8b3e-4c5d-9e7f-0a1b2c3d4e5f';
+
+/**
+ * Firefox ESR over WebDriver BiDi (puppeteer-core 24; there is no geckodriver here). The build is
+ * installed as a temporary add-on. `--remote-allow-system-access` is what lets BiDi navigate to
+ * moz-extension:// pages; `originControls.grantByDefault` grants the manifest's host access the
+ * way a user who accepts the install prompt would (tests of the "withheld" state revoke it).
+ */
+export async function launchFirefox(extensionDir: string): Promise<ExtensionBrowser> {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const geckoId = manifest.browser_specific_settings.gecko.id;
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      'extensions.originControls.grantByDefault': true,
+      // Keep a headless run quiet and off the network.
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  const origin = `moz-extension://${EXTENSION_UUID}`;
+
+  const navigate = async (t: TrackedPage, url: string): Promise<void> => {
+    // page.goto() never resolves for moz-extension:// URLs over BiDi; the raw BiDi navigate does.
+    const frame = t.page.mainFrame() as unknown as {
+      browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> };
+    };
+    await frame.browsingContext.navigate(url, 'complete');
+  };
+
+  const self: ExtensionBrowser = {
+    name: 'firefox',
+    origin,
+    async newPage() {
+      return track(await browser.newPage());
+    },
+    async openExtensionPage(path, query = {}, tracked?: TrackedPage) {
+      const t = tracked ?? (await self.newPage());
+      await navigate(t, extensionUrl(origin, path, query));
+      return t;
+    },
+    async goto(t, url) {
+      await t.page.goto(url, { waitUntil: 'load' });
+    },
+    async tabIdOf(t) {
+      return tabIdByUrl(self, t);
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+  return self;
+}

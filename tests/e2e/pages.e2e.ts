@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, selectedBrowsers } from './harness/browsers';
+import { ExtensionControl } from './harness/extension';
+import type { ExtensionBrowser } from './harness/types';
+
+const PAGES = [
+  'src/pages/popup/index.html',
+  'src/pages/panel/index.html',
+  'src/pages/report/index.html',
+  'src/pages/options/index.html',
+];
+
+describe.each(selectedBrowsers())('%s: the extension installs and every page loads', (name) => {
+  let b: ExtensionBrowser;
+  let control: ExtensionControl;
+
+  beforeAll(async () => {
+    b = await launch(name);
+    control = await ExtensionControl.open(b);
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  test('the background starts and signals readiness', async () => {
+    const pong = await control.send<{ ready: boolean; version: string }>('ping');
+    expect(pong.ready).toBe(true);
+  });
+
+  test.each(PAGES)('%s renders for ?tabId=N without console errors', async (path) => {
+    const site = await b.newPage();
+    await b.goto(site, 'about:blank');
+    const page = await b.openExtensionPage(path, { tabId: 1 });
+    await page.page.waitForFunction(() => document.documentElement.dataset['ready'] === 'true');
+    const heading = await page.page.$eval('h1', (h) => h.textContent ?? '');
+    expect(heading.length).toBeGreaterThan(0);
+    expect(page.errors).toEqual([]);
+    await page.page.close();
+    await site.page.close();
+  });
+});
