@@ -1,0 +1,48 @@
+import { ESLint } from 'eslint';
+import { describe, expect, test } from 'vitest';
+
+/** The dependency rule is only real if a wrong import fails lint: prove it for each boundary. */
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+
+async function errorsFor(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
+}
+
+describe('dependency rule', () => {
+  test.each([
+    ['src/analysis/x.ts', "import { browser } from '../platform/browser';\nexport const y = browser;"],
+    ['src/analysis/x.ts', "import Dexie from 'dexie';\nexport const y = Dexie;"],
+    ['src/model/x.ts', "import { t } from '../analysis/domain';\nexport const y = t;"],
+    ['src/report/x.ts', "import { q } from '../db/queries';\nexport const y = q;"],
+    ['src/db/x.ts', "import { browser } from '../platform/browser';\nexport const y = browser;"],
+    ['src/ui/x.tsx', "import { w } from '../background/index';\nexport const y = w;"],
+    ['src/ui/x.tsx', "import { LogWriter } from '../db/writer';\nexport const y = LogWriter;"],
+    ['src/pages/popup/x.tsx', "import browser from 'webextension-polyfill';\nexport const y = browser;"],
+    ['src/background/x.ts', "import { Shell } from '../ui/Shell';\nexport const y = Shell;"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await errorsFor(file, code)).toContain('no-restricted-imports');
+  });
+
+  test.each([
+    ['src/analysis/x.ts', "import { getDomain } from 'tldts';\nimport type { Finding } from '../model/finding';\nexport type F = Finding;\nexport const y = getDomain;"],
+    ['src/ui/x.tsx', "import { t } from '../platform/i18n';\nexport const y = t;"],
+    ['src/background/x.ts', "import { browser } from '../platform/browser';\nexport const y = browser;"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await errorsFor(file, code)).not.toContain('no-restricted-imports');
+  });
+
+  test('only platform/ touches chrome.* and browser.* globals', async () => {
+    expect(await errorsFor('src/ui/x.tsx', 'export const y = chrome.runtime.id;')).toContain('no-restricted-globals');
+    expect(await errorsFor('src/platform/x.ts', 'export const y = chrome.runtime.id;')).not.toContain('no-restricted-globals');
+  });
+
+  test('HTML sinks are rejected everywhere', async () => {
+    expect(await errorsFor('src/ui/x.tsx', 'export const f = (el: HTMLElement, v: string) => { el.innerHTML = v; };')).toContain(
+      'no-restricted-properties',
+    );
+    expect(
+      await errorsFor('src/ui/x.tsx', 'export const C = (p: { v: string }) => <div dangerouslySetInnerHTML={{ __html: p.v }} />;'),
+    ).toContain('no-restricted-syntax');
+  });
+});
