@@ -38,8 +38,18 @@ export function devtoolsTheme(): string | undefined {
   }
 }
 
-export function createPanel(title: string, iconPath: string, pagePath: string): void {
+/** Resolves once the browser has created the panel (Chrome: callback; Firefox: promise). */
+export function createPanel(title: string, iconPath: string, pagePath: string): Promise<void> {
   const api = devtools();
-  if (!api) throw new Error('devtools API unavailable in this context');
-  api.panels.create(title, iconPath, pagePath);
+  if (!api) return Promise.reject(new Error('devtools API unavailable in this context'));
+  return new Promise((resolve, reject) => {
+    try {
+      const ret = api.panels.create(title, iconPath, pagePath, () => resolve());
+      if (ret && typeof (ret as Promise<unknown>).then === 'function') {
+        (ret as Promise<unknown>).then(() => resolve(), reject);
+      }
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
 }
