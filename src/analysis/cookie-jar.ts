@@ -1,0 +1,166 @@
+/**
+ * A tiny in-memory cookie store applying the stateful parts of RFC 6265bis §5.7 that one
+ * `Set-Cookie` line cannot decide alone — replacement by (name, domain, host-only, path),
+ * deletion by an expired line, "leave secure cookies alone" (step 16), HttpOnly protection against
+ * non-HTTP writers (step 22.2) — and the §5.8.3 retrieval algorithm for the `Cookie` header.
+ * The recorder uses it to predict outcomes; tests use it to replay the RFC 6265 corpus.
+ * Pure: the clock is a parameter. Not modelled: partition keys, SameSite request context,
+ * eviction by count.
+ */
+import type { AcceptedCookie, SetCookieEvaluation } from '../model/set-cookie';
+import { cookieDomainMatch, pathMatch } from './cookie-match';
+import { evaluateSetCookieAt, requestContext } from './set-cookie';
+
+/** A cookie in the jar: the evaluated cookie plus the bookkeeping §5.7 asks for. */
+export interface StoredCookie extends AcceptedCookie {
+  /** ms; kept across replacements (§5.7 step 22.3), so an updated cookie keeps its place. */
+  creationTime: number;
+  /** Insertion counter, to order cookies created in the same millisecond. */
+  sequence: number;
+}
+
+export type JarRejectReason =
+  | Extract<SetCookieEvaluation, { accepted: false }>['reason']
+  /** A non-secure origin tried to set or shadow a Secure cookie (§5.7 step 16). */
+  | 'OverwriteSecure'
+  /** A non-HTTP API tried to replace an HttpOnly cookie (§5.7 step 22.2). */
+  | 'OverwriteHttpOnly';
+
+export type JarOutcome =
+  | { outcome: 'stored'; cookie: StoredCookie; evaluation: SetCookieEvaluation }
+  | { outcome: 'updated'; cookie: StoredCookie; previous: StoredCookie; evaluation: SetCookieEvaluation }
+  /** An already-expired line. `previous` is what it removed; absent when nothing matched (a no-op). */
+  | { outcome: 'deleted'; previous?: StoredCookie; evaluation: SetCookieEvaluation }
+  | { outcome: 'rejected'; reason: JarRejectReason; detail?: string; evaluation: SetCookieEvaluation };
+
+export interface ApplyOptions {
+  /** The line came from document.cookie or another non-HTTP API. */
+  nonHttp?: boolean;
+}
+
+function keyOf(c: { name: string; domain: string; hostOnly: boolean; path: string }): string {
+  // NUL never appears in an accepted cookie, so it cannot collide.
+  return `${c.name}\u0000${c.domain}\u0000${c.hostOnly ? 1 : 0}\u0000${c.path}`;
+}
+
+function toMs(now: Date | number): number {
+  const ms = typeof now === 'number' ? now : now.getTime();
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+export class CookieJar {
+  private readonly store = new Map<string, StoredCookie>();
+  private sequence = 0;
+
+  /** Evaluates `header` as received from `url` at `now` and applies it to the jar. */
+  apply(header: string, url: string, now: Date | number, options: ApplyOptions = {}): JarOutcome {
+    const nowMs = toMs(now);
+    const nonHttp = options.nonHttp === true;
+    const evaluation = evaluateSetCookieAt(header, url, nowMs, nonHttp);
+    if (!evaluation.accepted) {
+      const out: JarOutcome = { outcome: 'rejected', reason: evaluation.reason, evaluation };
+      if (evaluation.detail !== undefined) out.detail = evaluation.detail;
+      return out;
+    }
+    this.evictExpired(nowMs);
+    const cookie = evaluation.cookie;
+    const ctx = requestContext(url);
+    const trustworthy = !('reason' in ctx) && ctx.trustworthy;
+
+    if (!cookie.secure && !trustworthy) {
+      const shadowed = this.findSecureShadow(cookie);
+      if (shadowed) {
+        return {
+          outcome: 'rejected',
+          reason: 'OverwriteSecure',
+          detail: `would shadow the Secure cookie ${shadowed.name} on ${shadowed.domain}${shadowed.path}`,
+          evaluation,
+        };
+      }
+    }
+
+    const key = keyOf(cookie);
+    const previous = this.store.get(key);
+    if (previous && nonHttp && previous.httpOnly) {
+      return { outcome: 'rejected', reason: 'OverwriteHttpOnly', detail: 'HttpOnly cookie', evaluation };
+    }
+    if (cookie.expires !== null && cookie.expires <= nowMs) {
+      if (previous) this.store.delete(key);
+      return previous ? { outcome: 'deleted', previous, evaluation } : { outcome: 'deleted', evaluation };
+    }
+    const stored: StoredCookie = {
+      ...cookie,
+      creationTime: previous ? previous.creationTime : nowMs,
+      sequence: previous ? previous.sequence : this.sequence++,
+    };
+    // Delete first so that Map order stays insertion order of the live cookies.
+    this.store.delete(key);
+    this.store.set(key, stored);
+    return previous ? { outcome: 'updated', cookie: stored, previous, evaluation } : { outcome: 'stored', cookie: stored, evaluation };
+  }
+
+  /**
+   * §5.7 step 16: an existing Secure cookie with the same name whose domain domain-matches the
+   * new one's (or vice versa) and whose path the new path path-matches.
+   */
+  private findSecureShadow(cookie: AcceptedCookie): StoredCookie | undefined {
+    for (const c of this.store.values()) {
+      if (
+        c.secure &&
+        c.name === cookie.name &&
+        (cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
+        pathMatch(cookie.path, c.path)
+      ) {
+        return c;
+      }
+    }
+    return undefined;
+  }
+
+  private evictExpired(nowMs: number): void {
+    for (const [key, c] of this.store) {
+      if (c.expires !== null && c.expires <= nowMs) this.store.delete(key);
+    }
+  }
+
+  /** The live cookies, in insertion order. */
+  cookies(now: Date | number): StoredCookie[] {
+    this.evictExpired(toMs(now));
+    return [...this.store.values()];
+  }
+
+  /**
+   * The cookies §5.8.3 would send to `url` at `now`, in the order it recommends: longer paths
+   * first, then earlier creation. SameSite is not applied (a same-site request is assumed).
+   * `nonHttp` leaves HttpOnly cookies out, as document.cookie does.
+   */
+  cookiesFor(url: string, now: Date | number, options: ApplyOptions = {}): StoredCookie[] {
+    const nowMs = toMs(now);
+    this.evictExpired(nowMs);
+    const ctx = requestContext(url);
+    if ('reason' in ctx) return [];
+    const list: StoredCookie[] = [];
+    for (const c of this.store.values()) {
+      if (c.hostOnly ? ctx.host !== c.domain : !cookieDomainMatch(ctx.host, c.domain)) continue;
+      if (!pathMatch(ctx.path, c.path)) continue;
+      // Chromium and Firefox send Secure cookies to loopback over http, like they accept them.
+      if (c.secure && !ctx.trustworthy) continue;
+      if (c.httpOnly && options.nonHttp === true) continue;
+      list.push(c);
+    }
+    return list.sort(
+      (x, y) => y.path.length - x.path.length || x.creationTime - y.creationTime || x.sequence - y.sequence,
+    );
+  }
+
+  /** The `Cookie` header value (§5.8.3 step 4); "" when nothing would be sent. */
+  cookieHeader(url: string, now: Date | number, options: ApplyOptions = {}): string {
+    return this.cookiesFor(url, now, options)
+      .map((c) => (c.name === '' ? c.value : `${c.name}=${c.value}`))
+      .join('; ');
+  }
+
+  clear(): void {
+    this.store.clear();
+  }
+}
