@@ -1,0 +1,98 @@
+/**
+ * The IndexedDB schema of the cookie log, one Dexie version per schema change, each with its upgrade.
+ * Never edit a shipped version: add a new one (https://dexie.org/docs/Tutorial/Design#database-versioning).
+ *
+ * Index choice follows the readers' queries (queries.ts):
+ *   - time                       newest events, age-based retention
+ *   - [registrableDomain+time]   a site's history in a time range
+ *   - [tabId+time]               a tab's timeline
+ *   - [cookieKey+time]           one cookie's lifecycle
+ *   - *cookieMentions            observations whose Set-Cookie / Cookie headers name a cookie of a site
+ */
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { CookieChangeEvent, HeaderObservation } from '../model/events';
+
+export const DB_NAME = 'cookie-monitor';
+
+export type StoredChange = CookieChangeEvent;
+
+/**
+ * An observation as stored: the model plus `cookieMentions`, derived by the log on write, one entry
+ * `registrableDomain|cookieName` per cookie named in its headers. IndexedDB has no multi-entry
+ * compound index, so the site is folded into the key; cookies never cross registrable domains.
+ */
+export interface StoredObservation extends HeaderObservation {
+  cookieMentions: string[];
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Well-known `meta` keys. */
+export const META = {
+  /** Highest record id ever handed out (see writer.ts on why ids are assigned by us). */
+  idHighWater: 'idHighWater',
+  /** Raw bytes of the per-install HMAC key for value digests. Never exported. */
+  digestKey: 'digestKey',
+} as const;
+
+// Version 1: the first shipped layout.
+export const STORES_V1 = {
+  changes: '++id, time, registrableDomain, cookieKey, [registrableDomain+time], storeId',
+  observations: '++id, time, tabId, [tabId+time], registrableDomain, requestId',
+  settings: 'key',
+  meta: 'key',
+} as const;
+
+// Version 2: a cookie's lifecycle and a site's observations became index lookups instead of scans.
+// Only changed tables are listed; Dexie carries the others over.
+export const STORES_V2 = {
+  changes: '++id, time, registrableDomain, cookieKey, [registrableDomain+time], [cookieKey+time], storeId',
+  observations:
+    '++id, time, tabId, [tabId+time], registrableDomain, [registrableDomain+time], requestId, *cookieMentions',
+} as const;
+
+export function mentionKey(registrableDomain: string, cookieName: string): string {
+  return `${registrableDomain}|${cookieName}`;
+}
+
+/** The `cookieMentions` of an observation: every cookie its Set-Cookie lines or Cookie header name. */
+export function cookieMentionsOf(
+  o: Pick<HeaderObservation, 'registrableDomain' | 'setCookies' | 'cookieNames'>,
+): string[] {
+  const names = new Set<string>();
+  for (const line of o.setCookies ?? []) names.add(line.name);
+  for (const name of o.cookieNames ?? []) names.add(name);
+  return [...names].map((name) => mentionKey(o.registrableDomain, name));
+}
+
+/** v1 → v2: fill `cookieMentions` on every existing observation so the new index covers old data. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<StoredObservation, number>('observations')
+    .toCollection()
+    .modify((o) => {
+      o.cookieMentions = cookieMentionsOf(o);
+    });
+}
+
+export class CookieLogDB extends Dexie {
+  changes!: EntityTable<StoredChange, 'id'>;
+  observations!: EntityTable<StoredObservation, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  /** `options` lets tests and the Node smoke bench pass fake-indexeddb's `indexedDB`/`IDBKeyRange`. */
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+  }
+}
