@@ -26,6 +26,8 @@ export interface LimitProfile {
   /** CHIPS: byte and count limits per (partition, registrable domain). */
   perPartitionDomainBytes: number | null;
   perPartitionDomainCookies: number | null;
+  /** Whether partitioned cookies count towards `total` (Chromium keeps them out of kMaxCookies). */
+  totalCountsPartitioned: boolean;
   /** Expiry cap from creation, in days; null when none. */
   maxAgeDays: number | null;
   /** How a cookie without SameSite behaves. */
@@ -50,6 +52,7 @@ export const RFC2109_PROFILE: LimitProfile = {
   perAttributeBytes: null,
   perPartitionDomainBytes: null,
   perPartitionDomainCookies: null,
+  totalCountsPartitioned: true,
   maxAgeDays: null,
   sameSiteDefault: 'none',
   eviction: null,
@@ -68,6 +71,7 @@ export const RFC6265_PROFILE: LimitProfile = {
   perAttributeBytes: null,
   perPartitionDomainBytes: null,
   perPartitionDomainCookies: null,
+  totalCountsPartitioned: true,
   maxAgeDays: null,
   sameSiteDefault: 'none',
   eviction: null,
@@ -86,12 +90,13 @@ export const CHROMIUM_PROFILE: LimitProfile = {
   perAttributeBytes: 1024,
   perPartitionDomainBytes: 10240,
   perPartitionDomainCookies: 180,
+  totalCountsPartitioned: false,
   maxAgeDays: 400,
   sameSiteDefault: 'lax',
   eviction: 'chromium',
   sources: [
     'net/cookies/cookie_monster.cc: kDomainMaxCookies = 180, kDomainPurgeCookies = 30 (purge to 150), kMaxCookies = 3300, kPurgeCookies = 300',
-    'net/cookies/cookie_monster.cc: kPerPartitionDomainMaxCookies = 180, kPerPartitionDomainMaxCookieBytes = 10240 (CHIPS)',
+    'net/cookies/cookie_monster.cc: kPerPartitionDomainMaxCookies = 180, kPerPartitionDomainMaxCookieBytes = 10240 (CHIPS); no global limit on partitioned cookies yet (crbug.com/40188414)',
     'net/cookies/parsed_cookie.h: kMaxCookieNamePlusValueSize = 4096, kMaxCookieAttributeValueSize = 1024',
     'RFC 6265bis §5.5 / §5.6: 400-day expiry cap, 4096-octet name+value, 1024-octet attribute values (Chromium M104+)',
     'Lax-by-default for cookies without SameSite (Chromium M80+)',
@@ -110,6 +115,7 @@ export const FIREFOX_PROFILE: LimitProfile = {
   perAttributeBytes: 1024,
   perPartitionDomainBytes: 10240,
   perPartitionDomainCookies: null,
+  totalCountsPartitioned: true,
   maxAgeDays: 400,
   sameSiteDefault: 'none',
   eviction: 'firefox',
