@@ -1,0 +1,113 @@
+/**
+ * computeFindings: every rule over the current cookies, the observations and the per-domain
+ * limits, in one deterministic list (severity, then ID, then subject).
+ */
+import type { CookieInfo } from '../model/cookie';
+import type { DomainSubject, Finding, FindingId } from '../model/finding';
+import type { LimitProfile } from '../model/limits';
+import type { FindingObservation } from '../model/observation';
+import { classifier } from './classify';
+import { makeFinding, severityRank, sortAndDedupe } from './findings/build';
+import { cookieFindings } from './findings/cookie-rules';
+import { cookieSentFindings, setCookieFindings } from './findings/observation-rules';
+import { domainUsage, usageStatus, type DomainUsage } from './limits';
+
+export { CATALOGUE, catalogueEntry, formatMessage } from './findings/catalogue';
+export { JWT_LONG_LIVED_MS, prefixProblem } from './findings/cookie-rules';
+export { sortAndDedupe as sortFindings } from './findings/build';
+
+export interface FindingsInput {
+  cookies: readonly CookieInfo[];
+  observations?: readonly FindingObservation[];
+  /** Origin, URL or host of the page in view; enables `third-party`. */
+  topLevelSite?: string;
+  now: number;
+  profile: LimitProfile;
+}
+
+export interface CookieFindingContext {
+  now: number;
+  profile: LimitProfile;
+  topLevelSite?: string;
+}
+
+/** `domain-near-limit` / `domain-over-limit` for the rows of a usage report. */
+export function domainFindings(rows: readonly DomainUsage[], profile: LimitProfile): Finding[] {
+  const out: Finding[] = [];
+  for (const row of rows) {
+    if (row.status === 'ok') continue;
+    const byCount = usageStatus(row.count, row.limit) === row.status;
+    const subject: DomainSubject = { kind: 'domain', domain: row.domain, storeId: row.storeId, partition: row.partition };
+    const vars = byCount
+      ? { used: row.count, limit: row.limit, unit: 'cookies' }
+      : { used: row.bytes, limit: row.byteLimit, unit: 'bytes' };
+    out.push(
+      makeFinding(row.status === 'over' ? 'domain-over-limit' : 'domain-near-limit', subject, {
+        ...vars,
+        profile: profile.label,
+        count: row.count,
+        bytes: row.bytes,
+      }),
+    );
+  }
+  return out;
+}
+
+function contextFor(ctx: CookieFindingContext): Parameters<typeof classifier>[0] {
+  const c: Parameters<typeof classifier>[0] = { now: ctx.now, maxAgeDays: ctx.profile.maxAgeDays };
+  if (ctx.topLevelSite !== undefined) c.topLevelSite = ctx.topLevelSite;
+  return c;
+}
+
+export function computeFindings(input: FindingsInput): Finding[] {
+  const { cookies, profile, now } = input;
+  const classify = classifier(contextFor(input));
+  const ruleCtx: CookieFindingContext = { now, profile };
+  if (input.topLevelSite !== undefined) ruleCtx.topLevelSite = input.topLevelSite;
+  const out: Finding[] = [];
+  for (const c of cookies) out.push(...cookieFindings(c, classify(c), ruleCtx));
+  out.push(...domainFindings(domainUsage(cookies, profile).domains, profile));
+  const observations = input.observations ?? [];
+  if (observations.length > 0) {
+    const byName = new Map<string, CookieInfo[]>();
+    for (const c of [...cookies].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+      const list = byName.get(c.name);
+      if (list) list.push(c);
+      else byName.set(c.name, [c]);
+    }
+    for (const obs of observations) {
+      out.push(...(obs.kind === 'set-cookie' ? setCookieFindings(obs, profile) : cookieSentFindings(obs, byName)));
+    }
+  }
+  return sortAndDedupe(out);
+}
+
+/** Findings about one cookie on its own (no observations, no domain totals). */
+export function findingsForCookie(c: CookieInfo, ctx: CookieFindingContext): Finding[] {
+  return sortAndDedupe(cookieFindings(c, classifier(contextFor(ctx))(c), ctx));
+}
+
+/** Finding IDs for a cookie's table badges, most severe first. */
+export function findingIdsForCookie(c: CookieInfo, ctx: CookieFindingContext): FindingId[] {
+  return [...new Set(findingsForCookie(c, ctx).map((f) => f.id))];
+}
+
+/**
+ * Badges for every cookie from a computeFindings result (including observed findings linked to
+ * the cookie), keyed by `CookieInfo.key`; IDs ordered by severity, then ID.
+ */
+export function findingIdsByCookie(findings: readonly Finding[]): Map<string, FindingId[]> {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.subject.kind !== 'cookie') continue;
+    const list = map.get(f.subject.key);
+    if (list) list.push(f);
+    else map.set(f.subject.key, [f]);
+  }
+  const out = new Map<string, FindingId[]>();
+  for (const [key, list] of map) {
+    list.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    out.set(key, [...new Set(list.map((f) => f.id))]);
+  }
+  return out;
+}
