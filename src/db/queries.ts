@@ -1,0 +1,189 @@
+/**
+ * Read-only queries for the UIs (wrap them in Dexie `liveQuery` to follow the background's writes).
+ * Each walks one compound index backwards from the newest entry and stops at `limit`, so its cost
+ * depends on the page size, not on the size of the log.
+ */
+import type { CookieChangeEvent, HeaderObservation } from '../model/events';
+import { parseCookieKey } from '../model/events';
+import { type CookieLogDB, mentionKey } from './schema';
+
+export interface Range {
+  /** Inclusive lower bound on `time` (ms). */
+  since?: number;
+  /** Inclusive upper bound on `time` (ms). */
+  until?: number;
+  /** Most entries returned (the newest ones). Default 200. */
+  limit?: number;
+}
+
+export type TimelineEntry =
+  | { type: 'change'; time: number; event: CookieChangeEvent }
+  | { type: 'observation'; time: number; event: HeaderObservation };
+
+export const DEFAULT_LIMIT = 200;
+
+function between<K extends string | number>(key: K, r: Range): [[K, number], [K, number]] {
+  return [
+    [key, r.since ?? -Infinity],
+    [key, r.until ?? Infinity],
+  ];
+}
+
+function timeRange(r: Range): [number, number] {
+  return [r.since ?? -Infinity, r.until ?? Infinity];
+}
+
+/** Newest first; ids break ties in time, as they grow in the order events were recorded. */
+function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
+  return b.time - a.time || b.event.id - a.event.id;
+}
+
+export function mergeTimeline(
+  changes: readonly CookieChangeEvent[],
+  observations: readonly HeaderObservation[],
+  limit = Infinity,
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...changes.map((event) => ({ type: 'change' as const, time: event.time, event })),
+    ...observations.map((event) => ({ type: 'observation' as const, time: event.time, event })),
+  ];
+  return entries.sort(newestFirst).slice(0, limit);
+}
+
+export function recentChanges(db: CookieLogDB, r: Range = {}): Promise<CookieChangeEvent[]> {
+  const [lo, hi] = timeRange(r);
+  return db.changes.where('time').between(lo, hi, true, true).reverse().limit(r.limit ?? DEFAULT_LIMIT).toArray();
+}
+
+export function recentObservations(db: CookieLogDB, r: Range = {}): Promise<HeaderObservation[]> {
+  const [lo, hi] = timeRange(r);
+  return db.observations.where('time').between(lo, hi, true, true).reverse().limit(r.limit ?? DEFAULT_LIMIT).toArray();
+}
+
+/** A tab's observations, newest first. */
+export function tabObservations(db: CookieLogDB, tabId: number, r: Range = {}): Promise<HeaderObservation[]> {
+  const [lo, hi] = between(tabId, r);
+  return db.observations
+    .where('[tabId+time]')
+    .between(lo, hi, true, true)
+    .reverse()
+    .limit(r.limit ?? DEFAULT_LIMIT)
+    .toArray();
+}
+
+/**
+ * A tab's observations with the changes their Set-Cookie lines caused, newest first. Changes made by
+ * scripts have no tab; `domainTimeline` of the tab's sites shows them.
+ */
+export async function tabTimeline(db: CookieLogDB, tabId: number, r: Range = {}): Promise<TimelineEntry[]> {
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const observations = await tabObservations(db, tabId, r);
+    const ids = observations.flatMap((o) =>
+      (o.setCookies ?? []).flatMap((s) => (s.changeEventId === undefined ? [] : [s.changeEventId])),
+    );
+    const changes = (await db.changes.bulkGet([...new Set(ids)])).filter((c) => c !== undefined);
+    return mergeTimeline(changes, observations);
+  });
+}
+
+export function domainChanges(db: CookieLogDB, domain: string, r: Range = {}): Promise<CookieChangeEvent[]> {
+  const [lo, hi] = between(domain, r);
+  return db.changes
+    .where('[registrableDomain+time]')
+    .between(lo, hi, true, true)
+    .reverse()
+    .limit(r.limit ?? DEFAULT_LIMIT)
+    .toArray();
+}
+
+export function domainObservations(db: CookieLogDB, domain: string, r: Range = {}): Promise<HeaderObservation[]> {
+  const [lo, hi] = between(domain, r);
+  return db.observations
+    .where('[registrableDomain+time]')
+    .between(lo, hi, true, true)
+    .reverse()
+    .limit(r.limit ?? DEFAULT_LIMIT)
+    .toArray();
+}
+
+/** Everything recorded for one registrable domain, newest first. */
+export async function domainTimeline(db: CookieLogDB, domain: string, r: Range = {}): Promise<TimelineEntry[]> {
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const [changes, observations] = await Promise.all([domainChanges(db, domain, r), domainObservations(db, domain, r)]);
+    return mergeTimeline(changes, observations, r.limit ?? DEFAULT_LIMIT);
+  });
+}
+
+export interface Lifecycle {
+  /** Oldest first. */
+  changes: CookieChangeEvent[];
+  /**
+   * Observations naming the cookie, oldest first. A Set-Cookie line linked to one of `changes` is
+   * certain; others (a Cookie header, an unlinked line) name a cookie of that name on the same site,
+   * which may be another cookie with a different path or host.
+   */
+  observations: HeaderObservation[];
+}
+
+/**
+ * One cookie's history. The site is taken from its recorded changes; pass `registrableDomain` to
+ * also find observations of a cookie whose changes were all pruned.
+ */
+export async function cookieLifecycle(
+  db: CookieLogDB,
+  key: string,
+  options: { registrableDomain?: string; limit?: number } = {},
+): Promise<Lifecycle> {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const changes = await db.changes
+      .where('[cookieKey+time]')
+      .between([key, -Infinity], [key, Infinity], true, true)
+      .reverse()
+      .limit(limit)
+      .toArray();
+    changes.reverse();
+    const site = options.registrableDomain ?? changes[0]?.registrableDomain;
+    const name = parseCookieKey(key)?.name;
+    if (site === undefined || name === undefined) return { changes, observations: [] };
+    // Entries under one index key come in id order, so reverse + limit keeps the newest.
+    const observations = await db.observations
+      .where('cookieMentions')
+      .equals(mentionKey(site, name))
+      .reverse()
+      .limit(limit)
+      .toArray();
+    observations.sort((a, b) => a.time - b.time || a.id - b.id);
+    return { changes, observations };
+  });
+}
+
+export interface Counts {
+  changes: number;
+  observations: number;
+}
+
+export async function counts(db: CookieLogDB, domain?: string): Promise<Counts> {
+  return db.transaction('r', db.changes, db.observations, async () => {
+    if (domain === undefined) {
+      const [changes, observations] = await Promise.all([db.changes.count(), db.observations.count()]);
+      return { changes, observations };
+    }
+    const [changes, observations] = await Promise.all([
+      db.changes.where('registrableDomain').equals(domain).count(),
+      db.observations.where('registrableDomain').equals(domain).count(),
+    ]);
+    return { changes, observations };
+  });
+}
+
+/** Every registrable domain in the log, sorted. Walks index keys only, no records. */
+export async function knownDomains(db: CookieLogDB): Promise<string[]> {
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const [a, b] = await Promise.all([
+      db.changes.orderBy('registrableDomain').uniqueKeys(),
+      db.observations.orderBy('registrableDomain').uniqueKeys(),
+    ]);
+    return [...new Set([...a, ...b].map(String))].sort();
+  });
+}

@@ -1,0 +1,52 @@
+import Dexie from 'dexie';
+import { expect, test } from 'vitest';
+import { cookieLifecycle } from './queries';
+import { CookieLogDB, DB_NAME, STORES_V1, mentionKey } from './schema';
+import { fakeIdb, makeChange, makeObservation } from './test-helpers';
+import { LogWriter } from './writer';
+
+const setCookie = (name: string) => ({ line: `${name}=; Path=/`, name, valueLength: 1, valueDigest: 'd', outcome: 'stored' as const });
+
+test('upgrading a version-1 database keeps its data and fills the version-2 fields', async () => {
+  const idb = fakeIdb();
+  const v1 = new Dexie(DB_NAME, idb);
+  v1.version(1).stores(STORES_V1);
+  const change = makeChange({ name: 'sid', time: 5 });
+  await v1.table('changes').add(change);
+  await v1.table('observations').bulkAdd([
+    makeObservation({ time: 1, setCookies: [setCookie('sid'), setCookie('theme')] }),
+    makeObservation({ time: 2, kind: 'request', setCookies: undefined, cookieNames: ['sid', 'sid'] }),
+    makeObservation({ time: 3, setCookies: undefined }),
+  ]);
+  await v1.table('settings').put({ key: 'recordValues', value: true });
+  v1.close();
+
+  const db = new CookieLogDB(DB_NAME, idb);
+  await db.open();
+  expect(db.verno).toBe(2);
+  expect(await db.changes.toArray()).toEqual([{ ...change, id: 1 }]);
+  expect(await db.settings.get('recordValues')).toEqual({ key: 'recordValues', value: true });
+  const observations = await db.observations.orderBy('id').toArray();
+  expect(observations.map((o) => o.cookieMentions)).toEqual([
+    [mentionKey('example.com', 'sid'), mentionKey('example.com', 'theme')],
+    [mentionKey('example.com', 'sid')],
+    [],
+  ]);
+
+  // The new indexes answer for the old rows.
+  const life = await cookieLifecycle(db, change.cookieKey);
+  expect(life.changes.map((c) => c.id)).toEqual([1]);
+  expect(life.observations.map((o) => o.time)).toEqual([1, 2]);
+
+  // A writer opened on the upgraded database continues after the old auto-increment ids.
+  const writer = await LogWriter.open(db);
+  expect(writer.addChange(makeChange()).id).toBe(4);
+});
+
+test('a fresh database opens at the latest version', async () => {
+  const db = new CookieLogDB(DB_NAME, fakeIdb());
+  await db.open();
+  expect(db.verno).toBe(2);
+  expect(db.observations.schema.indexes.map((i) => i.name)).toContain('cookieMentions');
+  expect(db.changes.schema.indexes.map((i) => i.name)).toContain('[cookieKey+time]');
+});
