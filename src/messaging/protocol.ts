@@ -1,0 +1,87 @@
+/**
+ * The one message protocol between the UIs (popup, devtools panel, report page, options) and the
+ * background. Both the client's `send` and the server's handlers are typed from `Protocol`, so a
+ * payload of the wrong shape does not compile. To add a command, add an entry here: the server's
+ * handler map then fails to compile until the background implements it.
+ *
+ * UIs read the on-disk log directly (Dexie liveQuery); messages are for acting, and for what only the
+ * background holds: its health and the private-window log, which is never on disk.
+ */
+import type { CookieChangeEvent, HeaderObservation, LogStats, Settings } from '../model/events';
+
+/** A request without fields. */
+export type Empty = Record<string, never>;
+
+export interface Status {
+  /** Extension version (manifest). */
+  version: string;
+  paused: boolean;
+  /** The on-disk writer. */
+  log: LogStats;
+  /** The in-memory private-window log. */
+  privateLog: LogStats & { size: number };
+  /** Rows on disk. */
+  counts: { changes: number; observations: number };
+  /** When retention last ran and what it removed. */
+  lastPrune?: { time: number; removed: number };
+}
+
+export interface LogFilter {
+  tabId?: number;
+  /** Registrable domain. */
+  domain?: string;
+}
+
+export interface Protocol {
+  /** Liveness: also wakes a suspended service worker. `ready` is false until the log is open. */
+  ping: { request: Empty; response: { ready: boolean; version: string } };
+  getStatus: { request: Empty; response: Status };
+  getSettings: { request: Empty; response: Settings };
+  /** Validated by the background; answers with the settings now in force. */
+  updateSettings: { request: Partial<Settings>; response: Settings };
+  setPaused: { request: { paused: boolean }; response: { paused: boolean } };
+  /** Deletes recorded events, on disk and in memory; no filter clears everything. */
+  clearLog: { request: LogFilter; response: { removed: number } };
+  /** Makes everything recorded so far visible to readers (the writer batches for up to 250 ms). */
+  flush: { request: Empty; response: { queued: number } };
+  /** Runs retention now instead of waiting for its schedule. */
+  prune: { request: Empty; response: { removed: number } };
+  /** Private-window events, which live only in the background's memory. Newest first. */
+  getPrivateLog: {
+    request: LogFilter & { cookieKey?: string; since?: number; limit?: number };
+    response: { changes: CookieChangeEvent[]; observations: HeaderObservation[] };
+  };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageName> = Protocol[K]['response'];
+
+/** Tags our messages so other listeners' traffic (and stray messages) is told apart. */
+export const ENVELOPE_TYPE = 'cookie-monitor';
+
+export interface Envelope<K extends MessageName = MessageName> {
+  type: typeof ENVELOPE_TYPE;
+  name: K;
+  request: RequestOf<K>;
+}
+
+/**
+ * Answers travel wrapped too: a thrown error crosses the messaging boundary differently in Chrome
+ * and Firefox (and the polyfill keeps only its message), an `{ ok: false }` value arrives the same everywhere.
+ */
+export type Reply<K extends MessageName = MessageName> =
+  | { type: typeof ENVELOPE_TYPE; ok: true; response: ResponseOf<K> }
+  | { type: typeof ENVELOPE_TYPE; ok: false; error: { name: string; message: string } };
+
+export function isEnvelope(message: unknown): message is Envelope {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Partial<Envelope>;
+  return m.type === ENVELOPE_TYPE && typeof m.name === 'string' && typeof m.request === 'object' && m.request !== null;
+}
+
+export function isReply(value: unknown): value is Reply {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<Reply>;
+  return r.type === ENVELOPE_TYPE && typeof r.ok === 'boolean';
+}
