@@ -171,9 +171,9 @@ function cookieDomain(attribute: string | undefined, ctx: RequestContext, warnin
   let domain = attribute;
 
   if (ctx.isIp) {
-    // Browsers accept Domain=<the IP itself> and store a host-only cookie; nothing else.
-    const bare = (h: string) => (h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h);
-    if (bare(domain) === bare(ctx.host)) {
+    // Browsers accept Domain=<the IP as the URL spells it> and store a host-only cookie; nothing
+    // else (both compare with the bracketed IPv6 form, so Domain=::1 fails on http://[::1]/).
+    if (domain === ctx.host) {
       warnings.push('DomainTreatedAsHostOnly');
       return { domain: ctx.host, hostOnly: true };
     }
