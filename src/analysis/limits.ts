@@ -39,7 +39,7 @@ export interface TotalUsage {
 }
 
 export interface UsageReport {
-  /** Sorted by status (over, near, ok), then count descending, then bucket. */
+  /** Sorted by status (over, near, ok), then count descending, then domain, then bucket. */
   domains: DomainUsage[];
   /** Over every cookie passed in: pass one store's cookies for the browser's real total. */
   total: TotalUsage;
@@ -68,6 +68,10 @@ export function usageStatus(value: number, limit: number | null): UsageStatus {
   if (limit === null || limit <= 0) return 'ok';
   if (value > limit) return 'over';
   return value >= limit * NEAR_LIMIT_RATIO ? 'near' : 'ok';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const STATUS_RANK: Record<UsageStatus, number> = { over: 0, near: 1, ok: 2 };
@@ -114,7 +118,10 @@ export function domainUsage(cookies: readonly CookieInfo[], profile: LimitProfil
   }
   list.sort(
     (a, b) =>
-      STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.count - a.count || (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0),
+      STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+      b.count - a.count ||
+      compare(a.domain, b.domain) ||
+      compare(a.bucket, b.bucket),
   );
   return {
     domains: list,
@@ -169,7 +176,7 @@ function age(c: CookieInfo): number {
 }
 
 function byAge(a: CookieInfo, b: CookieInfo): number {
-  return age(a) - age(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return age(a) - age(b) || compare(a.key, b.key);
 }
 
 const PROXY_NOTE =
@@ -260,5 +267,5 @@ function findUsage(cookies: readonly CookieInfo[], profile: LimitProfile, domain
   // A bare domain means its unpartitioned bucket in the first store that has one.
   return domainUsage(cookies, profile)
     .domains.filter((u) => u.domain === domain && u.partition === null)
-    .sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0))[0];
+    .sort((a, b) => compare(a.bucket, b.bucket))[0];
 }
