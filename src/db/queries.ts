@@ -7,6 +7,9 @@ import type { CookieChangeEvent, HeaderObservation } from '../model/events';
 import { parseCookieKey } from '../model/events';
 import { type CookieLogDB, mentionKey } from './schema';
 
+// Re-exported so UI code subscribes to these queries without importing Dexie (see eslint.config.js).
+export { liveQuery } from 'dexie';
+
 export interface Range {
   /** Inclusive lower bound on `time` (ms). */
   since?: number;

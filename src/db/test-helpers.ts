@@ -6,7 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DexieOptions } from 'dexie';
 import { cookieKey, type NewCookieChange, type NewHeaderObservation } from '../model/events';
 import { CookieLogDB } from './schema';
-import type { Scheduler } from './writer';
+import type { Scheduler } from './scheduler';
 
 /** Every call gets its own IndexedDB universe, so tests never see each other's databases. */
 export function fakeIdb(): Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> {

@@ -12,6 +12,7 @@
  */
 import type { ChangePatch, LogStats, NewCookieChange, NewHeaderObservation, SetCookiePatch, Settings } from '../model/events';
 import { DEFAULT_SETTINGS } from '../model/events';
+import { commitBatch, planBatch, type PreparedOp, readHighWater } from './batch';
 import { clearLog, type ClearFilter } from './clear';
 import { isQuotaError } from './errors';
 import {
@@ -22,27 +23,17 @@ import {
   type EventLog,
   type LogOp,
   type PatchOp,
-  applyChangePatch,
-  applySetCookiePatch,
   deferred,
   errorSummary,
   prepareChange,
   prepareObservation,
 } from './log-ops';
 import { pruneForQuota } from './retention';
-import { type CookieLogDB, META, type StoredChange, type StoredObservation } from './schema';
+import { realScheduler, type Scheduler } from './scheduler';
+import type { CookieLogDB } from './schema';
 
-export interface Scheduler {
-  now(): number;
-  setTimer(fn: () => void, ms: number): unknown;
-  clearTimer(handle: unknown): void;
-}
-
-export const realScheduler: Scheduler = {
-  now: () => Date.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+export { realScheduler, type Scheduler } from './scheduler';
+export { readHighWater } from './batch';
 
 export interface LogWriterOptions {
   /** A batch is written as soon as this many operations are queued. */
@@ -67,35 +58,11 @@ export interface WriterStats extends LogStats {
   retries: number;
 }
 
-type PreparedOp =
-  | { op: 'addChange'; record: StoredChange }
-  | { op: 'addObservation'; record: StoredObservation }
-  | PatchOp;
-
 interface Pending {
   seq: number;
   at: number;
   op: PreparedOp;
   done: Deferred;
-}
-
-interface BatchPlan {
-  changes: StoredChange[];
-  observations: StoredObservation[];
-  /** Patches whose target was written by an earlier batch. */
-  patches: PatchOp[];
-  maxId: number;
-}
-
-export async function readHighWater(db: CookieLogDB): Promise<number> {
-  return db.transaction('r', db.changes, db.observations, db.meta, async () => {
-    const [meta, lastChange, lastObservation] = await Promise.all([
-      db.meta.get(META.idHighWater),
-      db.changes.toCollection().lastKey(),
-      db.observations.toCollection().lastKey(),
-    ]);
-    return Math.max(0, Number(meta?.value ?? 0), Number(lastChange ?? 0), Number(lastObservation ?? 0));
-  });
 }
 
 export class LogWriter implements EventLog {
@@ -245,12 +212,12 @@ export class LogWriter implements EventLog {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    const plan = planBatch(batch);
+    const plan = planBatch(batch.map((p) => p.op));
     const adds = plan.changes.length + plan.observations.length;
     let madeRoom = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.commit(plan);
+        await commitBatch(this.db, plan);
         this.counters.batches++;
         this.counters.written += adds;
         for (const p of batch) p.done.resolve();
@@ -275,27 +242,6 @@ export class LogWriter implements EventLog {
         await this.sleep(Math.min(8_000, this.backoffMs * 2 ** (attempt - 1)));
       }
     }
-  }
-
-  private commit(plan: BatchPlan): Promise<void> {
-    const { db } = this;
-    return db.transaction('rw', db.changes, db.observations, db.meta, async () => {
-      if (plan.changes.length) await db.changes.bulkAdd(plan.changes);
-      if (plan.observations.length) await db.observations.bulkAdd(plan.observations);
-      for (const p of plan.patches) {
-        if (p.op === 'patchChange') {
-          await db.changes.update(p.changeId, p.patch);
-        } else {
-          await db.observations
-            .where('id')
-            .equals(p.observationId)
-            .modify((o) => {
-              applySetCookiePatch(o, p.index, p.patch);
-            });
-        }
-      }
-      if (plan.maxId > 0) await db.meta.put({ key: META.idHighWater, value: plan.maxId });
-    });
   }
 
   private sleep(ms: number): Promise<void> {
@@ -324,37 +270,4 @@ export class LogWriter implements EventLog {
       p.done.reject(err);
     }
   }
-}
-
-/** Folds a batch into adds and patches; patches on records of the same batch are applied in memory, in order. */
-function planBatch(batch: Pending[]): BatchPlan {
-  const changes = new Map<number, StoredChange>();
-  const observations = new Map<number, StoredObservation>();
-  const patches: PatchOp[] = [];
-  let maxId = 0;
-  for (const { op } of batch) {
-    switch (op.op) {
-      case 'addChange':
-        changes.set(op.record.id, op.record);
-        maxId = Math.max(maxId, op.record.id);
-        break;
-      case 'addObservation':
-        observations.set(op.record.id, op.record);
-        maxId = Math.max(maxId, op.record.id);
-        break;
-      case 'patchChange': {
-        const target = changes.get(op.changeId);
-        if (target) applyChangePatch(target, op.patch);
-        else patches.push(op);
-        break;
-      }
-      case 'patchSetCookie': {
-        const target = observations.get(op.observationId);
-        if (target) applySetCookiePatch(target, op.index, op.patch);
-        else patches.push(op);
-        break;
-      }
-    }
-  }
-  return { changes: [...changes.values()], observations: [...observations.values()], patches, maxId };
 }

@@ -1,0 +1,90 @@
+/**
+ * One writer batch → one IndexedDB transaction: adds with their ids, patches in queue order, and the
+ * id high-water mark (see writer.ts on why ids are assigned at enqueue).
+ */
+import { applyChangePatch, applySetCookiePatch, type PatchOp } from './log-ops';
+import { type CookieLogDB, META, type StoredChange, type StoredObservation } from './schema';
+
+/** A queued operation after preparation: adds carry their id, copied and redacted record. */
+export type PreparedOp =
+  | { op: 'addChange'; record: StoredChange }
+  | { op: 'addObservation'; record: StoredObservation }
+  | PatchOp;
+
+export interface BatchPlan {
+  changes: StoredChange[];
+  observations: StoredObservation[];
+  /** Patches whose target was written by an earlier batch, in queue order. */
+  patches: PatchOp[];
+  maxId: number;
+}
+
+/**
+ * Folds a batch into adds and patches. A patch on a record of the same batch is applied to it in
+ * memory, in order, so the record is written once in its final state. Done once per batch, so a
+ * retried batch is not patched twice.
+ */
+export function planBatch(ops: readonly PreparedOp[]): BatchPlan {
+  const changes = new Map<number, StoredChange>();
+  const observations = new Map<number, StoredObservation>();
+  const patches: PatchOp[] = [];
+  let maxId = 0;
+  for (const op of ops) {
+    switch (op.op) {
+      case 'addChange':
+        changes.set(op.record.id, op.record);
+        maxId = Math.max(maxId, op.record.id);
+        break;
+      case 'addObservation':
+        observations.set(op.record.id, op.record);
+        maxId = Math.max(maxId, op.record.id);
+        break;
+      case 'patchChange': {
+        const target = changes.get(op.changeId);
+        if (target) applyChangePatch(target, op.patch);
+        else patches.push(op);
+        break;
+      }
+      case 'patchSetCookie': {
+        const target = observations.get(op.observationId);
+        if (target) applySetCookiePatch(target, op.index, op.patch);
+        else patches.push(op);
+        break;
+      }
+    }
+  }
+  return { changes: [...changes.values()], observations: [...observations.values()], patches, maxId };
+}
+
+/** Writes a plan atomically; a patch whose target is gone (pruned, cleared) is a no-op. */
+export function commitBatch(db: CookieLogDB, plan: BatchPlan): Promise<void> {
+  return db.transaction('rw', db.changes, db.observations, db.meta, async () => {
+    if (plan.changes.length) await db.changes.bulkAdd(plan.changes);
+    if (plan.observations.length) await db.observations.bulkAdd(plan.observations);
+    for (const p of plan.patches) {
+      if (p.op === 'patchChange') {
+        await db.changes.update(p.changeId, p.patch);
+      } else {
+        await db.observations
+          .where('id')
+          .equals(p.observationId)
+          .modify((o) => {
+            applySetCookiePatch(o, p.index, p.patch);
+          });
+      }
+    }
+    if (plan.maxId > 0) await db.meta.put({ key: META.idHighWater, value: plan.maxId });
+  });
+}
+
+/** The highest id in use: the high-water mark, or the tables' last keys (data from before the mark). */
+export async function readHighWater(db: CookieLogDB): Promise<number> {
+  return db.transaction('r', db.changes, db.observations, db.meta, async () => {
+    const [meta, lastChange, lastObservation] = await Promise.all([
+      db.meta.get(META.idHighWater),
+      db.changes.toCollection().lastKey(),
+      db.observations.toCollection().lastKey(),
+    ]);
+    return Math.max(0, Number(meta?.value ?? 0), Number(lastChange ?? 0), Number(lastObservation ?? 0));
+  });
+}
