@@ -108,6 +108,7 @@ export const malformedRoutes: RouteSpec[] = [
           chromium: stored({ name: '', value: 'nameless', path: '/malformed/nameless' }),
           firefox: rejected('NoCookieContent', 'Firefox refuses "=value" with an empty name.'),
         },
+        findings: ['rejected'],
       }),
       cookie('malformed/no-equals', '', 'bare_token; Path=/malformed/bare; Secure; HttpOnly; SameSite=Lax', {
         browsers: {

@@ -20,7 +20,7 @@ function thirdPartyNone(id: string, name: string, value: string): CookieCase {
       'chromium:third-party-cookies-allowed': stored({ sameSite: 'none', secure: true }),
       'firefox:cookieBehavior=0': stored({ sameSite: 'none', secure: true, partitioned: false }),
     },
-    findings: ['third-party', 'missing-httponly'],
+    findings: ['third-party', 'missing-httponly', 'rejected'],
     note: EMBEDDED,
   });
 }
@@ -51,7 +51,7 @@ export const thirdPartyRoutes: RouteSpec[] = [
           firefox: rejected('SameSiteLax', 'A Lax cookie cannot be set from a cross-site frame.'),
         },
         alsoVerified: { 'chromium:third-party-cookies-allowed': rejected('SchemefulSameSiteLax') },
-        findings: ['third-party', 'missing-httponly', 'missing-secure'],
+        findings: ['third-party', 'missing-httponly', 'missing-secure', 'rejected'],
         note: EMBEDDED,
       }),
     ],
