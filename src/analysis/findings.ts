@@ -70,7 +70,9 @@ export function computeFindings(input: FindingsInput): Finding[] {
   const observations = input.observations ?? [];
   if (observations.length > 0) {
     const byName = new Map<string, CookieInfo[]>();
-    for (const c of [...cookies].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const order = (a: CookieInfo, b: CookieInfo): number =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+    for (const c of [...cookies].sort(order)) {
       const list = byName.get(c.name);
       if (list) list.push(c);
       else byName.set(c.name, [c]);

@@ -73,8 +73,8 @@ function cmp(a: string, b: string): number {
 }
 
 /**
- * Severity (high first), then ID, then subject; the message breaks the last ties. One finding per
- * (ID, subject): the most severe wins.
+ * Severity (high first), then ID, then subject; message and details break the last ties, so the
+ * result does not depend on input order. One finding per (ID, subject): the first in this order.
  */
 export function sortAndDedupe(findings: readonly Finding[]): Finding[] {
   const keyed = findings.map((f) => ({ f, subject: subjectKey(f.subject) }));
@@ -83,7 +83,8 @@ export function sortAndDedupe(findings: readonly Finding[]): Finding[] {
       severityRank(a.f.severity) - severityRank(b.f.severity) ||
       cmp(a.f.id, b.f.id) ||
       cmp(a.subject, b.subject) ||
-      cmp(a.f.message, b.f.message),
+      cmp(a.f.message, b.f.message) ||
+      cmp(JSON.stringify(a.f.details ?? null), JSON.stringify(b.f.details ?? null)),
   );
   const seen = new Set<string>();
   const out: Finding[] = [];
