@@ -225,9 +225,20 @@ describe('other write errors', () => {
     const db = openTestDb();
     failAdds(db, 'changes', 100, () => new Error('down'));
     const { writer } = await setup({ maxQueued: 5, batchSize: 2 }, db);
-    for (let i = 0; i < 8; i++) writer.addChange(makeChange());
+    writer.addChange(makeChange());
+    writer.addChange(makeChange());
+    await idle(); // the first batch has failed and waits to retry
+    for (let i = 0; i < 6; i++) writer.addChange(makeChange());
     expect(writer.stats()).toMatchObject({ queued: 5, dropped: 3 });
     expect(writer.stats().lastError?.message).toContain('overflow');
+  });
+
+  test('never cuts the queue while writes succeed, however large the burst', async () => {
+    const { db, writer } = await setup({ maxQueued: 5, batchSize: 2 });
+    const acks = Array.from({ length: 20 }, () => writer.addChange(makeChange()));
+    await Promise.all(acks.map((a) => a.durable));
+    expect(await db.changes.count()).toBe(20);
+    expect(writer.stats().dropped).toBe(0);
   });
 });
 

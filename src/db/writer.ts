@@ -44,7 +44,10 @@ export interface LogWriterOptions {
   maxAttempts?: number;
   /** First retry delay; doubles per attempt, capped at 8 s. */
   backoffMs?: number;
-  /** Operations held in memory at most while writes keep failing; beyond it the oldest waiting are dropped. */
+  /**
+   * Operations held in memory at most while the batch being written keeps failing; beyond it the
+   * oldest waiting are dropped. While writes succeed the queue is never cut: a burst is only slow.
+   */
   maxQueued?: number;
   scheduler?: Scheduler;
   /** Current settings: `recordValues` at enqueue, `retentionMaxEvents` when making room. */
@@ -81,6 +84,8 @@ export class LogWriter implements EventLog {
   /** Operations at the head of the queue that the running batch owns. */
   private inFlight = 0;
   private draining = false;
+  /** The running batch has failed at least once and not yet landed. */
+  private failing = false;
   private timer: unknown;
   private wake: (() => void) | undefined;
   private readonly counters: WriterStats = { queued: 0, written: 0, dropped: 0, evicted: 0, batches: 0, retries: 0 };
@@ -218,17 +223,20 @@ export class LogWriter implements EventLog {
     for (let attempt = 1; ; attempt++) {
       try {
         await commitBatch(this.db, plan);
+        this.failing = false;
         this.counters.batches++;
         this.counters.written += adds;
         for (const p of batch) p.done.resolve();
         return;
       } catch (err) {
+        this.failing = true;
         this.counters.lastError = errorSummary(err, this.scheduler.now());
         const quota = isQuotaError(err);
         if (quota) {
           this.counters.evicted += await this.makeRoom().catch(() => 0);
         }
         if (attempt >= this.maxAttempts) {
+          this.failing = false;
           this.counters.dropped += adds;
           for (const p of batch) p.done.reject(err);
           return;
@@ -261,7 +269,7 @@ export class LogWriter implements EventLog {
   /** Bounds memory while writes keep failing: drops the oldest operations not owned by the running batch. */
   private dropOverflow(): void {
     const excess = this.queue.length - this.maxQueued;
-    if (excess <= 0) return;
+    if (excess <= 0 || !this.failing) return;
     const dropped = this.queue.splice(this.inFlight, excess);
     const err = new Error(`cookie log queue overflow: ${excess} operations dropped`);
     this.counters.lastError = errorSummary(err, this.scheduler.now());
