@@ -154,6 +154,16 @@ describe('non-HTTP writers and readers', () => {
   });
 });
 
+describe('context options pass through', () => {
+  test('a cross-site response cannot set a Lax cookie in the jar', () => {
+    const jar = new CookieJar();
+    expect(jar.apply('k=1; SameSite=Lax', SET, T0, { sameSiteContext: 'cross-site' })).toMatchObject({
+      outcome: 'rejected',
+      reason: 'SameSiteLaxCrossSite',
+    });
+  });
+});
+
 describe('retrieval rules', () => {
   test('Secure cookies go to https and loopback, not to plain http', () => {
     const jar = new CookieJar();

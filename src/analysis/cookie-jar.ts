@@ -9,7 +9,7 @@
  */
 import type { AcceptedCookie, SetCookieEvaluation } from '../model/set-cookie';
 import { cookieDomainMatch, pathMatch } from './cookie-match';
-import { evaluateSetCookieAt, requestContext } from './set-cookie';
+import { evaluateSetCookieAt, requestContext, type EvaluateContext } from './set-cookie';
 
 /** A cookie in the jar: the evaluated cookie plus the bookkeeping §5.7 asks for. */
 export interface StoredCookie extends AcceptedCookie {
@@ -33,10 +33,8 @@ export type JarOutcome =
   | { outcome: 'deleted'; previous?: StoredCookie; evaluation: SetCookieEvaluation }
   | { outcome: 'rejected'; reason: JarRejectReason; detail?: string; evaluation: SetCookieEvaluation };
 
-export interface ApplyOptions {
-  /** The line came from document.cookie or another non-HTTP API. */
-  nonHttp?: boolean;
-}
+/** `nonHttp`: the line came from document.cookie; `sameSiteContext`: see EvaluateSetCookieOptions. */
+export type ApplyOptions = EvaluateContext;
 
 function keyOf(c: { name: string; domain: string; hostOnly: boolean; path: string }): string {
   // NUL never appears in an accepted cookie, so it cannot collide.
@@ -56,7 +54,7 @@ export class CookieJar {
   apply(header: string, url: string, now: Date | number, options: ApplyOptions = {}): JarOutcome {
     const nowMs = toMs(now);
     const nonHttp = options.nonHttp === true;
-    const evaluation = evaluateSetCookieAt(header, url, nowMs, nonHttp);
+    const evaluation = evaluateSetCookieAt(header, url, nowMs, options);
     if (!evaluation.accepted) {
       const out: JarOutcome = { outcome: 'rejected', reason: evaluation.reason, evaluation };
       if (evaluation.detail !== undefined) out.detail = evaluation.detail;

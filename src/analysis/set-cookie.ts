@@ -31,7 +31,19 @@ export interface EvaluateSetCookieOptions {
   now?: Date;
   /** The line came from a non-HTTP API (document.cookie): `HttpOnly` is then refused. */
   nonHttp?: boolean;
+  /**
+   * How the response relates to the top-level site (RFC 6265bis §5.2, §5.7 step 18). Omitted or
+   * `same-site`: no check. `cross-site`: a cross-site subresource, which may only set
+   * SameSite=None cookies. `cross-site-navigation`: a cross-site top-level navigation, which may
+   * set any.
+   */
+  sameSiteContext?: SameSiteContext;
 }
+
+export type SameSiteContext = 'same-site' | 'cross-site' | 'cross-site-navigation';
+
+/** What `evaluateSetCookieAt` needs besides the line, the URL and the clock. */
+export type EvaluateContext = Omit<EvaluateSetCookieOptions, 'now'>;
 
 /** RFC 6265bis §5.5: user agents cap expiry at 400 days; Chromium and Firefox both do. */
 export const MAX_COOKIE_AGE_MS = 400 * 24 * 60 * 60 * 1000;
@@ -94,7 +106,9 @@ export function evaluateSetCookie(
   const nowMs = Number.isFinite(time) ? time : Date.now();
   const line = typeof header === 'string' ? header : '';
   const url = typeof requestUrl === 'string' ? requestUrl : '';
-  return evaluateSetCookieAt(line, url, nowMs, options?.nonHttp === true);
+  const context: EvaluateContext = { nonHttp: options?.nonHttp === true };
+  if (options?.sameSiteContext) context.sameSiteContext = options.sameSiteContext;
+  return evaluateSetCookieAt(line, url, nowMs, context);
 }
 
 function rejected(reason: SetCookieRejectReason, detail: string): SetCookieEvaluation {
@@ -102,7 +116,12 @@ function rejected(reason: SetCookieRejectReason, detail: string): SetCookieEvalu
 }
 
 /** The evaluation with the clock as a number; the jar and the bench call this directly. */
-export function evaluateSetCookieAt(header: string, requestUrl: string, nowMs: number, nonHttp = false): SetCookieEvaluation {
+export function evaluateSetCookieAt(
+  header: string,
+  requestUrl: string,
+  nowMs: number,
+  context: EvaluateContext = {},
+): SetCookieEvaluation {
   const ctx = requestContext(requestUrl);
   if ('reason' in ctx) return rejected(ctx.reason, ctx.detail);
 
@@ -123,7 +142,13 @@ export function evaluateSetCookieAt(header: string, requestUrl: string, nowMs: n
 
   // §5.7 step 13; Chromium and Firefox let loopback hosts over http set Secure cookies.
   if (a.secure && !ctx.trustworthy) return rejected('SecureOnly', `Secure from ${ctx.host} over an insecure scheme`);
-  if (nonHttp && a.httpOnly) return rejected('HttpOnlyFromNonHttpApi', 'HttpOnly through a non-HTTP API');
+  if (context.nonHttp && a.httpOnly) return rejected('HttpOnlyFromNonHttpApi', 'HttpOnly through a non-HTTP API');
+  if (context.sameSiteContext === 'cross-site' && a.sameSite !== 'none') {
+    // §5.7 step 18. Firefox without laxByDefault would still store an unspecified one.
+    if (a.sameSite === 'strict') return rejected('SameSiteStrictCrossSite', 'SameSite=Strict from a cross-site response');
+    if (a.sameSite === 'lax') return rejected('SameSiteLaxCrossSite', 'SameSite=Lax from a cross-site response');
+    return rejected('SameSiteUnspecifiedTreatedAsLax', 'no SameSite=None on a cross-site response');
+  }
   if (a.sameSite === 'none' && !a.secure) return rejected('SameSiteNoneInsecure', 'SameSite=None needs Secure');
 
   const prefixProblem = checkPrefixes(name, value, a, ctx);

@@ -31,6 +31,12 @@ export const SET_COOKIE_REJECT_REASONS = [
   'InvalidPrefix',
   /** `Partitioned` (CHIPS) without `Secure`. */
   'PartitionedWithoutSecure',
+  /** SameSite=Strict set by a cross-site response that is not a top-level navigation (§5.7 step 18). */
+  'SameSiteStrictCrossSite',
+  /** SameSite=Lax, same rule. */
+  'SameSiteLaxCrossSite',
+  /** No valid SameSite, same rule: Chromium treats it as Lax (Firefox does not, by default). */
+  'SameSiteUnspecifiedTreatedAsLax',
 ] as const;
 
 export type SetCookieRejectReason = (typeof SET_COOKIE_REJECT_REASONS)[number];
