@@ -127,11 +127,16 @@ const now = fc.oneof(
   { weight: 1, arbitrary: fc.constant(new Date(NaN)) },
 );
 
+const context = fc.tuple(
+  fc.constantFrom(undefined, 'same-site', 'cross-site', 'cross-site-navigation' as const),
+  fc.boolean(),
+);
+
 describe('evaluateSetCookie under fuzzing', () => {
   test(`${RUNS.toLocaleString('en')} hostile headers: never throws, always well-formed (seed ${SEED})`, () => {
     fc.assert(
-      fc.property(header, url, now, (h, u, d) => {
-        const r = evaluateSetCookie(h, u, { now: d });
+      fc.property(header, url, now, context, (h, u, d, [sameSiteContext, nonHttp]) => {
+        const r = evaluateSetCookie(h, u, sameSiteContext ? { now: d, nonHttp, sameSiteContext } : { now: d, nonHttp });
         const nowMs = Number.isFinite(d.getTime()) ? d.getTime() : Date.now();
         assertWellFormed(r, nowMs);
       }),
