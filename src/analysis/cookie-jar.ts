@@ -2,7 +2,7 @@
  * A tiny in-memory cookie store applying the stateful parts of RFC 6265bis §5.7 that one
  * `Set-Cookie` line cannot decide alone — replacement by (name, domain, host-only, path),
  * deletion by an expired line, "leave secure cookies alone" (step 16), HttpOnly protection against
- * non-HTTP writers (step 22.2) — and the §5.8.3 retrieval algorithm for the `Cookie` header.
+ * non-HTTP writers (step 23.2) — and the §5.8.3 retrieval algorithm for the `Cookie` header.
  * The recorder uses it to predict outcomes; tests use it to replay the RFC 6265 corpus.
  * Pure: the clock is a parameter. Not modelled: partition keys, SameSite request context,
  * eviction by count.
@@ -13,7 +13,7 @@ import { evaluateSetCookieAt, requestContext, type EvaluateContext } from './set
 
 /** A cookie in the jar: the evaluated cookie plus the bookkeeping §5.7 asks for. */
 export interface StoredCookie extends AcceptedCookie {
-  /** ms; kept across replacements (§5.7 step 22.3), so an updated cookie keeps its place. */
+  /** ms; kept across replacements (§5.7 step 23.3), so an updated cookie keeps its place. */
   creationTime: number;
   /** Insertion counter, to order cookies created in the same millisecond. */
   sequence: number;
@@ -23,7 +23,7 @@ export type JarRejectReason =
   | Extract<SetCookieEvaluation, { accepted: false }>['reason']
   /** A non-secure origin tried to set or shadow a Secure cookie (§5.7 step 16). */
   | 'OverwriteSecure'
-  /** A non-HTTP API tried to replace an HttpOnly cookie (§5.7 step 22.2). */
+  /** A non-HTTP API tried to replace an HttpOnly cookie (§5.7 step 23.2). */
   | 'OverwriteHttpOnly';
 
 export type JarOutcome =
