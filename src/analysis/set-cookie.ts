@@ -157,7 +157,10 @@ export function evaluateSetCookieAt(
 
   // §5.7 step 6: Max-Age wins over Expires; both capped at 400 days (§5.5).
   let requested: number | null = null;
-  if (a.maxAge !== undefined) requested = a.maxAge <= 0 ? EARLIEST_EXPIRY : Math.min(nowMs + a.maxAge * 1000, LATEST_DATE);
+  if (a.maxAge !== undefined) {
+    // ≤ 0 deletes: the epoch, or now itself for a clock set before 1970.
+    requested = a.maxAge <= 0 ? Math.min(EARLIEST_EXPIRY, nowMs) : Math.min(nowMs + a.maxAge * 1000, LATEST_DATE);
+  }
   else if (a.expires !== undefined) requested = a.expires;
   let expires = requested;
   if (expires !== null && expires > nowMs + MAX_COOKIE_AGE_MS) {
