@@ -27,7 +27,7 @@ function get(url: string, opts: ClientOptions = {}) {
 
 /** The log entry of the latest request whose url (path + query) is `pathAndQuery`. */
 function lastLogged(pathAndQuery: string): SiteLogEntry {
-  const e = site.log.findLast((x) => x.url === pathAndQuery);
+  const e = [...site.log].reverse().find((x) => x.url === pathAndQuery);
   if (!e) throw new Error(`not logged: ${pathAndQuery}`);
   return e;
 }

@@ -51,7 +51,7 @@ export const hostileRoutes: RouteSpec[] = [
         h('quote-break', 'xss_quote', '"><script>alert(1)</script>'),
         h('javascript-url', 'xss_url', 'javascript:alert(1)'),
         h('name-bold', '<b>name</b>', '1'),
-        h('name-img', '<img/src/onerror=alert(2)>', '1'),
+        h('name-script', '<script>alert(2)</script>', '1'),
         h('csv-dde', 'csv_cmd', "=cmd|'/C calc'!A0"),
         h('csv-hyperlink', 'csv_link', '=HYPERLINK("http://x","y")'),
         h('csv-sum', 'csv_sum', '@SUM(1+1)'),
