@@ -70,10 +70,10 @@ export function siteHost(site: string): string {
  * Third-party = the cookie's registrable domain differs from the top-level site's. Without a
  * top-level site, a partitioned cookie is judged against its partition; otherwise `unknown`.
  */
-export function partyOf(c: CookieInfo, topLevelHost?: string): Party {
+export function partyOf(c: CookieInfo, topLevelHost?: string, site: (host: string) => string = registrableDomain): Party {
   const host = topLevelHost !== undefined && topLevelHost !== '' ? topLevelHost : c.partition ? siteHost(c.partition.topLevelSite) : '';
   if (host === '') return 'unknown';
-  return registrableDomain(c.domain) === registrableDomain(host) ? 'first' : 'third';
+  return site(c.domain) === site(host) ? 'first' : 'third';
 }
 
 export type NamePrefix = '__Secure-' | '__Host-';
@@ -111,18 +111,19 @@ export function classifier(ctx: ClassifyContext): (c: CookieInfo) => CookieClass
   const topHost = ctx.topLevelSite === undefined ? undefined : siteHost(ctx.topLevelSite);
   const maxAgeDays = ctx.maxAgeDays === undefined ? DEFAULT_MAX_AGE_DAYS : ctx.maxAgeDays;
   // Thousands of cookies share a few hundred domains: look each up in the PSL once.
-  const sites = new Map<string, string>();
-  const site = (domain: string): string => {
-    let s = sites.get(domain);
-    if (s === undefined) sites.set(domain, (s = registrableDomain(domain)));
-    return s;
+  const hosts = new Map<string, { site: string; loopback: boolean }>();
+  const host = (domain: string): { site: string; loopback: boolean } => {
+    let h = hosts.get(domain);
+    if (h === undefined) hosts.set(domain, (h = { site: registrableDomain(domain), loopback: isLoopback(domain) }));
+    return h;
   };
+  const site = (domain: string): string => host(domain).site;
   return (c) => ({
     key: c.key,
     registrableDomain: site(c.domain),
-    loopback: isLoopback(c.domain),
+    loopback: host(c.domain).loopback,
     expiry: expiryOf(c, ctx.now, maxAgeDays),
-    party: partyOf(c, topHost),
+    party: partyOf(c, topHost, site),
     size: cookieSize(c),
     sessionId: detectSessionId(c.name, c.value),
     jwt: detectJwt(c.value),

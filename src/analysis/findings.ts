@@ -6,11 +6,11 @@ import type { CookieInfo } from '../model/cookie';
 import type { DomainSubject, Finding, FindingId } from '../model/finding';
 import type { LimitProfile } from '../model/limits';
 import type { FindingObservation } from '../model/observation';
-import { classifier } from './classify';
+import { classifier, type CookieClassification } from './classify';
 import { makeFinding, severityRank, sortAndDedupe } from './findings/build';
 import { cookieFindings } from './findings/cookie-rules';
 import { cookieSentFindings, setCookieFindings } from './findings/observation-rules';
-import { domainUsage, usageStatus, type DomainUsage } from './limits';
+import { domainUsage, usageStatus, type DomainUsage, type UsageReport } from './limits';
 
 export { CATALOGUE, catalogueEntry, formatMessage } from './findings/catalogue';
 export { JWT_LONG_LIVED_MS, prefixProblem } from './findings/cookie-rules';
@@ -59,19 +59,35 @@ function contextFor(ctx: CookieFindingContext): Parameters<typeof classifier>[0]
   return c;
 }
 
-export function computeFindings(input: FindingsInput): Finding[] {
+export interface Analysis {
+  /** One per input cookie, in input order. */
+  classifications: CookieClassification[];
+  findings: Finding[];
+  usage: UsageReport;
+}
+
+/**
+ * Everything a view needs in one pass: classification (computed once and shared with the rules),
+ * findings and per-domain usage. Prefer this to calling the three separately.
+ */
+export function analyze(input: FindingsInput): Analysis {
   const { cookies, profile, now } = input;
   const classify = classifier(contextFor(input));
   const ruleCtx: CookieFindingContext = { now, profile };
   if (input.topLevelSite !== undefined) ruleCtx.topLevelSite = input.topLevelSite;
   const out: Finding[] = [];
-  for (const c of cookies) out.push(...cookieFindings(c, classify(c), ruleCtx));
-  out.push(...domainFindings(domainUsage(cookies, profile).domains, profile));
+  const classifications = cookies.map((c) => {
+    const cl = classify(c);
+    cookieFindings(c, cl, ruleCtx, out);
+    return cl;
+  });
+  const usage = domainUsage(cookies, profile);
+  out.push(...domainFindings(usage.domains, profile));
   const observations = input.observations ?? [];
   if (observations.length > 0) {
-    const byName = new Map<string, CookieInfo[]>();
     const order = (a: CookieInfo, b: CookieInfo): number =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+    const byName = new Map<string, CookieInfo[]>();
     for (const c of [...cookies].sort(order)) {
       const list = byName.get(c.name);
       if (list) list.push(c);
@@ -81,7 +97,11 @@ export function computeFindings(input: FindingsInput): Finding[] {
       out.push(...(obs.kind === 'set-cookie' ? setCookieFindings(obs, profile) : cookieSentFindings(obs, byName)));
     }
   }
-  return sortAndDedupe(out);
+  return { classifications, findings: sortAndDedupe(out), usage };
+}
+
+export function computeFindings(input: FindingsInput): Finding[] {
+  return analyze(input).findings;
 }
 
 /** Findings about one cookie on its own (no observations, no domain totals). */

@@ -5,7 +5,7 @@
 import type { CookieInfo, CookiePriority } from '../model/cookie';
 import { NEAR_LIMIT_RATIO, type LimitProfile } from '../model/limits';
 import { registrableDomain } from './domain';
-import { cookieBytesFor, cookieSize } from './size';
+import { utf8Length } from './size';
 
 export type UsageStatus = 'ok' | 'near' | 'over';
 
@@ -53,6 +53,11 @@ interface Bucket {
   firstPartyDomain: string;
 }
 
+/** Cheap map key of a cookie's bucket; `bucketOf` builds the public, unambiguous id from it. */
+function bucketKey(c: CookieInfo, domain: string): string {
+  return `${c.storeId}\u0000${c.partition ? c.partition.topLevelSite : ''}\u0000${c.firstPartyDomain}\u0000${domain}`;
+}
+
 export function bucketOf(c: CookieInfo, domain = registrableDomain(c.domain)): Bucket {
   const partition = c.partition ? c.partition.topLevelSite : null;
   return {
@@ -62,6 +67,22 @@ export function bucketOf(c: CookieInfo, domain = registrableDomain(c.domain)): B
     partition,
     firstPartyDomain: c.firstPartyDomain,
   };
+}
+
+/** registrableDomain with a per-call cache: thousands of cookies share a few hundred hosts. */
+function siteCache(): (host: string) => string {
+  const cache = new Map<string, string>();
+  return (host) => {
+    let d = cache.get(host);
+    if (d === undefined) cache.set(host, (d = registrableDomain(host)));
+    return d;
+  };
+}
+
+/** Bytes of one cookie as the profile counts them, without building a full CookieSize. */
+function bytesFor(profile: LimitProfile, c: CookieInfo): number {
+  const nameValue = utf8Length(c.name) + utf8Length(c.value);
+  return profile.perCookieMeasure === 'name+value' ? nameValue : nameValue + utf8Length(c.domain) + utf8Length(c.path);
 }
 
 export function usageStatus(value: number, limit: number | null): UsageStatus {
@@ -82,17 +103,14 @@ function worst(a: UsageStatus, b: UsageStatus): UsageStatus {
 
 export function domainUsage(cookies: readonly CookieInfo[], profile: LimitProfile): UsageReport {
   const rows = new Map<string, DomainUsage>();
-  const domains = new Map<string, string>();
+  const site = siteCache();
   let total = 0;
   for (const c of cookies) {
-    let domain = domains.get(c.domain);
-    if (domain === undefined) {
-      domain = registrableDomain(c.domain);
-      domains.set(c.domain, domain);
-    }
-    const b = bucketOf(c, domain);
-    let row = rows.get(b.bucket);
+    const domain = site(c.domain);
+    const key = bucketKey(c, domain);
+    let row = rows.get(key);
     if (!row) {
+      const b = bucketOf(c, domain);
       const partitioned = b.partition !== null;
       const limit = partitioned && profile.perPartitionDomainCookies !== null ? profile.perPartitionDomainCookies : profile.perDomain;
       row = {
@@ -105,10 +123,10 @@ export function domainUsage(cookies: readonly CookieInfo[], profile: LimitProfil
         headroom: limit,
         status: 'ok',
       };
-      rows.set(b.bucket, row);
+      rows.set(key, row);
     }
     row.count++;
-    row.bytes += cookieBytesFor(profile, cookieSize(c));
+    row.bytes += bytesFor(profile, c);
     if (profile.totalCountsPartitioned || c.partition === null) total++;
   }
   const list = [...rows.values()];
@@ -221,11 +239,20 @@ export function nextEvictions(
   target: string | DomainUsage,
   now: number,
 ): EvictionPlan {
-  const usage = typeof target === 'string' ? findUsage(cookies, profile, target) : target;
+  const site = siteCache();
+  const usage = typeof target === 'string' ? findUsage(cookies, profile, target, site) : target;
   if (!usage || profile.eviction === null) {
     return { rule: profile.eviction, usage: usage ?? null, order: [], next: [], note: 'This profile documents no eviction order.' };
   }
-  const members = cookies.filter((c) => bucketOf(c).bucket === usage.bucket).sort(byAge);
+  const members = cookies
+    .filter(
+      (c) =>
+        c.storeId === usage.storeId &&
+        c.firstPartyDomain === usage.firstPartyDomain &&
+        (c.partition ? c.partition.topLevelSite : null) === usage.partition &&
+        site(c.domain) === usage.domain,
+    )
+    .sort(byAge);
   const expired = members.filter((c) => c.expires !== null && c.expires <= now);
   const live = members.filter((c) => !(c.expires !== null && c.expires <= now));
   const expiredCandidates = expired.map((c) => candidate(c, 'expired'));
@@ -263,9 +290,13 @@ export function nextEvictions(
   return { rule: profile.eviction, usage, order, next, note };
 }
 
-function findUsage(cookies: readonly CookieInfo[], profile: LimitProfile, domain: string): DomainUsage | undefined {
+function findUsage(
+  cookies: readonly CookieInfo[],
+  profile: LimitProfile,
+  domain: string,
+  site: (host: string) => string,
+): DomainUsage | undefined {
   // A bare domain means its unpartitioned bucket in the first store that has one.
-  return domainUsage(cookies, profile)
-    .domains.filter((u) => u.domain === domain && u.partition === null)
-    .sort((a, b) => compare(a.bucket, b.bucket))[0];
+  const mine = cookies.filter((c) => c.partition === null && site(c.domain) === domain);
+  return domainUsage(mine, profile).domains.sort((a, b) => compare(a.bucket, b.bucket))[0];
 }

@@ -96,13 +96,20 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Known]> = [
 
 const PREFIX = /^__(host|secure)-/i;
 
+/** Every pattern starts with one of these; most names start with none, so skip the regexes. */
+const PATTERN_STARTS = /^(aspsess|wordpress_|s?sess|_|next-auth\.|authjs\.|wp-settings-|bigipserver)/;
+
 function lookUp(name: string): Known | undefined {
-  const bare = name.replace(PREFIX, '').toLowerCase();
+  const bare = (name.startsWith('__') ? name.replace(PREFIX, '') : name).toLowerCase();
   const exact = EXACT.get(bare);
   if (exact) return exact;
+  if (!PATTERN_STARTS.test(bare)) return undefined;
   for (const [re, known] of PATTERNS) if (re.test(bare)) return known;
   return undefined;
 }
+
+/** Names without any of these substrings cannot match a heuristic: skip splitting them. */
+const HINTS = /sess|sid|auth|token|jwt|csrf|xsrf/i;
 
 /** Splits `accessToken`, `user_sid`, `auth-session` into lower-case words. */
 export function nameWords(name: string): string[] {
@@ -167,6 +174,7 @@ export function detectSessionId(name: string, value?: string): SessionIdMatch | 
     if (known.framework !== 'generic') match.framework = known.framework;
     return match;
   }
+  if (!HINTS.test(name)) return null;
   const words = nameWords(name);
   if (words.includes('csrf') || words.includes('xsrf') || words.some((w) => /^(csrf|xsrf)/.test(w))) {
     return { isSessionId: false, confidence: 'heuristic', defaultName: false, why: 'CSRF token, not a session ID' };

@@ -56,8 +56,8 @@ function sameSiteDefaultVars(profile: LimitProfile): Vars {
   return { browser: profile.label, sameSiteDefault: profile.sameSiteDefault === 'lax' ? 'Lax' : 'None' };
 }
 
-export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: CookieRuleContext): Finding[] {
-  const out: Finding[] = [];
+/** Appends the cookie's findings to `out` (one array for thousands of cookies) and returns it. */
+export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: CookieRuleContext, out: Finding[] = []): Finding[] {
   const subject = cookieSubject(c);
   const add = (id: Finding['id'], vars?: Vars, severity?: Finding['severity']): void => {
     out.push(makeFinding(id, subject, vars, severity));
