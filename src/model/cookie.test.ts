@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cookieFromEvaluated, cookieFromSnapshot, cookieKey, type CookieSnapshot, type EvaluatedCookie } from './cookie';
+import { cookieKey as logKey, partitionKeyString } from './events';
 
 const snapshot = (over: Partial<CookieSnapshot> = {}): CookieSnapshot => ({
   name: 'id',
@@ -82,9 +83,25 @@ describe('cookieKey', () => {
     expect(cookieFromSnapshot(snapshot(over)).key).toBe(base.key);
   });
 
+  test.each([
+    ['a domain cookie', snapshot()],
+    ['a host cookie', snapshot({ domain: 'www.example.com', hostOnly: true })],
+    ['a partitioned cookie', snapshot({ domain: '.example.com', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } })],
+    ['a Firefox FPI cookie', snapshot({ domain: '.example.com', firstPartyDomain: 'fp.test', storeId: 'firefox-container-1' })],
+  ])('for %s it is the change log key of the API snapshot', (_label, s) => {
+    const identity = { name: s.name, domain: s.domain.toLowerCase(), path: s.path, storeId: s.storeId };
+    const partitionKey = partitionKeyString(s.partitionKey ?? undefined);
+    const expected = logKey({
+      ...identity,
+      ...(partitionKey ? { partitionKey } : {}),
+      ...(s.firstPartyDomain ? { firstPartyDomain: s.firstPartyDomain } : {}),
+    });
+    expect(cookieFromSnapshot(s).key).toBe(expected);
+  });
+
   test('is unambiguous for separator-like characters', () => {
-    const a = cookieKey({ name: 'a","b', domain: 'x', hostOnly: true, path: '/', storeId: '0', partition: null, firstPartyDomain: '' });
-    const b = cookieKey({ name: 'a', domain: 'x', hostOnly: true, path: '/', storeId: '0', partition: null, firstPartyDomain: 'b' });
+    const a = cookieKey({ name: 'a|x', domain: 'y', hostOnly: true, path: '/', storeId: '0', partition: null, firstPartyDomain: '' });
+    const b = cookieKey({ name: 'a', domain: 'x|y', hostOnly: true, path: '/', storeId: '0', partition: null, firstPartyDomain: '' });
     expect(a).not.toBe(b);
   });
 });

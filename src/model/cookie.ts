@@ -1,8 +1,9 @@
 /**
  * Cookie types: the snapshot the WebExtension `cookies` API reports (Chrome and Firefox), the
  * normalised `CookieInfo` every analysis works on, and the converters between them.
- * Imports nothing: pure data shapes plus small total functions.
+ * Imports only its sibling model module: pure data shapes plus small total functions.
  */
+import { cookieKey as identityKey, partitionKeyString, type CookieIdentity } from './events';
 
 /** `cookies.SameSiteStatus` as both browsers report it. */
 export type ApiSameSite = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
@@ -33,7 +34,7 @@ export interface CookieSnapshot {
   firstPartyDomain?: string;
 }
 
-export type SameSite = 'none' | 'lax' | 'strict' | 'unspecified';
+export type CookieSameSite = 'none' | 'lax' | 'strict' | 'unspecified';
 
 /** Chromium's `Priority` attribute; the cookies API does not report it, Set-Cookie lines do. */
 export type CookiePriority = 'low' | 'medium' | 'high';
@@ -56,7 +57,7 @@ export interface CookieInfo {
   path: string;
   secure: boolean;
   httpOnly: boolean;
-  sameSite: SameSite;
+  sameSite: CookieSameSite;
   /** Expiry in ms since the epoch as stored (after any clamping); null for session cookies. */
   expires: number | null;
   storeId: string;
@@ -90,7 +91,7 @@ export interface EvaluatedCookie {
   path: string;
   secure: boolean;
   httpOnly: boolean;
-  sameSite: SameSite;
+  sameSite: CookieSameSite;
   /** ms since the epoch, null for a session cookie. */
   expires: number | null;
   partitioned: boolean;
@@ -106,7 +107,7 @@ function partitionOf(key: ApiPartitionKey | null | undefined): CookiePartition |
   return { topLevelSite: key.topLevelSite, hasCrossSiteAncestor: key.hasCrossSiteAncestor === true };
 }
 
-const API_SAME_SITE: Record<ApiSameSite, SameSite> = {
+const API_SAME_SITE: Record<ApiSameSite, CookieSameSite> = {
   no_restriction: 'none',
   lax: 'lax',
   strict: 'strict',
@@ -116,7 +117,8 @@ const API_SAME_SITE: Record<ApiSameSite, SameSite> = {
 /**
  * Stable identity of a cookie: name + domain (with its host/domain kind, since `example.com`
  * host-only and `.example.com` are two cookies) + path + partition + first-party domain + store.
- * JSON keeps the parts unambiguous whatever characters they contain.
+ * The string is the change log's `cookieKey` (./events.ts), so analysis results and logged changes
+ * of the same cookie join on it.
  */
 export function cookieKey(c: {
   name: string;
@@ -127,11 +129,16 @@ export function cookieKey(c: {
   partition: CookiePartition | null;
   firstPartyDomain: string;
 }): string {
-  const domain = (c.hostOnly ? '' : '.') + normaliseDomain(c.domain);
-  const partition = c.partition
-    ? c.partition.topLevelSite + (c.partition.hasCrossSiteAncestor ? ' cross-site' : '')
-    : '';
-  return JSON.stringify([c.storeId, partition, c.firstPartyDomain, domain, c.path, c.name]);
+  const identity: CookieIdentity = {
+    name: c.name,
+    domain: (c.hostOnly ? '' : '.') + normaliseDomain(c.domain),
+    path: c.path,
+    storeId: c.storeId,
+  };
+  const partitionKey = partitionKeyString(c.partition ?? undefined);
+  if (partitionKey !== undefined) identity.partitionKey = partitionKey;
+  if (c.firstPartyDomain !== '') identity.firstPartyDomain = c.firstPartyDomain;
+  return identityKey(identity);
 }
 
 export interface FromSnapshotOptions {

@@ -13,7 +13,7 @@ export interface CookieSentObservation {
   topLevelSite?: string;
 }
 
-export type SetCookieOutcome =
+export type ObservedSetCookieOutcome =
   | { accepted: true }
   | {
       accepted: false;
@@ -33,7 +33,7 @@ export interface SetCookieObservation {
   lineIndex?: number;
   nameValueBytes?: number;
   topLevelSite?: string;
-  outcome: SetCookieOutcome;
+  outcome: ObservedSetCookieOutcome;
 }
 
 export type FindingObservation = CookieSentObservation | SetCookieObservation;

@@ -4,7 +4,6 @@ import type { Finding, FindingId } from '../../model/finding';
 import { CHROMIUM_PROFILE, RFC6265_PROFILE } from '../../model/limits';
 import type { CookieSentObservation, SetCookieObservation } from '../../model/observation';
 import { computeFindings } from '../findings';
-import { defaultPath } from './observation-rules';
 
 const NOW = Date.UTC(2025, 0, 1);
 
@@ -84,15 +83,6 @@ describe('Set-Cookie lines', () => {
     const line = `n=${'x'.repeat(4000)}; Secure; Path=/${'p'.repeat(200)}`;
     const found = computeFindings({ cookies: [], observations: [setCookie(line)], now: NOW, profile: RFC6265_PROFILE });
     expect(ids(found)).toEqual(['oversize']);
-  });
-
-  test.each([
-    ['https://x.test/a/b', '/a'],
-    ['https://x.test/a/', '/a'],
-    ['https://x.test/a', '/'],
-    ['https://x.test/', '/'],
-  ])('defaultPath(%s) = %s', (url, path) => {
-    expect(defaultPath(new URL(url))).toBe(path);
   });
 });
 

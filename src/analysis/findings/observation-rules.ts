@@ -7,6 +7,7 @@ import type { Finding, HeaderSubject, Severity } from '../../model/finding';
 import type { LimitProfile } from '../../model/limits';
 import type { CookieSentObservation, SetCookieObservation } from '../../model/observation';
 import { namePrefix, siteHost } from '../classify';
+import { defaultPath } from '../cookie-match';
 import { domainMatch, isLoopback, isPotentiallyTrustworthy, registrableDomain } from '../domain';
 import { detectSessionId } from '../session-id';
 import { splitSetCookieLine, utf8Length, type SetCookieAttribute } from '../size';
@@ -22,14 +23,6 @@ function parseUrl(url: string): URL | null {
   } catch {
     return null;
   }
-}
-
-/** RFC 6265bis §5.1.4 default-path: the directory of the request path. */
-export function defaultPath(url: URL): string {
-  const p = url.pathname;
-  if (!p.startsWith('/')) return '/';
-  const last = p.lastIndexOf('/');
-  return last <= 0 ? '/' : p.slice(0, last);
 }
 
 function last(attributes: readonly SetCookieAttribute[], key: string): SetCookieAttribute | undefined {
@@ -80,7 +73,7 @@ export function setCookieFindings(obs: SetCookieObservation, profile: LimitProfi
     if (prefix === '__Host-') {
       if (attrs.some((a) => a.key === 'domain')) problems.push('a Domain attribute');
       const path = last(attrs, 'path');
-      const effective = path && path.value.startsWith('/') ? path.value : defaultPath(url);
+      const effective = path && path.value.startsWith('/') ? path.value : defaultPath(url.pathname);
       if (effective !== '/') problems.push(`Path "${effective}" instead of "/"`);
     }
     if (problems.length > 0) add('prefix-violation', { prefix, problem: problems.join(', ') });
