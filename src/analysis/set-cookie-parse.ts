@@ -99,20 +99,36 @@ function hasInnerTab(s: string): boolean {
   return s.includes('\t');
 }
 
-export function parseSetCookie(header: string): ParsedSetCookie {
+/**
+ * Which browser's parsing to follow where Chromium and Firefox disagree (seen with the test
+ * site's /malformed route): Firefox reads a pair without "=" as a NAME with an empty value,
+ * refuses an empty name before "=", and keeps horizontal tabs. `spec` (the default) is RFC
+ * 6265bis as Chromium implements it.
+ */
+export type CookieEngine = 'spec' | 'chromium' | 'firefox';
+
+export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): ParsedSetCookie {
+  const firefox = engine === 'firefox';
   const ctl = DISALLOWED_CTL.exec(header);
   if (ctl) {
     const code = header.charCodeAt(ctl.index).toString(16).padStart(4, '0').toUpperCase();
     return reject('DisallowedCharacter', `U+${code} at offset ${ctl.index}`);
   }
-  const tabs = header.includes('\t');
+  const tabs = !firefox && header.includes('\t');
 
   // §5.6 steps 2–4: name-value-pair up to the first ";", split at its first "=".
   const semi = header.indexOf(';');
   const pair = semi < 0 ? header : header.slice(0, semi);
   const eq = pair.indexOf('=');
-  const name = eq < 0 ? '' : trimWsp(pair.slice(0, eq));
-  const value = trimWsp(eq < 0 ? pair : pair.slice(eq + 1));
+  let name = eq < 0 ? '' : trimWsp(pair.slice(0, eq));
+  let value = trimWsp(eq < 0 ? pair : pair.slice(eq + 1));
+  if (firefox && eq < 0) {
+    // Firefox (CookieParser): no "=" means a name without a value.
+    name = value;
+    value = '';
+  } else if (firefox && name === '' && value !== '') {
+    return reject('NoCookieContent', 'Firefox refuses a cookie with an empty name');
+  }
 
   if (name === '' && value === '') return reject('NoCookieContent', 'empty name and value');
   if ((name.length + value.length) * 3 > MAX_NAME_VALUE_BYTES) {

@@ -13,7 +13,8 @@ import type {
 } from '../model/set-cookie';
 import { cookieDomainMatch, defaultPath, isIpLiteral } from './cookie-match';
 import { isPotentiallyTrustworthy, isPublicSuffix } from './domain';
-import { parseSetCookie, type ParsedAttributes } from './set-cookie-parse';
+import { type CookieEngine, parseSetCookie, type ParsedAttributes } from './set-cookie-parse';
+export type { CookieEngine } from './set-cookie-parse';
 
 export type {
   AcceptedCookie,
@@ -38,6 +39,12 @@ export interface EvaluateSetCookieOptions {
    * set any.
    */
   sameSiteContext?: SameSiteContext;
+  /**
+   * Follow one browser where browsers differ (see `CookieEngine`): Firefox's parsing of odd
+   * pairs, its acceptance of prefixed cookies from http://localhost, and no Lax-by-default when
+   * a cross-site response sets a cookie without SameSite. Default: the spec, as Chromium does.
+   */
+  engine?: CookieEngine;
 }
 
 export type SameSiteContext = 'same-site' | 'cross-site' | 'cross-site-navigation';
@@ -108,6 +115,7 @@ export function evaluateSetCookie(
   const url = typeof requestUrl === 'string' ? requestUrl : '';
   const context: EvaluateContext = { nonHttp: options?.nonHttp === true };
   if (options?.sameSiteContext) context.sameSiteContext = options.sameSiteContext;
+  if (options?.engine === 'chromium' || options?.engine === 'firefox') context.engine = options.engine;
   return evaluateSetCookieAt(line, url, nowMs, context);
 }
 
@@ -125,7 +133,8 @@ export function evaluateSetCookieAt(
   const ctx = requestContext(requestUrl);
   if ('reason' in ctx) return rejected(ctx.reason, ctx.detail);
 
-  const parsed = parseSetCookie(header);
+  const engine = context.engine ?? 'spec';
+  const parsed = parseSetCookie(header, engine);
   if (!parsed.ok) return rejected(parsed.reason, parsed.detail);
   const { name, value, attributes: a } = parsed;
   const warnings = parsed.warnings;
@@ -147,11 +156,13 @@ export function evaluateSetCookieAt(
     // §5.7 step 18. Firefox without laxByDefault would still store an unspecified one.
     if (a.sameSite === 'strict') return rejected('SameSiteStrictCrossSite', 'SameSite=Strict from a cross-site response');
     if (a.sameSite === 'lax') return rejected('SameSiteLaxCrossSite', 'SameSite=Lax from a cross-site response');
-    return rejected('SameSiteUnspecifiedTreatedAsLax', 'no SameSite=None on a cross-site response');
+    if (engine !== 'firefox') return rejected('SameSiteUnspecifiedTreatedAsLax', 'no SameSite=None on a cross-site response');
   }
   if (a.sameSite === 'none' && !a.secure) return rejected('SameSiteNoneInsecure', 'SameSite=None needs Secure');
 
-  const prefixProblem = checkPrefixes(name, value, a, ctx);
+  // Firefox lets a potentially trustworthy http origin (loopback) set prefixed cookies.
+  const prefixCtx = engine === 'firefox' ? { ...ctx, cryptographic: ctx.trustworthy } : ctx;
+  const prefixProblem = checkPrefixes(name, value, a, prefixCtx);
   if (prefixProblem) return rejected('InvalidPrefix', prefixProblem);
   if (a.partitioned && !a.secure) return rejected('PartitionedWithoutSecure', 'Partitioned needs Secure');
 

@@ -39,7 +39,13 @@ describe('Correlator', () => {
     const c = new Correlator(1000);
     c.addLine(line(), 0);
     expect(c.addChange(change({ changeId: 20, removed: true, cause: 'overwrite' }), 1)).toBeUndefined();
-    expect(c.addChange(change({ changeId: 21 }), 1)).toEqual({ observationId: 10, index: 0, changeId: 21, outcome: 'updated' });
+    expect(c.addChange(change({ changeId: 21 }), 1)).toEqual({
+      observationId: 10,
+      index: 0,
+      changeId: 21,
+      outcome: 'updated',
+      replacedChangeId: 20,
+    });
   });
 
   test('deleting line matches a removal, not an add', () => {
@@ -73,6 +79,13 @@ describe('Correlator', () => {
     expect(first.changes).toEqual([]);
     expect(c.expire(150).changes.map((x) => x.changeId)).toEqual([40]);
     expect(c.pending()).toBe(0);
+  });
+
+  test('an unexplained replace reports the add with the removal it completes', () => {
+    const c = new Correlator(100);
+    c.addChange(change({ changeId: 50, removed: true, cause: 'overwrite' }), 0);
+    c.addChange(change({ changeId: 51 }), 0);
+    expect(c.expire(100).changes).toEqual([expect.objectContaining({ changeId: 51, replaces: 50 })]);
   });
 
   test('two lines for the same cookie in one response link in order', () => {

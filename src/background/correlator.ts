@@ -31,6 +31,8 @@ export interface ObservedChange {
   removed: boolean;
   cause: string;
   storeId: string;
+  /** The change id of the overwrite-removal this add completes (set by the correlator). */
+  replaces?: number;
 }
 
 export type LineOutcome = 'stored' | 'updated' | 'deleted';
@@ -40,6 +42,8 @@ export interface Link {
   index: number;
   changeId: number;
   outcome: LineOutcome;
+  /** The overwrite-removal that preceded the linked add: same writer, same source. */
+  replacedChangeId?: number;
 }
 
 /** A line whose window ran out without a change: the caller checks the cookie jar to decide. */
@@ -59,7 +63,7 @@ export class Correlator {
   private readonly lines = new Map<string, Array<Waiting<PendingLine>>>();
   private readonly changes = new Map<string, Array<Waiting<ObservedChange>>>();
   /** Keys whose cookie was just removed by an overwrite: the following add is an update. */
-  private readonly overwritten = new Map<string, number>();
+  private readonly overwritten = new Map<string, { deadline: number; changeId: number }>();
 
   constructor(private readonly windowMs = 2_000) {}
 
@@ -86,8 +90,13 @@ export class Correlator {
     if (change.removed && change.cause === 'overwrite') {
       // First half of a replace: Chromium and Firefox report the old cookie removed with cause
       // "overwrite", then the new one added with cause "explicit".
-      this.overwritten.set(key, now + this.windowMs);
+      this.overwritten.set(key, { deadline: now + this.windowMs, changeId: change.changeId });
       return undefined;
+    }
+    const replaced = change.removed ? undefined : this.overwritten.get(key);
+    if (replaced) {
+      this.overwritten.delete(key);
+      change = { ...change, replaces: replaced.changeId };
     }
     const waiting = this.lines.get(key);
     const idx = waiting?.findIndex((w) => this.fits(w.item, change)) ?? -1;
@@ -104,7 +113,7 @@ export class Correlator {
   expire(now: number): { lines: PendingLine[]; changes: ObservedChange[] } {
     const lines = drain(this.lines, now);
     const changes = drain(this.changes, now);
-    for (const [k, deadline] of this.overwritten) if (deadline <= now) this.overwritten.delete(k);
+    for (const [k, w] of this.overwritten) if (w.deadline <= now) this.overwritten.delete(k);
     return { lines, changes };
   }
 
@@ -123,13 +132,14 @@ export class Correlator {
   }
 
   private link(line: PendingLine, change: ObservedChange, key: string): Link {
-    let outcome: LineOutcome;
-    if (change.removed) outcome = 'deleted';
-    else if (this.overwritten.has(key)) {
-      outcome = 'updated';
-      this.overwritten.delete(key);
-    } else outcome = 'stored';
-    return { observationId: line.observationId, index: line.index, changeId: change.changeId, outcome };
+    // An add that arrived before its overwrite-removal was noted (events crossed) still counts.
+    const late = change.removed || change.replaces !== undefined ? undefined : this.overwritten.get(key);
+    if (late) this.overwritten.delete(key);
+    const replaced = change.replaces ?? late?.changeId;
+    const outcome: LineOutcome = change.removed ? 'deleted' : replaced !== undefined ? 'updated' : 'stored';
+    const link: Link = { observationId: line.observationId, index: line.index, changeId: change.changeId, outcome };
+    if (replaced !== undefined) link.replacedChangeId = replaced;
+    return link;
   }
 }
 

@@ -1,10 +1,106 @@
-// Temporary foundation shell; replaced by the recorder wiring.
-import { browser } from '../platform/browser';
+/**
+ * Background entry (Chrome service worker / Firefox event page). Every listener is registered
+ * synchronously at the top level: a worker woken by an event only delivers it to listeners that
+ * exist by the end of the first turn of the script
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
+ * Events that arrive before the database is open wait in the recorder's ordered chain.
+ */
+import { loadOrCreateDigestKey, describeValue, valueDigest } from '../db/digest';
+import { MemoryLog } from '../db/memory-log';
+import { prune } from '../db/retention';
+import { CookieLogDB } from '../db/schema';
+import { loadSettings } from '../db/settings';
+import { LogWriter } from '../db/writer';
+import { createServer } from '../messaging/server';
+import { DEFAULT_SETTINGS, type Settings } from '../model/events';
+import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
+import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
+import { onSuspend } from '../platform/lifecycle';
+import { getTab } from '../platform/tabs';
+import { headerValue, onRequestHeaders, onResponseHeaders, setCookieLines } from '../platform/webrequest';
+import { createHandlers, type BackgroundState } from './handlers';
+import { Recorder, type RecorderLogs } from './recorder';
 
+const db = new CookieLogDB();
+let settings: Settings = { ...DEFAULT_SETTINGS };
 let ready = false;
-browser.runtime.onMessage.addListener((msg: unknown) => {
-  const m = msg as { type?: string; name?: string };
-  if (m?.type === 'cookie-monitor' && m.name === 'ping') return Promise.resolve({ ready, version: '0' });
-  return undefined;
+
+const memory = new MemoryLog({ getSettings: () => settings });
+const digestKey = loadOrCreateDigestKey(db);
+const writer = (async () => {
+  settings = await loadSettings(db);
+  return LogWriter.open(db, { getSettings: () => settings, maxLatencyMs: 100 });
+})();
+const logs: Promise<RecorderLogs> = writer.then((disk) => ({ disk, memory }));
+
+const describe = async (value: string) => describeValue(await digestKey, value);
+
+const recorder = new Recorder({
+  logs,
+  describe,
+  settings: () => settings,
+  now: () => Date.now(),
+  tab: async (tabId) => {
+    const tab = await getTab(tabId);
+    return { url: tab?.url, incognito: tab?.incognito };
+  },
+  isPrivateStore,
+  engine: BROWSER === 'firefox' ? 'firefox' : 'chromium',
+  currentDigest: async ({ url, name, storeId }) => {
+    const cookies = await getAllCookies({ url });
+    const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));
+    return match ? valueDigest(await digestKey, match.value) : undefined;
+  },
 });
-ready = true;
+
+// ── listeners: top level, synchronous ──────────────────────────────────────────────────────────
+onCookieChanged((change) => recorder.cookieChanged(change));
+onResponseHeaders((d) => recorder.responseReceived(d, setCookieLines(d.responseHeaders)));
+onRequestHeaders((d) =>
+  recorder.requestSent(d, headerValue(d.requestHeaders, 'cookie'), headerValue(d.requestHeaders, 'authorization')),
+);
+
+const state: BackgroundState = {
+  version: EXTENSION_VERSION,
+  db,
+  ready: () => ready,
+  writer,
+  memory,
+  recorder,
+  settings: () => settings,
+  setSettings: (s) => {
+    settings = s;
+  },
+};
+createServer(browser.runtime, createHandlers(state), {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+});
+
+// Firefox announces an event page's unload; Chromium may kill a worker without notice, which is
+// why the writer's latency is bounded instead of relying on this.
+onSuspend(() => {
+  void recorder.flush();
+});
+
+// Correlation windows close on a timer while anything waits.
+setInterval(() => {
+  if (recorder.pending() > 0) void recorder.expire();
+}, 250);
+
+// Retention: once at start, then every ten minutes while the background lives.
+const runRetention = async (): Promise<void> => {
+  const removed = await prune(db, settings, Date.now());
+  state.lastPrune = { time: Date.now(), removed };
+};
+setInterval(() => void runRetention().catch(() => undefined), 10 * 60_000);
+
+void Promise.all([writer, digestKey]).then(
+  () => {
+    ready = true;
+    void runRetention().catch(() => undefined);
+  },
+  (err: unknown) => {
+    console.error('Cookie Monitor could not open its log', err);
+  },
+);

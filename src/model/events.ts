@@ -52,7 +52,13 @@ export interface CookieChangeEvent {
   source: ChangeSource;
 }
 
-export type SetCookieOutcome = 'pending' | 'stored' | 'updated' | 'deleted' | 'rejected';
+/**
+ * What became of a `Set-Cookie` line: `pending` until correlated; `stored` (new cookie),
+ * `updated` (replaced one), `deleted` (an expiry in the past removed one); `unchanged` when the
+ * browser kept an identical cookie or had nothing to delete (Firefox fires no change then);
+ * `rejected` when the browser did not store it (`reason` says why, predicted or observed).
+ */
+export type SetCookieOutcome = 'pending' | 'stored' | 'updated' | 'deleted' | 'unchanged' | 'rejected';
 
 export interface SetCookieRecord {
   /** The raw line; its value is replaced by "" unless values are recorded. */

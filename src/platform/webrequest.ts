@@ -53,7 +53,8 @@ export function setCookieLines(headers: WebRequest.HttpHeaders | undefined): str
   for (const h of headers ?? []) {
     if (h.name.toLowerCase() !== 'set-cookie') continue;
     const value = h.value ?? (h.binaryValue ? decodeLatin1(h.binaryValue) : '');
-    for (const line of value.split('\n')) if (line.trim() !== '') out.push(line);
+    // Empty lines are kept: a blank Set-Cookie is still a line the browser rejected (NoCookieContent).
+    for (const line of value.split('\n')) out.push(line);
   }
   return out;
 }

@@ -20,7 +20,7 @@ export class ExtensionControl {
 
   /** Sends one protocol message (`{ type: 'cookie-monitor', name, request }`) and returns the answer. */
   async send<T = unknown>(name: string, request: unknown = {}): Promise<T> {
-    return (await this.page.page.evaluate(
+    const reply = (await this.page.page.evaluate(
       async (n: string, r: unknown) => {
         const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
           .browser;
@@ -28,7 +28,9 @@ export class ExtensionControl {
       },
       name,
       request as never,
-    )) as T;
+    )) as { ok: boolean; response?: T; error?: { message: string } } | undefined;
+    if (!reply || reply.ok !== true) throw new Error(`${name} failed: ${reply?.error?.message ?? 'no answer'}`);
+    return reply.response as T;
   }
 
   /** Polls the background's `ping` until it says its listeners and database are up. */

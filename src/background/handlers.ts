@@ -1,0 +1,69 @@
+/** The background's answers to the typed protocol (src/messaging/protocol.ts). */
+import { prune } from '../db/retention';
+import type { CookieLogDB } from '../db/schema';
+import { saveSettings } from '../db/settings';
+import type { LogWriter } from '../db/writer';
+import type { MemoryLog } from '../db/memory-log';
+import type { Handlers } from '../messaging/server';
+import type { Settings } from '../model/events';
+import type { Recorder } from './recorder';
+
+export interface BackgroundState {
+  version: string;
+  db: CookieLogDB;
+  ready: () => boolean;
+  writer: Promise<LogWriter>;
+  memory: MemoryLog;
+  recorder: Recorder;
+  settings: () => Settings;
+  setSettings: (s: Settings) => void;
+  lastPrune?: { time: number; removed: number };
+}
+
+
+export function createHandlers(s: BackgroundState): Handlers {
+  return {
+    ping: async () => ({ ready: s.ready(), version: s.version }),
+    getStatus: async () => {
+      const writer = await s.writer;
+      const [changes, observations] = await Promise.all([s.db.changes.count(), s.db.observations.count()]);
+      return {
+        version: s.version,
+        paused: s.settings().paused,
+        log: writer.stats(),
+        privateLog: { ...s.memory.stats(), size: s.memory.size },
+        counts: { changes, observations },
+        ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
+      };
+    },
+    getSettings: async () => s.settings(),
+    updateSettings: async (patch) => {
+      const next = await saveSettings(s.db, patch);
+      s.setSettings(next);
+      return next;
+    },
+    setPaused: async ({ paused }) => {
+      const next = await saveSettings(s.db, { paused: paused === true });
+      s.setSettings(next);
+      return { paused: next.paused };
+    },
+    clearLog: async (filter) => {
+      await s.recorder.idle();
+      const writer = await s.writer;
+      const removed = (await writer.clear(filter)) + s.memory.clear(filter);
+      return { removed };
+    },
+    flush: async () => {
+      await s.recorder.flush();
+      const writer = await s.writer;
+      return { queued: writer.stats().queued };
+    },
+    prune: async () => {
+      await s.recorder.flush();
+      const removed = await prune(s.db, s.settings(), Date.now());
+      s.lastPrune = { time: Date.now(), removed };
+      return { removed };
+    },
+    getPrivateLog: async (q) => s.memory.query(q),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * The recorder: every cookie change and every cookie-bearing header becomes a log record, each
+ * Set-Cookie line is evaluated and linked to the change it caused. Browser APIs reach it only
+ * through `RecorderDeps`, so it runs the same against fakes in unit tests.
+ *
+ * Ordering: listeners call in synchronously; the slow parts (value digests, tab lookups) start at
+ * once and in parallel, but records are committed to the log strictly in arrival order through
+ * one promise chain, so correlation sees events in the order the browser delivered them.
+ */
+import { evaluateSetCookieAt } from '../analysis/set-cookie';
+import type { EventLog } from '../db/log-ops';
+import { splitSetCookiePair } from '../db/redact';
+import type { NewCookieChange, SetCookieRecord, Settings } from '../model/events';
+import { buildChange, type ChangeInput } from './changes';
+import { Correlator, type Link, type PendingLine } from './correlator';
+import {
+  type RequestDetailsLike,
+  requestObservation,
+  responseObservation,
+  sameSiteContextOf,
+  topLevelUrlFromDetails,
+} from './headers';
+
+export interface ValueDescription {
+  valueLength: number;
+  valueDigest: string;
+}
+
+export interface TabInfo {
+  url?: string | undefined;
+  incognito?: boolean | undefined;
+}
+
+export interface RecorderLogs {
+  disk: EventLog;
+  /** Private-window records: memory only, never disk. Its ids are negative. */
+  memory: EventLog;
+}
+
+export interface RecorderDeps {
+  logs: Promise<RecorderLogs>;
+  describe(value: string): Promise<ValueDescription>;
+  settings(): Settings;
+  now(): number;
+  tab(tabId: number): Promise<TabInfo>;
+  isPrivateStore(storeId: string): boolean;
+  /** The digest of the cookie the browser now holds under that name for that URL, if any. */
+  currentDigest(q: { url: string; name: string; storeId?: string | undefined }): Promise<string | undefined>;
+  /** Whose cookie parsing to predict with (`chromium` or `firefox`). */
+  engine: 'chromium' | 'firefox';
+  windowMs?: number;
+}
+
+interface LineMeta extends PendingLine {
+  url: string;
+  valueDigest: string;
+  crossSite: boolean;
+}
+
+export class Recorder {
+  private chain: Promise<unknown>;
+  private logs: RecorderLogs | undefined;
+  private readonly correlator: Correlator;
+  private readonly lineMeta = new Map<string, LineMeta>();
+  /** Top-level URL per tab, learnt from main-frame requests (no `tabs` permission needed). */
+  private readonly topUrls = new Map<number, string>();
+  private errors = 0;
+
+  constructor(private readonly deps: RecorderDeps) {
+    this.correlator = new Correlator(deps.windowMs ?? 2_000);
+    this.chain = deps.logs.then((l) => {
+      this.logs = l;
+    });
+  }
+
+  get errorCount(): number {
+    return this.errors;
+  }
+
+  cookieChanged(input: ChangeInput): void {
+    if (this.deps.settings().paused) return;
+    const time = this.deps.now();
+    const incognito = this.deps.isPrivateStore(input.cookie.storeId);
+    const described = this.deps.describe(input.cookie.value);
+    this.commit(described, (d) => {
+      const record: NewCookieChange = buildChange(input, { time, incognito, ...d });
+      const { id } = this.logFor(incognito).addChange(record);
+      const link = this.correlator.addChange(
+        {
+          changeId: id,
+          name: record.name,
+          domain: record.domain,
+          path: record.path,
+          removed: record.removed,
+          cause: record.cause,
+          storeId: record.storeId,
+        },
+        time,
+      );
+      if (link) this.applyLink(link);
+    });
+  }
+
+  responseReceived(details: RequestDetailsLike, lines: string[]): void {
+    if (lines.length === 0 || this.deps.settings().paused) return;
+    const time = this.deps.now();
+    const known = this.noteTopLevel(details);
+    const tab = this.tabInfo(details, known);
+    const values = Promise.all(lines.map((l) => this.deps.describe(splitSetCookiePair(l).value)));
+    this.commit(Promise.all([values, tab]), ([described, info]) => {
+      const topLevelUrl = known ?? info.url;
+      const incognito = details.incognito ?? info.incognito ?? false;
+      const context = sameSiteContextOf(details, topLevelUrl);
+      const obs = responseObservation(details, { time, topLevelUrl });
+      const pending: Array<Omit<LineMeta, 'observationId'>> = [];
+      obs.setCookies = lines.map((line, index): SetCookieRecord => {
+        const ev = evaluateSetCookieAt(line, details.url, time, { sameSiteContext: context, engine: this.deps.engine });
+        const d = described[index]!;
+        const name = ev.accepted ? ev.cookie.name : splitSetCookiePair(line).name;
+        const rec: SetCookieRecord = { line, name, ...d, outcome: 'pending' };
+        if (ev.accepted && ev.warnings.length > 0) rec.warnings = [...ev.warnings];
+        if (!ev.accepted) rec.reason = ev.reason;
+        pending.push({
+          index,
+          name,
+          domain: ev.accepted ? ev.cookie.domain : hostOf(details.url),
+          path: ev.accepted ? ev.cookie.path : '/',
+          deletes: ev.accepted && ev.cookie.expires !== null && ev.cookie.expires <= time,
+          predictedReason: ev.accepted ? undefined : ev.reason,
+          storeId: details.cookieStoreId,
+          url: details.url,
+          valueDigest: d.valueDigest,
+          crossSite: context !== 'same-site',
+        });
+        return rec;
+      });
+      const { id } = this.logFor(incognito).addObservation(obs);
+      for (const p of pending) {
+        const line: LineMeta = { ...p, observationId: id };
+        this.lineMeta.set(`${id}:${p.index}`, line);
+        const link = this.correlator.addLine(line, time);
+        if (link) this.applyLink(link);
+      }
+    });
+  }
+
+  requestSent(details: RequestDetailsLike, cookieHeader: string | undefined, authorization: string | undefined): void {
+    const known = this.noteTopLevel(details);
+    if ((cookieHeader === undefined && authorization === undefined) || this.deps.settings().paused) return;
+    const time = this.deps.now();
+    this.commit(this.tabInfo(details, known), (info) => {
+      const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
+      const incognito = details.incognito ?? info.incognito ?? false;
+      this.logFor(incognito).addObservation(obs);
+    });
+  }
+
+  /**
+   * Closes correlation windows that ran out: unmatched lines are checked against the browser's
+   * jar (identical re-set, nothing to delete, or rejected), unexplained changes are marked as
+   * written by a script or the browser itself. Pass `Infinity` to settle everything now.
+   */
+  async expire(now = this.deps.now()): Promise<void> {
+    await this.chain;
+    const { lines, changes } = this.correlator.expire(now);
+    for (const change of changes) {
+      const source = change.cause === 'explicit' || change.cause === 'expired_overwrite' ? 'script' : 'unknown';
+      this.logForId(change.changeId).patchChange(change.changeId, { source });
+      if (change.replaces !== undefined) this.logForId(change.replaces).patchChange(change.replaces, { source });
+    }
+    await Promise.all(lines.map((l) => this.resolveUnmatched(l)));
+  }
+
+  pending(): number {
+    return this.correlator.pending();
+  }
+
+  /** Everything accepted so far committed to the logs (not yet necessarily durable). */
+  async idle(): Promise<void> {
+    await this.chain;
+  }
+
+  async flush(): Promise<void> {
+    await this.chain;
+    await Promise.all([this.logs?.disk.flush(), this.logs?.memory.flush()]);
+  }
+
+  private async resolveUnmatched(line: PendingLine): Promise<void> {
+    const key = `${line.observationId}:${line.index}`;
+    const meta = this.lineMeta.get(key);
+    this.lineMeta.delete(key);
+    if (!meta) return;
+    const current = await this.deps
+      .currentDigest({ url: meta.url, name: meta.name, storeId: meta.storeId })
+      .catch(() => undefined);
+    const log = this.logForId(meta.observationId);
+    if (meta.predictedReason === undefined && (current === meta.valueDigest || (meta.deletes && current === undefined))) {
+      log.patchSetCookie(meta.observationId, meta.index, { outcome: 'unchanged' });
+    } else if (meta.predictedReason !== undefined && current === meta.valueDigest) {
+      // The browser kept what we predicted it would refuse: record what it did.
+      log.patchSetCookie(meta.observationId, meta.index, { outcome: 'stored', reason: undefined });
+    } else {
+      const reason = meta.predictedReason ?? (meta.crossSite ? 'ThirdPartyBlocked' : 'BlockedByBrowser');
+      log.patchSetCookie(meta.observationId, meta.index, { outcome: 'rejected', reason });
+    }
+  }
+
+  private applyLink(link: Link): void {
+    this.lineMeta.delete(`${link.observationId}:${link.index}`);
+    // `reason` is cleared: a line the analysis expected to be refused was kept by the browser.
+    this.logForId(link.observationId).patchSetCookie(link.observationId, link.index, {
+      outcome: link.outcome,
+      changeEventId: link.changeId,
+      reason: undefined,
+    });
+    const patch = { linkedObservationId: link.observationId, source: 'http' as const };
+    this.logForId(link.changeId).patchChange(link.changeId, patch);
+    if (link.replacedChangeId !== undefined) this.logForId(link.replacedChangeId).patchChange(link.replacedChangeId, patch);
+  }
+
+  private commit<T>(prepared: Promise<T>, apply: (value: T) => void): void {
+    // Start the work now; apply in arrival order. A failure loses one record, not the chain.
+    const settled = prepared.then(
+      (v) => ({ ok: true as const, v }),
+      () => ({ ok: false as const }),
+    );
+    this.chain = this.chain.then(async () => {
+      const r = await settled;
+      try {
+        if (r.ok) apply(r.v);
+        else this.errors++;
+      } catch {
+        this.errors++;
+      }
+    });
+  }
+
+  private noteTopLevel(d: RequestDetailsLike): string | undefined {
+    const fromDetails = topLevelUrlFromDetails(d);
+    if (d.type === 'main_frame' && d.tabId >= 0) this.topUrls.set(d.tabId, d.url);
+    return fromDetails ?? this.topUrls.get(d.tabId);
+  }
+
+  private tabInfo(d: RequestDetailsLike, knownTop: string | undefined): Promise<TabInfo> {
+    if (d.tabId < 0 || (knownTop !== undefined && d.incognito !== undefined)) return Promise.resolve({});
+    return this.deps.tab(d.tabId).catch(() => ({}));
+  }
+
+  private logFor(incognito: boolean): EventLog {
+    if (!this.logs) throw new Error('recorder used before its logs opened');
+    return incognito ? this.logs.memory : this.logs.disk;
+  }
+
+  private logForId(id: number): EventLog {
+    return this.logFor(id < 0);
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contextOf } from '../site/catalogue';
+import { startSite, type Site } from '../site/server';
+import type { Outcome } from '../site/types';
+import { launch, selectedBrowsers } from './harness/browsers';
+import { ExtensionControl } from './harness/extension';
+import { readLog, settledResponse } from './harness/log';
+import type { ExtensionBrowser, TrackedPage } from './harness/types';
+
+/** Recorded outcomes that satisfy what the catalogue says the browser does with a line. */
+function acceptable(o: Outcome): { outcomes: string[]; reason?: string } {
+  switch (o.result) {
+    case 'stored':
+    case 'evicted':
+      return { outcomes: ['stored', 'updated', 'unchanged'] };
+    case 'deleted':
+      return { outcomes: ['deleted', 'unchanged'] };
+    case 'rejected':
+      return { outcomes: ['rejected'], reason: o.reason };
+  }
+}
+
+/** First-party scenarios whose every Set-Cookie line has a known outcome in both browsers. */
+const ROUTES = [
+  '/session',
+  '/persistent/expires',
+  '/persistent/max-age',
+  '/persistent/both',
+  '/persistent/over-400-days',
+  '/samesite',
+  '/prefixes',
+  '/size/near',
+  '/size/over',
+  '/size/attribute',
+  '/login-insecure',
+  '/jwt',
+  '/hostile',
+  '/malformed',
+  '/domain/invalid',
+];
+
+describe.each(selectedBrowsers())('%s: the recorder logs every cookie change and cookie header', (name) => {
+  let b: ExtensionBrowser;
+  let control: ExtensionControl;
+  let site: Site;
+  let tab: TrackedPage;
+
+  beforeAll(async () => {
+    site = await startSite();
+    b = await launch(name);
+    control = await ExtensionControl.open(b);
+    tab = await b.newPage();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  async function visit(path: string): Promise<{ url: string; lines: string[]; route: string | undefined }> {
+    const before = site.log.length;
+    await b.goto(tab, site.http + path);
+    const entry = site.log.slice(before).find((e) => e.url === path);
+    if (!entry) throw new Error(`the site did not log ${path}`);
+    return { url: site.http + path, lines: entry.setCookie, route: entry.route };
+  }
+
+  test.each(ROUTES)('%s: every Set-Cookie line is logged with the outcome the browser chose', async (path) => {
+    const before = site.log.length;
+    const { url, lines } = await visit(path);
+    const entry = site.log.slice(before).find((e) => e.url === path)!;
+    const all = site.expectations.cookiesFor(entry.route!, contextOf(entry)).filter((c) => c.via === 'header');
+    expect(all.map((c) => c.line)).toEqual(lines);
+    // Firefox's network layer drops an empty Set-Cookie header before webRequest sees it.
+    const cases = name === 'firefox' ? all.filter((c) => c.line !== '') : all;
+
+    const { obs, changes } = await settledResponse(control, url);
+    const keyedAs = (c: (typeof cases)[number]): string => {
+      const o = c.browsers[name];
+      return o.result === 'stored' && o.cookie?.name !== undefined ? o.cookie.name : c.name;
+    };
+    expect(obs.setCookies?.map((r) => r.name)).toEqual(cases.map(keyedAs));
+    expect(obs.statusCode).toBe(200);
+    expect(obs.method).toBe('GET');
+    expect(obs.resourceType).toBe('main_frame');
+    expect(obs.tabId).toBe(await b.tabIdOf(tab));
+
+    cases.forEach((c, i) => {
+      const rec = obs.setCookies![i]!;
+      const want = acceptable(c.browsers[name]);
+      expect({ id: c.id, outcome: rec.outcome }).toEqual({ id: c.id, outcome: expect.toBeOneOf(want.outcomes) });
+      if (want.reason) expect({ id: c.id, reason: rec.reason }).toEqual({ id: c.id, reason: want.reason });
+      if (rec.outcome === 'stored' || rec.outcome === 'updated' || rec.outcome === 'deleted') {
+        // Linked both ways to the cookies.onChanged event the line caused.
+        const change = changes.find((ch) => ch.id === rec.changeEventId);
+        expect(change, `${c.id}: linked change`).toBeDefined();
+        expect(change!.name).toBe(rec.name);
+        expect(change!.linkedObservationId).toBe(obs.id);
+        expect(change!.source).toBe('http');
+        expect(change!.removed).toBe(rec.outcome === 'deleted');
+      }
+    });
+  });
+
+  test('a login flow: session ID set, sent on the next request, rotated, then deleted', async () => {
+    await visit('/login');
+    await visit('/login?user=alice');
+    const account = await visit('/account');
+    await visit('/logout');
+    const log = await readLog(control);
+    const sent = log.observations.find((o) => o.kind === 'request' && o.url === account.url);
+    expect(sent?.cookieNames).toEqual(expect.arrayContaining(['JSESSIONID', 'sessionid']));
+    const jsession = log.changes.filter((c) => c.name === 'JSESSIONID' && c.domain === '127.0.0.1');
+    // Set before login, replaced on login (new digest), deleted on logout.
+    const added = jsession.filter((c) => !c.removed);
+    expect(added.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(added.map((c) => c.valueDigest)).size).toBeGreaterThanOrEqual(2);
+    expect(jsession.some((c) => c.removed && c.cause !== 'overwrite')).toBe(true);
+  });
+
+  test('cookies written by page script are logged as script changes', async () => {
+    await b.goto(tab, `${site.http}/script`);
+    await tab.page.waitForFunction(() => (window as unknown as { __siteDone?: boolean }).__siteDone === true);
+    await control.waitFor(async () => {
+      const log = await readLog(control);
+      const js = log.changes.filter((c) => c.name === 'js_pref');
+      return js.length > 0 && js.every((c) => c.source === 'script');
+    }, 'js_pref change marked as script');
+  });
+
+  test('no cookie value is written to disk by default', async () => {
+    await readLog(control);
+    const dump = await control.dumpDatabase();
+    const values = new Set<string>();
+    for (const e of site.log) {
+      for (const line of e.setCookie) {
+        const pair = line.split(';', 1)[0] ?? '';
+        // Without "=", Chromium reads the pair as a value, Firefox as a name.
+        if (!pair.includes('=') && name === 'firefox') continue;
+        const value = pair.slice(pair.indexOf('=') + 1).trim();
+        // Values that also appear in the line's attributes (e.g. a Path) are not secrets to look for.
+        if (value.length >= 8 && !line.slice(pair.length).includes(value)) values.add(value);
+      }
+    }
+    expect(values.size).toBeGreaterThan(5);
+    const leaked = [...values].filter((v) => dump.includes(JSON.stringify(v).slice(1, -1)));
+    expect(leaked).toEqual([]);
+  });
+});
