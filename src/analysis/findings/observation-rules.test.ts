@@ -62,6 +62,7 @@ describe('Set-Cookie lines', () => {
     ['Max-Age 400 days', 'id=1; Secure; Max-Age=34560000', {}, []],
     ['Max-Age 400 days + 1 s', 'id=1; Secure; Max-Age=34560001', {}, ['expiry-over-400-days']],
     ['Expires in 2030', 'id=1; Secure; Expires=Wed, 01 Jan 2030 00:00:00 GMT', {}, ['expiry-over-400-days']],
+    ['Expires in 2030, cookie-date style', 'id=1; Secure; Expires=Tue, 01-Jan-30 00:00:00 GMT', {}, ['expiry-over-400-days']],
     ['Max-Age wins over Expires', 'id=1; Secure; Max-Age=60; Expires=Wed, 01 Jan 2030 00:00:00 GMT', {}, []],
     ['unparseable Expires', 'id=1; Secure; Expires=someday', {}, []],
     ['set in a third-party context', OK, { topLevelSite: 'https://news.test' }, ['third-party']],

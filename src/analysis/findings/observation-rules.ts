@@ -7,6 +7,7 @@ import type { Finding, HeaderSubject, Severity } from '../../model/finding';
 import type { LimitProfile } from '../../model/limits';
 import type { CookieSentObservation, SetCookieObservation } from '../../model/observation';
 import { namePrefix, siteHost } from '../classify';
+import { parseCookieDate } from '../cookie-date';
 import { defaultPath } from '../cookie-match';
 import { domainMatch, isLoopback, isPotentiallyTrustworthy, registrableDomain } from '../domain';
 import { detectSessionId } from '../session-id';
@@ -79,15 +80,15 @@ export function setCookieFindings(obs: SetCookieObservation, profile: LimitProfi
     if (problems.length > 0) add('prefix-violation', { prefix, problem: problems.join(', ') });
   }
 
-  // Max-Age wins over Expires (RFC 6265bis §5.7); Expires is read leniently, only to warn.
+  // Max-Age wins over Expires (RFC 6265bis §5.7); Expires is read with the §5.1.1 date algorithm.
   const maxAge = last(attrs, 'max-age');
   if (maxAge && /^-?\d+$/.test(maxAge.value)) {
     const seconds = Number(maxAge.value);
     if (seconds > LIFETIME_CAP_S) add('expiry-over-400-days', { days: Math.round(seconds / 86_400) });
   } else {
     const expires = last(attrs, 'expires');
-    const at = expires ? Date.parse(expires.value) : Number.NaN;
-    if (Number.isFinite(at) && at - obs.time > LIFETIME_CAP_S * 1000) {
+    const at = expires ? parseCookieDate(expires.value) : null;
+    if (at !== null && at - obs.time > LIFETIME_CAP_S * 1000) {
       add('expiry-over-400-days', { days: Math.round((at - obs.time) / DAY_MS) });
     }
   }
