@@ -10,14 +10,13 @@
  *   --scheme http|https|all          (default all)
  *   --only TEXT                      flows whose name contains TEXT
  *   --chromium-allow-3pc             Chromium profile with third-party cookies allowed
- *   --firefox-tcp                    Firefox with its default Total Cookie Protection
  *   --stored                         also print every cookie stored after each step
  *   --failures                       print mismatches only
  */
 import { parseArgs } from 'node:util';
 import { startSite, type Site } from './server';
 import type { Party, Scheme } from './types';
-import { type BrowserCookie, compare, type Verdict } from './browser-check/compare';
+import { type BrowserCookie, compare, comparePartitioning, type Verdict } from './browser-check/compare';
 import { chromiumDriver, type Driver, firefoxDriver } from './browser-check/drivers';
 
 interface Step {
@@ -26,6 +25,8 @@ interface Step {
   /** The page sets window.__siteDone when its script has finished. */
   wait?: boolean;
   click?: string;
+  /** Judge partitioning: does this top-level request carry the cookies the embeds at these paths set? */
+  partitionProbe?: string[];
 }
 
 const FLOWS: { name: string; steps: Step[] }[] = [
@@ -48,7 +49,10 @@ const FLOWS: { name: string; steps: Step[] }[] = [
   { name: 'limits-200', steps: [{ path: '/limits/200?prefix=x' }, { path: '/limits/clear?prefix=x' }] },
   { name: 'jwt', steps: [{ path: '/jwt' }] },
   { name: 'hostile', steps: [{ path: '/hostile' }] },
-  { name: 'third-party', steps: [{ path: '/third-party' }] },
+  {
+    name: 'third-party',
+    steps: [{ path: '/third-party' }, { path: '/api/echo', party: 'third-party', partitionProbe: ['/tp/frame', '/tp/pixel'] }],
+  },
   { name: 'script', steps: [{ path: '/script', wait: true, click: '#set-on-click' }] },
   { name: 'overwrite', steps: [{ path: '/overwrite' }, { path: '/overwrite' }, { path: '/delete' }] },
   { name: 'domain-loose', steps: [{ path: '/domain/loose' }, { path: '/domain/echo', party: 'subdomain' }] },
@@ -64,7 +68,6 @@ const { values } = parseArgs({
     scheme: { type: 'string', default: 'all' },
     only: { type: 'string' },
     'chromium-allow-3pc': { type: 'boolean' },
-    'firefox-tcp': { type: 'boolean' },
     stored: { type: 'boolean' },
     failures: { type: 'boolean' },
   },
@@ -105,6 +108,17 @@ async function runDriver(site: Site, driver: Driver, schemes: Scheme[]): Promise
           await session.goto(url);
           if (step.wait) await session.waitDone();
           if (step.click) await session.click(step.click);
+          if (step.partitionProbe) {
+            const probe = site.log.slice(mark).find((e) => e.route === undefined && e.url === step.path);
+            const embedded = site.log.slice(0, mark).filter((e) => step.partitionProbe?.includes(e.url) && e.scheme === scheme);
+            const last = embedded.slice(-step.partitionProbe.length);
+            const verdicts = probe
+              ? comparePartitioning({ url, probe, embedded: last, browser: driver.browser, ...(driver.setting ? { setting: driver.setting } : {}) })
+              : [{ url, id: step.path, expected: 'logged', actual: 'not logged', ok: false }];
+            for (const v of verdicts) if (!values.failures || !v.ok) console.log(`${v.ok ? 'ok  ' : 'FAIL'} ${step.path.padEnd(24)} ${v.id.padEnd(36)} expected ${v.expected.padEnd(34)} got ${v.actual}`);
+            all.push(...verdicts);
+            continue;
+          }
           const cookies = await settled(session);
           const input = { url, entries: site.log.slice(mark), cookies, browser: driver.browser };
           const verdicts = compare({ ...input, ...(session.blocked ? { blocked: session.blocked } : {}), ...(driver.setting ? { setting: driver.setting } : {}) });
@@ -138,7 +152,7 @@ try {
     makers.push(() => chromiumDriver({ allowThirdPartyCookies: values['chromium-allow-3pc'] ?? false }));
   }
   if (values.browser === 'all' || values.browser === 'firefox') {
-    makers.push(() => firefoxDriver({ totalCookieProtection: values['firefox-tcp'] ?? false }));
+    makers.push(() => firefoxDriver());
   }
   for (const make of makers) {
     const driver = await make();

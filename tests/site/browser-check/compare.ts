@@ -15,7 +15,8 @@ export interface BrowserCookie {
   sameSite: NonNullable<StoredShape['sameSite']>;
   /** Epoch seconds, or 'session'. */
   expires: number | 'session';
-  partitioned: boolean;
+  /** Undefined when the browser's API does not say (Firefox over BiDi). */
+  partitioned?: boolean;
 }
 
 export interface Verdict {
@@ -52,7 +53,7 @@ function shapeMismatch(shape: StoredShape, c: BrowserCookie, responseTime: numbe
   check('secure', c.secure);
   check('httpOnly', c.httpOnly);
   check('sameSite', c.sameSite);
-  if (shape.partitioned !== undefined && shape.partitioned !== c.partitioned) bad.push(`partitioned=${c.partitioned}`);
+  if (shape.partitioned !== undefined && c.partitioned !== undefined && shape.partitioned !== c.partitioned) bad.push(`partitioned=${c.partitioned}`);
   if (shape.expires === 'session' && c.expires !== 'session') bad.push(`expires=${c.expires}`);
   if (typeof shape.expires === 'number') {
     const left = c.expires === 'session' ? NaN : c.expires - responseTime / 1000;
@@ -100,8 +101,14 @@ export function compare(input: CompareInput): Verdict[] {
       v.actual = v.ok ? 'stored' : scoped.length ? `stored but ${problems[0]?.join(', ')}` : 'absent';
     } else {
       // Nameless lines cannot be told apart by name: for them only Chromium's reasons count.
-      const present = name === '' ? [] : candidates;
-      v.actual = present.length ? `present (${present.map((k) => k.path).join(', ')})` : 'absent';
+      const named = name === '' ? [] : candidates;
+      // Firefox stores a deletion line for a cookie it does not have as an empty cookie expiring at
+      // the response's second; it is unusable and goes away, so it counts as deleted.
+      const expiredAt = (k: BrowserCookie) => k.value === '' && typeof k.expires === 'number' && k.expires <= entry.time / 1000 + 1;
+      const leftovers = o.result === 'deleted' ? named.filter(expiredAt) : [];
+      const present = named.filter((k) => !leftovers.includes(k));
+      v.actual = present.length ? `present (${present.map((k) => `${k.path} ${JSON.stringify(k.value)} expires ${k.expires}`).join(', ')})` : 'absent';
+      if (leftovers.length) v.actual += ' (an empty cookie expiring now is listed)';
       v.ok = present.length === 0;
       if (o.result === 'rejected' && input.blocked) {
         const reasons = input.blocked.get(c.line) ?? [...input.blocked].find(([line]) => line.startsWith(`${c.name}=`))?.[1];
@@ -112,6 +119,31 @@ export function compare(input: CompareInput): Verdict[] {
       }
     }
     out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Partitioning seen from behaviour: after the embed, a top-level request to the embedded host
+ * carries a third-party cookie only if it was stored unpartitioned. `probe` is that request's log
+ * entry; `embedded` the entries of the embedded responses.
+ */
+export function comparePartitioning(input: { url: string; probe: SiteLogEntry; embedded: SiteLogEntry[]; browser: Browser; setting?: string }): Verdict[] {
+  const out: Verdict[] = [];
+  for (const entry of input.embedded) {
+    if (!entry.route) continue;
+    for (const c of renderCookies(entry.route, contextOf(entry))) {
+      const o = expectedOutcome(c, input.browser, input.setting);
+      const sent = o.result === 'stored' && o.cookie?.partitioned !== true;
+      const actual = input.probe.cookieNames.includes(c.name);
+      out.push({
+        url: input.url,
+        id: `${c.id} top-level`,
+        expected: sent ? 'sent to the top-level host' : 'not sent (partitioned or absent)',
+        actual: actual ? 'sent' : 'not sent',
+        ok: sent === actual,
+      });
+    }
   }
   return out;
 }

@@ -115,19 +115,18 @@ export async function chromiumDriver(opts: { allowThirdPartyCookies?: boolean } 
 }
 
 /**
- * puppeteer's Firefox profile sets network.cookie.cookieBehavior=0 (no Total Cookie Protection);
- * `totalCookieProtection` restores Firefox's default, 5.
+ * Firefox with puppeteer's automation profile. Its cookie listing (BiDi storage.getCookies) does not
+ * say whether a cookie is partitioned; browser-check.ts tells that from behaviour instead.
  */
-export async function firefoxDriver(opts: { totalCookieProtection?: boolean } = {}): Promise<Driver> {
+export async function firefoxDriver(): Promise<Driver> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
-    ...(opts.totalCookieProtection ? { extraPrefsFirefox: { 'network.cookie.cookieBehavior': 5 } } : {}),
   });
-  const driver: Driver = {
-    label: opts.totalCookieProtection ? 'firefox (Total Cookie Protection)' : 'firefox (cookieBehavior=0)',
+  return {
+    label: 'firefox',
     browser: 'firefox',
     async newFlow() {
       const context = await browser.createBrowserContext();
@@ -154,7 +153,6 @@ export async function firefoxDriver(opts: { totalCookieProtection?: boolean } = 
             httpOnly: c.httpOnly === true,
             sameSite: sameSite(c.sameSite),
             expires: c.session === true || c.expires < 0 ? 'session' : c.expires,
-            partitioned: c.partitionKey !== undefined,
           }));
         },
         async close() {
@@ -166,6 +164,4 @@ export async function firefoxDriver(opts: { totalCookieProtection?: boolean } = 
       await browser.close();
     },
   };
-  if (!opts.totalCookieProtection) driver.setting = 'firefox:cookieBehavior=0';
-  return driver;
 }

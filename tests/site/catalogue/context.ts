@@ -14,12 +14,12 @@ function thirdPartyNone(id: string, name: string, value: string): CookieCase {
   return cookie(id, name, `${name}=${value}; Path=/; SameSite=None; Secure`, {
     browsers: {
       chromium: rejected('UserPreferences', 'A fresh Chromium profile blocks third-party cookies.'),
-      firefox: stored({ sameSite: 'none', secure: true, partitioned: true }, 'Total Cookie Protection keys it by the top-level site.'),
+      firefox: stored(
+        { sameSite: 'none', secure: true, partitioned: true },
+        'Stored in the partition of the top-level site (Total Cookie Protection): a later top-level visit to localhost does not send it.',
+      ),
     },
-    alsoVerified: {
-      'chromium:third-party-cookies-allowed': stored({ sameSite: 'none', secure: true }),
-      'firefox:cookieBehavior=0': stored({ sameSite: 'none', secure: true, partitioned: false }),
-    },
+    alsoVerified: { 'chromium:third-party-cookies-allowed': stored({ sameSite: 'none', secure: true, partitioned: false }) },
     findings: ['third-party', 'missing-httponly', 'rejected'],
     note: EMBEDDED,
   });
