@@ -50,6 +50,23 @@ export function expiryOf(c: CookieInfo, now: number, maxAgeDays: number | null =
   };
 }
 
+const SITES = new Map<string, string>();
+
+/**
+ * `registrableDomain`, memoised. The Public Suffix List lookup is the costliest step per cookie
+ * (~15 µs before the JIT warms up) and a profile reuses a few hundred hosts across classification,
+ * limits and observations. The function is pure, so a cache cannot change results; it is bounded.
+ */
+export function siteOf(host: string): string {
+  let site = SITES.get(host);
+  if (site === undefined) {
+    if (SITES.size >= 10_000) SITES.clear();
+    site = registrableDomain(host);
+    SITES.set(host, site);
+  }
+  return site;
+}
+
 export type Party = 'first' | 'third' | 'unknown';
 
 /**
@@ -70,7 +87,7 @@ export function siteHost(site: string): string {
  * Third-party = the cookie's registrable domain differs from the top-level site's. Without a
  * top-level site, a partitioned cookie is judged against its partition; otherwise `unknown`.
  */
-export function partyOf(c: CookieInfo, topLevelHost?: string, site: (host: string) => string = registrableDomain): Party {
+export function partyOf(c: CookieInfo, topLevelHost?: string, site: (host: string) => string = siteOf): Party {
   const host = topLevelHost !== undefined && topLevelHost !== '' ? topLevelHost : c.partition ? siteHost(c.partition.topLevelSite) : '';
   if (host === '') return 'unknown';
   return site(c.domain) === site(host) ? 'first' : 'third';
@@ -110,20 +127,18 @@ export interface ClassifyContext {
 export function classifier(ctx: ClassifyContext): (c: CookieInfo) => CookieClassification {
   const topHost = ctx.topLevelSite === undefined ? undefined : siteHost(ctx.topLevelSite);
   const maxAgeDays = ctx.maxAgeDays === undefined ? DEFAULT_MAX_AGE_DAYS : ctx.maxAgeDays;
-  // Thousands of cookies share a few hundred domains: look each up in the PSL once.
-  const hosts = new Map<string, { site: string; loopback: boolean }>();
-  const host = (domain: string): { site: string; loopback: boolean } => {
-    let h = hosts.get(domain);
-    if (h === undefined) hosts.set(domain, (h = { site: registrableDomain(domain), loopback: isLoopback(domain) }));
-    return h;
+  const loopbacks = new Map<string, boolean>();
+  const loopback = (domain: string): boolean => {
+    let l = loopbacks.get(domain);
+    if (l === undefined) loopbacks.set(domain, (l = isLoopback(domain)));
+    return l;
   };
-  const site = (domain: string): string => host(domain).site;
   return (c) => ({
     key: c.key,
-    registrableDomain: site(c.domain),
-    loopback: host(c.domain).loopback,
+    registrableDomain: siteOf(c.domain),
+    loopback: loopback(c.domain),
     expiry: expiryOf(c, ctx.now, maxAgeDays),
-    party: partyOf(c, topHost, site),
+    party: partyOf(c, topHost),
     size: cookieSize(c),
     sessionId: detectSessionId(c.name, c.value),
     jwt: detectJwt(c.value),

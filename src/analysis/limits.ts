@@ -4,7 +4,7 @@
  */
 import type { CookieInfo, CookiePriority } from '../model/cookie';
 import { NEAR_LIMIT_RATIO, type LimitProfile } from '../model/limits';
-import { registrableDomain } from './domain';
+import { siteOf } from './classify';
 import { utf8Length } from './size';
 
 export type UsageStatus = 'ok' | 'near' | 'over';
@@ -58,7 +58,7 @@ function bucketKey(c: CookieInfo, domain: string): string {
   return `${c.storeId}\u0000${c.partition ? c.partition.topLevelSite : ''}\u0000${c.firstPartyDomain}\u0000${domain}`;
 }
 
-export function bucketOf(c: CookieInfo, domain = registrableDomain(c.domain)): Bucket {
+export function bucketOf(c: CookieInfo, domain = siteOf(c.domain)): Bucket {
   const partition = c.partition ? c.partition.topLevelSite : null;
   return {
     bucket: JSON.stringify([c.storeId, partition ?? '', c.firstPartyDomain, domain]),
@@ -66,16 +66,6 @@ export function bucketOf(c: CookieInfo, domain = registrableDomain(c.domain)): B
     storeId: c.storeId,
     partition,
     firstPartyDomain: c.firstPartyDomain,
-  };
-}
-
-/** registrableDomain with a per-call cache: thousands of cookies share a few hundred hosts. */
-function siteCache(): (host: string) => string {
-  const cache = new Map<string, string>();
-  return (host) => {
-    let d = cache.get(host);
-    if (d === undefined) cache.set(host, (d = registrableDomain(host)));
-    return d;
   };
 }
 
@@ -103,10 +93,9 @@ function worst(a: UsageStatus, b: UsageStatus): UsageStatus {
 
 export function domainUsage(cookies: readonly CookieInfo[], profile: LimitProfile): UsageReport {
   const rows = new Map<string, DomainUsage>();
-  const site = siteCache();
   let total = 0;
   for (const c of cookies) {
-    const domain = site(c.domain);
+    const domain = siteOf(c.domain);
     const key = bucketKey(c, domain);
     let row = rows.get(key);
     if (!row) {
@@ -239,8 +228,7 @@ export function nextEvictions(
   target: string | DomainUsage,
   now: number,
 ): EvictionPlan {
-  const site = siteCache();
-  const usage = typeof target === 'string' ? findUsage(cookies, profile, target, site) : target;
+  const usage = typeof target === 'string' ? findUsage(cookies, profile, target) : target;
   if (!usage || profile.eviction === null) {
     return { rule: profile.eviction, usage: usage ?? null, order: [], next: [], note: 'This profile documents no eviction order.' };
   }
@@ -250,7 +238,7 @@ export function nextEvictions(
         c.storeId === usage.storeId &&
         c.firstPartyDomain === usage.firstPartyDomain &&
         (c.partition ? c.partition.topLevelSite : null) === usage.partition &&
-        site(c.domain) === usage.domain,
+        siteOf(c.domain) === usage.domain,
     )
     .sort(byAge);
   const expired = members.filter((c) => c.expires !== null && c.expires <= now);
@@ -290,13 +278,8 @@ export function nextEvictions(
   return { rule: profile.eviction, usage, order, next, note };
 }
 
-function findUsage(
-  cookies: readonly CookieInfo[],
-  profile: LimitProfile,
-  domain: string,
-  site: (host: string) => string,
-): DomainUsage | undefined {
+function findUsage(cookies: readonly CookieInfo[], profile: LimitProfile, domain: string): DomainUsage | undefined {
   // A bare domain means its unpartitioned bucket in the first store that has one.
-  const mine = cookies.filter((c) => c.partition === null && site(c.domain) === domain);
+  const mine = cookies.filter((c) => c.partition === null && siteOf(c.domain) === domain);
   return domainUsage(mine, profile).domains.sort((a, b) => compare(a.bucket, b.bucket))[0];
 }

@@ -6,10 +6,10 @@ import type { CookieInfo } from '../../model/cookie';
 import type { Finding, HeaderSubject, Severity } from '../../model/finding';
 import type { LimitProfile } from '../../model/limits';
 import type { CookieSentObservation, SetCookieObservation } from '../../model/observation';
-import { namePrefix, siteHost } from '../classify';
+import { namePrefix, siteHost, siteOf } from '../classify';
 import { parseCookieDate } from '../cookie-date';
 import { defaultPath } from '../cookie-match';
-import { domainMatch, isLoopback, isPotentiallyTrustworthy, registrableDomain } from '../domain';
+import { domainMatch, isLoopback, isPotentiallyTrustworthy } from '../domain';
 import { detectSessionId } from '../session-id';
 import { splitSetCookieLine, utf8Length, type SetCookieAttribute } from '../size';
 import { cookieSubject, makeFinding } from './build';
@@ -34,7 +34,7 @@ function last(attributes: readonly SetCookieAttribute[], key: string): SetCookie
 function thirdParty(host: string, topLevelSite: string | undefined): boolean {
   if (topLevelSite === undefined) return false;
   const top = siteHost(topLevelSite);
-  return top !== '' && host !== '' && registrableDomain(host) !== registrableDomain(top);
+  return top !== '' && host !== '' && siteOf(host) !== siteOf(top);
 }
 
 export function setCookieFindings(obs: SetCookieObservation, profile: LimitProfile): Finding[] {
