@@ -1,0 +1,150 @@
+/**
+ * What a cookie UI shows, from the cookies in scope: one row per cookie with its classification
+ * and findings, the counts for a header, per-domain usage against a limit profile and every
+ * finding in severity order. Pure (built on analysis/ only, `now` is a parameter) so the popup,
+ * the DevTools panel and the report page show the same numbers for the same cookies.
+ */
+import { analyze } from '../analysis/findings';
+import type { CookieClassification } from '../analysis/classify';
+import type { UsageReport } from '../analysis/limits';
+import type { CookieInfo } from '../model/cookie';
+import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
+import type { LimitProfile } from '../model/limits';
+
+export type Section = 'session' | 'persistent';
+
+/** A missing attribute a row flags with icon + text (not colour alone). */
+export type CookieFlag = 'no-httponly' | 'no-secure';
+
+export interface CookieRow {
+  key: string;
+  cookie: CookieInfo;
+  classification: CookieClassification;
+  section: Section;
+  /** Expiry after the 400-day cap (ms); null for session cookies. */
+  expires: number | null;
+  /** The requested expiry is beyond the cap: the browser clamps (or clamped) it. */
+  clamped: boolean;
+  thirdParty: boolean;
+  registrableDomain: string;
+  /** Name + value in UTF-8 bytes: what both browsers hold against 4096. */
+  size: number;
+  partitioned: boolean;
+  sessionId: boolean;
+  jwt: boolean;
+  flags: CookieFlag[];
+  /** The finding behind each flag (the session-ID variant when it refines the generic one). */
+  flagFindings: Partial<Record<CookieFlag, Finding>>;
+  /** This cookie's findings, most severe first. */
+  findings: Finding[];
+  findingIds: FindingId[];
+  topFinding: Finding | null;
+}
+
+export interface ViewCounts {
+  all: number;
+  session: number;
+  persistent: number;
+  thirdParty: number;
+}
+
+export interface ViewModel {
+  /** Registrable domain of the page in view, when there is one. */
+  site: string | undefined;
+  profile: LimitProfile;
+  rows: CookieRow[];
+  session: CookieRow[];
+  persistent: CookieRow[];
+  counts: ViewCounts;
+  /** Findings by severity, every severity present (0 when none). */
+  bySeverity: Record<Severity, number>;
+  /** Every finding (cookie and domain), highest severity first. */
+  findings: Finding[];
+  usage: UsageReport;
+}
+
+export interface ViewInput {
+  cookies: readonly CookieInfo[];
+  topLevelSite?: string | undefined;
+  now: number;
+  profile: LimitProfile;
+}
+
+const FLAG_FINDINGS: Record<CookieFlag, readonly FindingId[]> = {
+  'no-httponly': ['session-id-script-readable', 'missing-httponly'],
+  'no-secure': ['session-id-not-secure', 'missing-secure'],
+};
+
+function flagFinding(findings: readonly Finding[], flag: CookieFlag): Finding | undefined {
+  for (const id of FLAG_FINDINGS[flag]) {
+    const f = findings.find((x) => x.id === id);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+export function buildViewModel(input: ViewInput): ViewModel {
+  const { cookies, now, profile } = input;
+  const analysis = analyze(
+    input.topLevelSite === undefined ? { cookies, now, profile } : { cookies, now, profile, topLevelSite: input.topLevelSite },
+  );
+  // Findings arrive sorted by severity, so each cookie's list is sorted too.
+  const byCookie = new Map<string, Finding[]>();
+  for (const f of analysis.findings) {
+    if (f.subject.kind !== 'cookie') continue;
+    const list = byCookie.get(f.subject.key);
+    if (list) list.push(f);
+    else byCookie.set(f.subject.key, [f]);
+  }
+  const rows: CookieRow[] = [];
+  const counts: ViewCounts = { all: 0, session: 0, persistent: 0, thirdParty: 0 };
+  cookies.forEach((c, i) => {
+    const cl = analysis.classifications[i] as CookieClassification;
+    const findings = byCookie.get(c.key) ?? [];
+    const flags: CookieFlag[] = [];
+    const flagFindings: Partial<Record<CookieFlag, Finding>> = {};
+    if (!c.httpOnly) flags.push('no-httponly');
+    if (!c.secure) flags.push('no-secure');
+    for (const flag of flags) {
+      const f = flagFinding(findings, flag);
+      if (f) flagFindings[flag] = f;
+    }
+    const section: Section = cl.expiry.persistence;
+    const row: CookieRow = {
+      key: c.key,
+      cookie: c,
+      classification: cl,
+      section,
+      expires: cl.expiry.effective,
+      clamped: cl.expiry.exceedsCap,
+      thirdParty: cl.party === 'third',
+      registrableDomain: cl.registrableDomain,
+      size: cl.size.nameValue,
+      partitioned: c.partition !== null,
+      sessionId: cl.sessionId?.isSessionId === true,
+      jwt: cl.jwt !== null,
+      flags,
+      flagFindings,
+      findings,
+      findingIds: [...new Set(findings.map((f) => f.id))],
+      topFinding: findings[0] ?? null,
+    };
+    rows.push(row);
+    counts.all++;
+    counts[section]++;
+    if (row.thirdParty) counts.thirdParty++;
+  });
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of analysis.findings) bySeverity[f.severity]++;
+  return {
+    site: input.topLevelSite,
+    profile,
+    rows,
+    session: rows.filter((r) => r.section === 'session'),
+    persistent: rows.filter((r) => r.section === 'persistent'),
+    counts,
+    bySeverity,
+    findings: analysis.findings,
+    usage: analysis.usage,
+  };
+}
