@@ -109,7 +109,7 @@ export const FIREFOX_PROFILE: LimitProfile = {
   perDomain: 180,
   domainPurgeTo: 150,
   total: 3000,
-  totalPurgeTo: null,
+  totalPurgeTo: 3000,
   perCookieBytes: 4096,
   perCookieMeasure: 'name+value',
   perAttributeBytes: 1024,
@@ -121,6 +121,7 @@ export const FIREFOX_PROFILE: LimitProfile = {
   eviction: 'firefox',
   sources: [
     'netwerk/cookie/CookieCommons.h: kMaxCookiesPerHost = 180 (pref network.cookie.maxPerHost), kCookieQuotaPerHost = 150 (network.cookie.quotaPerHost), kMaxNumberOfCookies = 3000 (network.cookie.maxNumber)',
+    'netwerk/cookie/CookieStorage.cpp: the store is purged back to kMaxNumberOfCookies once 10 % over it (3300), oldest last access first, sparing cookies used in the last 30 days (network.cookie.purgeAge)',
     'netwerk/cookie/CookieCommons.h: kMaxBytesPerCookie = 4096 (name + value), kMaxBytesPerPath = 1024',
     'netwerk/cookie/CookieStorage.cpp: kChipsPartitionByteCapacityDefault = 10240 (pref network.cookie.chips.partitionLimitByteCapacity; purge once 1.2x over)',
     'pref network.cookie.maxageCap: 400-day expiry cap (RFC 6265bis §5.5)',
