@@ -10,6 +10,8 @@ import type { Recorder } from './recorder';
 
 export interface BackgroundState {
   version: string;
+  /** When this background instance started (a new worker has a new value). */
+  startedAt: number;
   db: CookieLogDB;
   ready: () => boolean;
   writer: Promise<LogWriter>;
@@ -23,7 +25,7 @@ export interface BackgroundState {
 
 export function createHandlers(s: BackgroundState): Handlers {
   return {
-    ping: async () => ({ ready: s.ready(), version: s.version }),
+    ping: async () => ({ ready: s.ready(), version: s.version, startedAt: s.startedAt }),
     getStatus: async () => {
       const writer = await s.writer;
       const [changes, observations] = await Promise.all([s.db.changes.count(), s.db.observations.count()]);

@@ -18,7 +18,9 @@ import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cook
 import { onSuspend } from '../platform/lifecycle';
 import { getTab } from '../platform/tabs';
 import { headerValue, onRequestHeaders, onResponseHeaders, setCookieLines } from '../platform/webrequest';
+import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
+import { reconcile } from './reconcile';
 import { Recorder, type RecorderLogs } from './recorder';
 
 const db = new CookieLogDB();
@@ -62,6 +64,7 @@ onRequestHeaders((d) =>
 
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
+  startedAt: Date.now(),
   db,
   ready: () => ready,
   writer,
@@ -95,8 +98,25 @@ const runRetention = async (): Promise<void> => {
 };
 setInterval(() => void runRetention().catch(() => undefined), 10 * 60_000);
 
+/** Records what changed while the background was not running (see reconcile.ts). */
+const reconcileAtStart = (): Promise<void> =>
+  recorder.exclusive(async (l) => {
+    await l.disk.flush();
+    const now = Date.now();
+    const [known, cookies, key] = await Promise.all([db.jar.toArray(), getAllCookies(), digestKey]);
+    const current = await Promise.all(
+      cookies
+        .filter((c) => !isPrivateStore(c.storeId))
+        .map(async (c) =>
+          buildChange({ removed: false, cause: 'explicit', cookie: c }, { time: now, incognito: false, ...(await describeValue(key, c.value)) }),
+        ),
+    );
+    for (const change of reconcile(known, current, now)) l.disk.addChange(change);
+  });
+
 void Promise.all([writer, digestKey]).then(
-  () => {
+  async () => {
+    await reconcileAtStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
     ready = true;
     void runRetention().catch(() => undefined);
   },

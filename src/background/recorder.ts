@@ -180,6 +180,18 @@ export class Recorder {
     await this.chain;
   }
 
+  /** Runs `task` alone: events arriving meanwhile wait (in order) until it is done. */
+  exclusive<T>(task: (logs: RecorderLogs) => Promise<T>): Promise<T> {
+    const run = this.chain.then(() => {
+      if (!this.logs) throw new Error('recorder used before its logs opened');
+      return task(this.logs);
+    });
+    this.chain = run.catch(() => {
+      this.errors++;
+    });
+    return run;
+  }
+
   async flush(): Promise<void> {
     await this.chain;
     await Promise.all([this.logs?.disk.flush(), this.logs?.memory.flush()]);

@@ -3,7 +3,7 @@
  * id high-water mark (see writer.ts on why ids are assigned at enqueue).
  */
 import { applyChangePatch, applySetCookiePatch, type PatchOp } from './log-ops';
-import { type CookieLogDB, META, type StoredChange, type StoredObservation } from './schema';
+import { type CookieLogDB, jarRowOf, META, type StoredChange, type StoredObservation } from './schema';
 
 /** A queued operation after preparation: adds carry their id, copied and redacted record. */
 export type PreparedOp =
@@ -58,8 +58,11 @@ export function planBatch(ops: readonly PreparedOp[]): BatchPlan {
 
 /** Writes a plan atomically; a patch whose target is gone (pruned, cleared) is a no-op. */
 export function commitBatch(db: CookieLogDB, plan: BatchPlan): Promise<void> {
-  return db.transaction('rw', db.changes, db.observations, db.meta, async () => {
-    if (plan.changes.length) await db.changes.bulkAdd(plan.changes);
+  return db.transaction('rw', [db.changes, db.observations, db.meta, db.jar], async () => {
+    if (plan.changes.length) {
+      await db.changes.bulkAdd(plan.changes);
+      await updateJar(db, plan.changes);
+    }
     if (plan.observations.length) await db.observations.bulkAdd(plan.observations);
     for (const p of plan.patches) {
       if (p.op === 'patchChange') {
@@ -75,6 +78,16 @@ export function commitBatch(db: CookieLogDB, plan: BatchPlan): Promise<void> {
     }
     if (plan.maxId > 0) await db.meta.put({ key: META.idHighWater, value: plan.maxId });
   });
+}
+
+/** Folds the batch's changes (in id order) into the last-known-state table. */
+async function updateJar(db: CookieLogDB, changes: readonly StoredChange[]): Promise<void> {
+  const last = new Map<string, StoredChange>();
+  for (const c of [...changes].sort((a, b) => a.id - b.id)) last.set(c.cookieKey, c);
+  const puts = [...last.values()].filter((c) => !c.removed).map(jarRowOf);
+  const deletes = [...last.values()].filter((c) => c.removed).map((c) => c.cookieKey);
+  if (puts.length) await db.jar.bulkPut(puts);
+  if (deletes.length) await db.jar.bulkDelete(deletes);
 }
 
 /** The highest id in use: the high-water mark, or the tables' last keys (data from before the mark). */

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { expect, test } from 'vitest';
 import { cookieLifecycle } from './queries';
-import { CookieLogDB, DB_NAME, STORES_V1, mentionKey } from './schema';
+import { CookieLogDB, DB_NAME, STORES_V1, STORES_V2, mentionKey } from './schema';
 import { fakeIdb, makeChange, makeObservation } from './test-helpers';
 import { LogWriter } from './writer';
 
@@ -23,8 +23,10 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
 
   const db = new CookieLogDB(DB_NAME, idb);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   expect(await db.changes.toArray()).toEqual([{ ...change, id: 1 }]);
+  // v3: the last known state is replayed from the old log.
+  expect((await db.jar.toArray()).map((r) => [r.cookieKey, r.valueDigest])).toEqual([[change.cookieKey, change.valueDigest]]);
   expect(await db.settings.get('recordValues')).toEqual({ key: 'recordValues', value: true });
   const observations = await db.observations.orderBy('id').toArray();
   expect(observations.map((o) => o.cookieMentions)).toEqual([
@@ -46,7 +48,39 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
 test('a fresh database opens at the latest version', async () => {
   const db = new CookieLogDB(DB_NAME, fakeIdb());
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
+  expect(db.jar.schema.primKey.name).toBe('cookieKey');
   expect(db.observations.schema.indexes.map((i) => i.name)).toContain('cookieMentions');
   expect(db.changes.schema.indexes.map((i) => i.name)).toContain('[cookieKey+time]');
+});
+
+test('upgrading a version-2 database replays its changes into the jar, removals included', async () => {
+  const idb = fakeIdb();
+  const v2 = new Dexie(DB_NAME, idb);
+  v2.version(1).stores(STORES_V1);
+  v2.version(2).stores(STORES_V2);
+  const kept = makeChange({ name: 'kept', cookieKey: 'kept|example.com|/||0', valueDigest: 'k2' });
+  await v2.table('changes').bulkAdd([
+    makeChange({ name: 'kept', cookieKey: 'kept|example.com|/||0', valueDigest: 'k1' }),
+    kept,
+    makeChange({ name: 'gone', cookieKey: 'gone|example.com|/||0' }),
+    makeChange({ name: 'gone', cookieKey: 'gone|example.com|/||0', removed: true }),
+  ]);
+  v2.close();
+  const db = new CookieLogDB(DB_NAME, idb);
+  await db.open();
+  expect(await db.changes.count()).toBe(4);
+  expect((await db.jar.toArray()).map((r) => [r.name, r.valueDigest])).toEqual([['kept', 'k2']]);
+  expect(await db.jar.toArray()).not.toContainEqual(expect.objectContaining({ value: expect.anything() }));
+});
+
+test('the writer keeps the jar in step with the changes it writes', async () => {
+  const db = new CookieLogDB(DB_NAME, fakeIdb());
+  const writer = await LogWriter.open(db);
+  writer.addChange(makeChange({ name: 'a', cookieKey: 'a|k', valueDigest: '1' }));
+  writer.addChange(makeChange({ name: 'a', cookieKey: 'a|k', valueDigest: '2' }));
+  writer.addChange(makeChange({ name: 'b', cookieKey: 'b|k' }));
+  writer.addChange(makeChange({ name: 'b', cookieKey: 'b|k', removed: true }));
+  await writer.flush();
+  expect((await db.jar.toArray()).map((r) => [r.cookieKey, r.valueDigest])).toEqual([['a|k', '2']]);
 });

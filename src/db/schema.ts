@@ -59,6 +59,37 @@ export const STORES_V2 = {
     '++id, time, tabId, [tabId+time], registrableDomain, [registrableDomain+time], requestId, *cookieMentions',
 } as const;
 
+// Version 3: the last known state of every cookie (its latest change), kept in the same
+// transaction as the changes so a restarted background can tell what it missed while it was
+// stopped (see background/reconcile.ts). Filled from the existing log on upgrade.
+export const STORES_V3 = {
+  jar: 'cookieKey, registrableDomain',
+} as const;
+
+/**
+ * The last change the log holds for one cookie that currently exists: its attributes, digest and
+ * time — never its value, whatever the recording setting.
+ */
+export type JarRow = Omit<StoredChange, 'id' | 'value' | 'cause' | 'removed' | 'linkedObservationId' | 'source' | 'reconciled'>;
+
+export function jarRowOf(c: StoredChange): JarRow {
+  const { id: _i, value: _v, cause: _c, removed: _r, linkedObservationId: _l, source: _s, reconciled: _x, ...row } = c;
+  return row;
+}
+
+/** v2 → v3: replay the change log in id order into the jar. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const jar = new Map<string, JarRow>();
+  await tx
+    .table<StoredChange, number>('changes')
+    .toCollection()
+    .each((c) => {
+      if (c.removed) jar.delete(c.cookieKey);
+      else jar.set(c.cookieKey, jarRowOf(c));
+    });
+  await tx.table<JarRow, string>('jar').bulkPut([...jar.values()]);
+}
+
 export function mentionKey(registrableDomain: string, cookieName: string): string {
   return `${registrableDomain}|${cookieName}`;
 }
@@ -88,11 +119,13 @@ export class CookieLogDB extends Dexie {
   observations!: EntityTable<StoredObservation, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  jar!: EntityTable<JarRow, 'cookieKey'>;
 
   /** `options` lets tests and the Node smoke bench pass fake-indexeddb's `indexedDB`/`IDBKeyRange`. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
   }
 }

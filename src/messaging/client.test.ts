@@ -12,7 +12,7 @@ function connected(overrides: Partial<Handlers> = {}) {
   const runtime = new FakeRuntime({ id: ID, url: `${ORIGIN}popup.html` });
   const unused = () => Promise.reject(new Error('unused'));
   const handlers: Handlers = {
-    ping: async () => ({ ready: true, version: '0.1.0' }),
+    ping: async () => ({ ready: true, version: '0.1.0', startedAt: 1 }),
     getStatus: unused,
     getSettings: async () => ({ ...DEFAULT_SETTINGS }),
     updateSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
@@ -29,7 +29,7 @@ function connected(overrides: Partial<Handlers> = {}) {
 
 test('round trips typed requests and responses', async () => {
   const { client } = connected();
-  await expect(client.send('ping')).resolves.toEqual({ ready: true, version: '0.1.0' });
+  await expect(client.send('ping')).resolves.toEqual({ ready: true, version: '0.1.0', startedAt: 1 });
   await expect(client.send('clearLog', { tabId: 4 })).resolves.toEqual({ removed: 1 });
   await expect(client.send('clearLog', {})).resolves.toEqual({ removed: 10 });
   const settings = await client.send('updateSettings', { recordValues: true });

@@ -34,7 +34,7 @@ export interface LogFilter {
 
 export interface Protocol {
   /** Liveness: also wakes a suspended service worker. `ready` is false until the log is open. */
-  ping: { request: Empty; response: { ready: boolean; version: string } };
+  ping: { request: Empty; response: { ready: boolean; version: string; startedAt: number } };
   getStatus: { request: Empty; response: Status };
   getSettings: { request: Empty; response: Settings };
   /** Validated by the background; answers with the settings now in force. */

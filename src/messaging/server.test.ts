@@ -11,7 +11,7 @@ const POPUP = { id: ID, url: `${ORIGIN}src/popup/index.html`, origin: ORIGIN.sli
 function handlers(): Handlers {
   const unused = () => Promise.reject(new Error('not in this test'));
   return {
-    ping: async () => ({ ready: true, version: '1.2.3' }),
+    ping: async () => ({ ready: true, version: '1.2.3', startedAt: 1 }),
     getStatus: unused,
     getSettings: async () => ({ ...DEFAULT_SETTINGS }),
     updateSettings: unused,

@@ -50,6 +50,11 @@ export interface CookieChangeEvent {
   /** The header observation whose `Set-Cookie` caused this change, once correlated. */
   linkedObservationId?: number;
   source: ChangeSource;
+  /**
+   * Not seen live: found when the background started, by comparing the browser's cookies with
+   * the last state the log holds (the change happened while the background was stopped).
+   */
+  reconciled?: boolean;
 }
 
 /**

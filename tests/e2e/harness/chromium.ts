@@ -58,12 +58,15 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
     async stopServiceWorker() {
       // What Chromium does to an idle worker: CDP's ServiceWorker.stopAllWorkers terminates it
       // without any lifecycle event, like a kill after the 30 s idle timeout.
-      const session = await browser.target().createCDPSession();
+      // The ServiceWorker domain lives on page targets, so borrow a blank page for the call.
+      const page = await browser.newPage();
+      const session = await page.createCDPSession();
       try {
-        await session.send('ServiceWorker.enable' as never);
-        await session.send('ServiceWorker.stopAllWorkers' as never);
+        await session.send('ServiceWorker.enable');
+        await session.send('ServiceWorker.stopAllWorkers');
       } finally {
         await session.detach().catch(() => undefined);
+        await page.close();
       }
     },
     async close() {
