@@ -1,17 +1,7 @@
-import { t } from '../../platform/i18n';
+import { uiLanguage } from '../../platform/i18n';
 import { mount } from '../../ui/mount';
-import { Shell } from '../../ui/Shell';
-import { useTarget } from '../../ui/useTarget';
+import { PopupApp } from '../../ui/popup/PopupApp';
+import '../../ui/popup/popup.css';
 
-function Popup() {
-  const target = useTarget();
-  return (
-    <Shell title={t('extName')} subtitle={target?.url}>
-      <p data-testid="target" data-tab-id={target?.tabId ?? ''}>
-        {target ? (target.tabId === undefined ? t('noTab') : t('targetTab', String(target.tabId))) : '…'}
-      </p>
-    </Shell>
-  );
-}
-
-mount(<Popup />);
+document.documentElement.lang = uiLanguage();
+mount(<PopupApp />);

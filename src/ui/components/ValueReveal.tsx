@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+
+/**
+ * A cookie value, hidden until the user asks. The choice lives in this component's state only:
+ * it is never stored, so a value is shown again only after another click. The value is rendered
+ * as a text node — cookie values are hostile input.
+ */
+export function ValueReveal(props: { name: string; value: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <span class="ui-reveal">
+      <button
+        type="button"
+        class="ui-link"
+        aria-expanded={shown}
+        aria-label={t(shown ? 'ui_hideLabel' : 'ui_revealLabel', props.name)}
+        data-action="reveal"
+        onClick={() => setShown(!shown)}
+      >
+        {t(shown ? 'ui_hide' : 'ui_reveal')}
+      </button>
+      {shown ? (
+        <code class="ui-value" data-revealed="true">
+          {props.value === '' ? t('ui_emptyValue') : props.value}
+        </code>
+      ) : null}
+    </span>
+  );
+}

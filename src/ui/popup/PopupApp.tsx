@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
+import { t, uiLanguage } from '../../platform/i18n';
+import { runningProfileId } from '../../platform/profile';
+import { AccessPrompt } from '../AccessPrompt';
+import { CookieTable, filterRows, SearchBox } from '../components';
+import { markLoaded } from '../mount';
+import { useTarget } from '../useTarget';
+import { buildViewModel } from '../view-model';
+import { FindingsSection } from './FindingsSection';
+import { PopupHeader } from './Header';
+import { LimitsSection } from './LimitsSection';
+import { usePopupData, type PopupState } from './usePopupData';
+
+function Notice(props: { kind: string; text: string }) {
+  return (
+    <div class="notice" role="status" data-state={props.kind}>
+      <p>{props.text}</p>
+    </div>
+  );
+}
+
+/** Data-loaded once the first answer (whatever it is) has been painted: what tests and the bench wait on. */
+function useLoadedSignal(state: PopupState): void {
+  const done = state.status !== 'loading';
+  useEffect(() => {
+    if (!done) return;
+    markLoaded();
+    performance.mark('popup-loaded');
+  }, [done]);
+  useEffect(() => {
+    if (state.status === 'ready') document.documentElement.dataset['generation'] = String(state.generation);
+  }, [state]);
+}
+
+function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: number }) {
+  const { scope, loadedAt } = props.state;
+  const [profileId, setProfileId] = useState<LimitProfileId>(runningProfileId());
+  const [query, setQuery] = useState('');
+  const vm = useMemo(
+    () => buildViewModel({ cookies: scope.cookies, topLevelSite: scope.topLevelSite, now: loadedAt, profile: LIMIT_PROFILES[profileId] }),
+    [scope, loadedAt, profileId],
+  );
+  const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
+  const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
+  const locale = uiLanguage();
+  if (!scope.inspectable) {
+    return <Notice kind="restricted" text={t('popup_restricted', scope.topLevelUrl ?? '')} />;
+  }
+  return (
+    <>
+      <PopupHeader vm={vm} />
+      <AccessPrompt />
+      <main class="popup-main" data-state={vm.counts.all === 0 ? 'empty' : 'cookies'}>
+        {vm.counts.all === 0 ? (
+          <Notice kind="empty" text={t('popup_empty')} />
+        ) : (
+          <>
+            <SearchBox value={query} onInput={setQuery} label={t('ui_search')} placeholder={t('ui_searchPlaceholder')} />
+            {query !== '' && session.length + persistent.length === 0 ? <p class="muted">{t('ui_noMatches')}</p> : null}
+            <section class="popup-section popup-cookies" data-testid="session-section">
+              <CookieTable rows={session} caption={t('popup_sessionSection', String(session.length))} section="session" now={loadedAt} locale={locale} />
+              <p class="muted popup-hint">{t('popup_sessionHint')}</p>
+            </section>
+            <section class="popup-section popup-cookies" data-testid="persistent-section">
+              <CookieTable
+                rows={persistent}
+                caption={t('popup_persistentSection', String(persistent.length))}
+                section="persistent"
+                now={loadedAt}
+                locale={locale}
+                initialSort={{ column: 'expires', direction: 'ascending' }}
+              />
+              <p class="muted popup-hint">{t('popup_persistentHint')}</p>
+            </section>
+          </>
+        )}
+        <LimitsSection vm={vm} profileId={profileId} onProfile={setProfileId} />
+        <FindingsSection vm={vm} tabId={props.tabId} />
+      </main>
+    </>
+  );
+}
+
+export function PopupApp() {
+  const target = useTarget();
+  const state = usePopupData(target);
+  useLoadedSignal(state);
+  switch (state.status) {
+    case 'loading':
+      return <p class="muted popup-loading">{t('popup_loading')}</p>;
+    case 'no-tab':
+      return <Notice kind="no-tab" text={t('popup_noTab')} />;
+    case 'error':
+      return <Notice kind="error" text={t('popup_error', state.message)} />;
+    case 'ready':
+      return <Ready state={state} tabId={target?.tabId ?? -1} />;
+  }
+}

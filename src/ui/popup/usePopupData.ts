@@ -1,0 +1,52 @@
+/**
+ * The popup's data: the cookies visible to its tab (ui/scope), reloaded when any cookie changes
+ * while the popup is open. Cookie events arrive straight from the browser (debounced), not via
+ * the log: the log is batched for up to 250 ms and the popup must not read it beyond loadScope.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { CookieLogDB } from '../../db/schema';
+import { onCookiesChanged } from '../../platform/cookie-events';
+import { loadScope, type ScopedCookies } from '../scope';
+import type { Target } from '../target';
+
+export type PopupState =
+  | { status: 'loading' }
+  | { status: 'no-tab' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; scope: ScopedCookies; loadedAt: number; generation: number };
+
+let db: CookieLogDB | undefined;
+function database(): CookieLogDB {
+  return (db ??= new CookieLogDB());
+}
+
+export function usePopupData(target: Target | undefined): PopupState {
+  const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const seq = useRef(0);
+  useEffect(() => {
+    if (target === undefined) return undefined;
+    const tabId = target.tabId;
+    if (tabId === undefined) {
+      setState({ status: 'no-tab' });
+      return undefined;
+    }
+    let generation = 0;
+    const load = (): void => {
+      // A later load may finish first; only the newest answer is shown.
+      const mine = ++seq.current;
+      loadScope(database(), { kind: 'tab', tabId }).then(
+        (scope) => {
+          if (mine !== seq.current) return;
+          setState({ status: 'ready', scope, loadedAt: Date.now(), generation: ++generation });
+        },
+        (err: unknown) => {
+          if (mine !== seq.current) return;
+          setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+        },
+      );
+    };
+    load();
+    return onCookiesChanged(load);
+  }, [target]);
+  return state;
+}
