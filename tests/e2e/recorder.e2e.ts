@@ -127,6 +127,47 @@ describe.each(selectedBrowsers())('%s: the recorder logs every cookie change and
     }, 'js_pref change marked as script');
   });
 
+  test('passing the per-domain limit: the evictions the browser made are logged', async () => {
+    await visit('/limits/200?prefix=ev');
+    // survivors(200) in the site's catalogue: which of ev_0..ev_199 the browser keeps.
+    const { survivors } = await import('../site/catalogue');
+    const evicted = survivors(200)
+      .map((kept, i) => (kept ? undefined : `ev_${i}`))
+      .filter((n): n is string => n !== undefined);
+    expect(evicted.length).toBeGreaterThan(0);
+    await control.waitFor(async () => {
+      const { changes } = await readLog(control);
+      const gone = new Set(changes.filter((c) => c.removed && c.cause === 'evicted').map((c) => c.name));
+      return evicted.every((n) => gone.has(n));
+    }, 'eviction events for every cookie the browser dropped');
+    await visit('/limits/clear?prefix=ev');
+  });
+
+  test('Authorization: the scheme is recorded, never the credentials', async () => {
+    await b.goto(tab, `${site.http}/session`);
+    await tab.page.evaluate(async () => {
+      await fetch('/api/echo?auth=1', { headers: { Authorization: 'Bearer s3cr3t-t0ken-value' } });
+    });
+    let found: { scheme: string } | undefined;
+    await control.waitFor(async () => {
+      const { observations } = await readLog(control);
+      found = observations.find((o) => o.kind === 'request' && o.url.endsWith('/api/echo?auth=1'))?.authorization;
+      return found !== undefined;
+    }, 'request observation with Authorization');
+    expect(found).toEqual({ scheme: 'Bearer' });
+    expect(await control.dumpDatabase()).not.toContain('s3cr3t-t0ken-value');
+  });
+
+  test('third-party frames: their Set-Cookie lines carry the top-level site', async () => {
+    await visit('/third-party');
+    const thirdHost = new URL(site.thirdParty).hostname;
+    await control.waitFor(async () => {
+      const { observations } = await readLog(control);
+      const framed = observations.find((o) => o.kind === 'response' && o.url.includes('/tp/frame'));
+      return framed !== undefined && framed.topLevelSite === '127.0.0.1' && framed.registrableDomain === thirdHost;
+    }, 'third-party frame response with topLevelSite 127.0.0.1');
+  });
+
   test('no cookie value is written to disk by default', async () => {
     await readLog(control);
     const dump = await control.dumpDatabase();

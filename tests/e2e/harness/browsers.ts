@@ -30,7 +30,16 @@ export function selectedBrowsers(): BrowserName[] {
   return wanted;
 }
 
-export async function launch(name: BrowserName): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** Firefox only: extra preferences (e.g. private browsing everywhere). */
+  firefoxPrefs?: Record<string, unknown>;
+  /** Chromium only: allow the extension in incognito windows. */
+  allowIncognito?: boolean;
+}
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dir = BROWSERS[name].dist;
-  return name === 'chromium' ? launchChromium(dir) : launchFirefox(dir);
+  return name === 'chromium'
+    ? launchChromium(dir, { allowIncognito: options.allowIncognito === true })
+    : launchFirefox(dir, options.firefoxPrefs);
 }

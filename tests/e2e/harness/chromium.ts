@@ -15,13 +15,17 @@ const isExtensionWorker = (t: Target): boolean =>
  * keep a headless run off the network (this machine has none) and accept the test site's
  * self-signed certificate.
  */
-export async function launchChromium(extensionDir: string): Promise<ExtensionBrowser> {
+export async function launchChromium(
+  extensionDir: string,
+  options: { allowIncognito?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'cm-chromium-'));
   const browser: Browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     pipe: true,
-    enableExtensions: [extensionDir],
+    // Loaded over CDP below when incognito access is wanted: --load-extension cannot grant it.
+    enableExtensions: options.allowIncognito ? true : [extensionDir],
     userDataDir: profile,
     args: [
       '--no-sandbox',
@@ -33,6 +37,11 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
       '--ignore-certificate-errors',
     ],
   });
+  if (options.allowIncognito) {
+    const session = await browser.target().createCDPSession();
+    await session.send('Extensions.loadUnpacked', { path: extensionDir, enableInIncognito: true });
+    await session.detach();
+  }
   const worker = await browser.waitForTarget(isExtensionWorker, { timeout: 30_000 });
   const workerUrl = new URL(worker.url());
   // URL.origin is 'null' for non-special schemes such as chrome-extension:.
@@ -54,6 +63,18 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
     },
     async tabIdOf(t) {
       return tabIdByUrl(self, t);
+    },
+    async openPrivateWindow(url: string) {
+      // Only the extension can open an incognito window here; it may because it is allowed in incognito.
+      const control = await self.openExtensionPage('src/pages/options/index.html');
+      await control.page.evaluate(async (u: string) => {
+        const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
+        await api.windows.create({ incognito: true, url: u });
+      }, url);
+      await control.page.close();
+      const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 15_000 });
+      const page = await target.asPage();
+      return track(page);
     },
     async stopServiceWorker() {
       // What Chromium does to an idle worker: CDP's ServiceWorker.stopAllWorkers terminates it

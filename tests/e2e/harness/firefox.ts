@@ -16,7 +16,10 @@ const EXTENSION_UUID = '6f1c0d2a-8b3e-4c5d-9e7f-0a1b2c3d4e5f';
  * moz-extension:// pages; `originControls.grantByDefault` grants the manifest's host access the
  * way a user who accepts the install prompt would (tests of the "withheld" state revoke it).
  */
-export async function launchFirefox(extensionDir: string): Promise<ExtensionBrowser> {
+export async function launchFirefox(
+  extensionDir: string,
+  extraPrefs: Record<string, unknown> = {},
+): Promise<ExtensionBrowser> {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
@@ -33,6 +36,7 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionBrow
       // Keep a headless run quiet and off the network.
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...extraPrefs,
     },
   });
   await browser.installExtension(extensionDir);

@@ -15,6 +15,8 @@ export interface ExtensionBrowser {
   goto(page: TrackedPage, url: string): Promise<void>;
   /** The tab id the extension sees for `page` (for `?tabId=N`). */
   tabIdOf(page: TrackedPage): Promise<number>;
+  /** Chromium only (launched with allowIncognito): opens `url` in an incognito window. */
+  openPrivateWindow?(url: string): Promise<TrackedPage>;
   /** Chromium only: stops the extension's service worker as the browser does when idle. */
   stopServiceWorker?(): Promise<void>;
   close(): Promise<void>;
