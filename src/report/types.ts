@@ -1,0 +1,165 @@
+/**
+ * The audit report: one versioned JSON document (src/report/report.schema.json describes it) from
+ * which every other format is rendered. Bump REPORT_VERSION on any incompatible change.
+ */
+import type { CookieInfo } from '../model/cookie';
+import type { CookieChangeEvent } from '../model/events';
+import type { FindingId, Reference, Severity } from '../model/finding';
+import type { LimitProfile, LimitProfileId } from '../model/limits';
+
+export const REPORT_VERSION = 1;
+
+export type ReportScope =
+  | { kind: 'tab'; tabId: number; url?: string }
+  | { kind: 'domain'; domain: string }
+  | { kind: 'all' };
+
+/** A Set-Cookie line the browser did not store, as the recorder logged it. */
+export interface RejectedLineInput {
+  url: string;
+  /** ms since the epoch. */
+  time: number;
+  /** The raw line (its value may already be redacted by the recorder). */
+  line: string;
+  name: string;
+  /** Reason code as in the analysis core (or Chrome's SetCookieBlockedReason). */
+  reason: string;
+  /** Name + value bytes measured before any redaction, when known. */
+  nameValueBytes?: number;
+  lineIndex?: number;
+  topLevelSite?: string;
+}
+
+export interface ReportContext {
+  /** ms since the epoch; also the `now` every analysis runs at, so one input renders one report. */
+  generatedAt: number;
+  generator: { name: string; version: string };
+  browser: { name: string; version: string };
+  scope: ReportScope;
+  limitProfile: LimitProfile;
+  valuesIncluded: boolean;
+  /** Registrable domain or origin of the page in view: enables `thirdParty`. */
+  topLevelSite?: string | undefined;
+  /**
+   * Key of the value digests. A fresh random key per report keeps a digest of a short value from
+   * being a guessable stand-in for it; equal digests within one report still mean equal values.
+   */
+  digestKey?: string;
+}
+
+export interface ReportInput {
+  cookies: readonly CookieInfo[];
+  rejected?: readonly RejectedLineInput[];
+  /** The change log in scope; absent when history was not asked for. */
+  events?: readonly CookieChangeEvent[] | undefined;
+  context: ReportContext;
+}
+
+export interface ReportCookie {
+  name: string;
+  /** Lower case, no leading dot; `hostOnly` says whether subdomains receive it. */
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: 'none' | 'lax' | 'strict' | 'unspecified';
+  session: boolean;
+  /** ISO 8601, null for a session cookie. */
+  expires: string | null;
+  /** Name + value, UTF-8 bytes. */
+  size: number;
+  valueLength: number;
+  valueDigest: string;
+  storeId: string;
+  partitionKey: string | null;
+  registrableDomain: string;
+  /** null when no top-level site is known. */
+  thirdParty: boolean | null;
+  sessionId: { isSessionId: boolean; why: string | null; framework: string | null };
+  jwt: { header: Record<string, unknown>; claims: Record<string, unknown> | null } | null;
+  findings: FindingId[];
+  value?: string;
+}
+
+export type ReportFindingSubject =
+  | { kind: 'cookie'; cookie: { name: string; domain: string; path: string } }
+  | { kind: 'header'; header: { url: string; name: string | null } }
+  | { kind: 'domain'; domain: { domain: string; storeId: string; partition: string | null } };
+
+export type ReportFinding = {
+  id: FindingId;
+  severity: Severity;
+  title: string;
+  message: string;
+  reference: Reference;
+} & ReportFindingSubject;
+
+export interface ReportDomain {
+  domain: string;
+  storeId: string;
+  partition: string | null;
+  count: number;
+  bytes: number;
+  status: 'ok' | 'near' | 'over';
+  limits: { count: number; bytes: number | null; purgeTo: number | null };
+}
+
+export interface ReportRejected {
+  time: string;
+  url: string;
+  cookieName: string;
+  reason: string;
+  line: string;
+}
+
+export interface ReportEvent {
+  time: string;
+  cause: CookieChangeEvent['cause'];
+  removed: boolean;
+  name: string;
+  domain: string;
+  path: string;
+  storeId: string;
+  source: CookieChangeEvent['source'];
+  valueLength: number;
+  valueDigest: string;
+  value?: string;
+}
+
+export interface ReportSummary {
+  cookies: number;
+  session: number;
+  persistent: number;
+  thirdParty: number;
+  sessionIds: number;
+  rejected: number;
+  findings: Record<Severity, number>;
+}
+
+export interface AuditReport {
+  valuesIncluded: boolean;
+  reportVersion: typeof REPORT_VERSION;
+  generatedAt: string;
+  generator: { name: string; version: string };
+  browser: { name: string; version: string };
+  scope: ReportScope;
+  topLevelSite: string | null;
+  limitProfile: {
+    id: LimitProfileId;
+    label: string;
+    perDomain: number;
+    total: number;
+    perCookieBytes: number;
+    perAttributeBytes: number | null;
+    domainPurgeTo: number | null;
+    maxAgeDays: number | null;
+  };
+  summary: ReportSummary;
+  cookies: ReportCookie[];
+  findings: ReportFinding[];
+  domains: ReportDomain[];
+  rejected: ReportRejected[];
+  /** Present only when the history was included. */
+  events?: ReportEvent[];
+}
