@@ -19,9 +19,13 @@ const HTML_ESCAPES: Record<string, string> = {
  */
 export function escapeHtml(value: unknown): string {
   const s = String(value ?? '');
-  return s
-    .replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c] as string)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return (
+    s
+      .replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c] as string)
+      // Matching control characters is the point here.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 /** Only http(s) links are rendered as links; anything else (javascript:, data:) stays text. */
