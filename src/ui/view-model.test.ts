@@ -77,6 +77,9 @@ describe('buildViewModel', () => {
     expect(byName.get('long')?.clamped).toBe(true);
     expect(byName.get('long')?.expires).toBe(NOW + 400 * DAY);
     expect(byName.get('p')?.clamped).toBe(false);
+    // From the cookies API only the stored expiry is known: at the cap counts as clamped.
+    const api = buildViewModel({ cookies: [cookie({ name: 'x', expires: NOW + 400 * DAY - 5000 })], now: NOW, profile: CHROMIUM_PROFILE });
+    expect(api.rows[0]?.clamped).toBe(true);
     expect(byName.get('tp')?.thirdParty).toBe(true);
     expect(byName.get('tp')?.partitioned).toBe(true);
     expect(byName.get('tp')?.registrableDomain).toBe('tracker.net');

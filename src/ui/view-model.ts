@@ -5,7 +5,7 @@
  * the DevTools panel and the report page show the same numbers for the same cookies.
  */
 import { analyze } from '../analysis/findings';
-import type { CookieClassification } from '../analysis/classify';
+import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from '../analysis/classify';
 import type { UsageReport } from '../analysis/limits';
 import type { CookieInfo } from '../model/cookie';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
@@ -23,7 +23,10 @@ export interface CookieRow {
   section: Section;
   /** Expiry after the 400-day cap (ms); null for session cookies. */
   expires: number | null;
-  /** The requested expiry is beyond the cap: the browser clamps (or clamped) it. */
+  /**
+   * The expiry is (probably) clamped by the 400-day cap: the requested expiry is beyond it, or —
+   * when only the stored cookie is known, as from `cookies.getAll` — it sits at the cap.
+   */
   clamped: boolean;
   thirdParty: boolean;
   registrableDomain: string;
@@ -83,6 +86,17 @@ function flagFinding(findings: readonly Finding[], flag: CookieFlag): Finding | 
   return undefined;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The cookies API reports the stored (already clamped) expiry and no creation time, so a request
+ * for 500 days looks like one for 400. An expiry within a day of now + 400 days is at the cap
+ * (RFC 6265bis §5.5): the site asked for at least that much, most likely more.
+ */
+function atCap(effective: number | null, now: number): boolean {
+  return effective !== null && effective > now + (DEFAULT_MAX_AGE_DAYS - 1) * DAY_MS;
+}
+
 export function buildViewModel(input: ViewInput): ViewModel {
   const { cookies, now, profile } = input;
   const analysis = analyze(
@@ -116,7 +130,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       classification: cl,
       section,
       expires: cl.expiry.effective,
-      clamped: cl.expiry.exceedsCap,
+      clamped: cl.expiry.exceedsCap || atCap(cl.expiry.effective, now),
       thirdParty: cl.party === 'third',
       registrableDomain: cl.registrableDomain,
       size: cl.size.nameValue,

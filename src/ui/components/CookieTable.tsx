@@ -33,7 +33,7 @@ function Attributes(props: { row: CookieRow }) {
         label={c.sameSite === 'unspecified' ? t('ui_badge_sameSiteUnset') : `SameSite=${c.sameSite[0]?.toUpperCase()}${c.sameSite.slice(1)}`}
       />
       {row.partitioned ? <Badge code="partitioned" icon="▦" label={t('ui_badge_partitioned')} title={c.partition?.topLevelSite} /> : null}
-      {row.sessionId ? <Badge code="session-id" tone="info" icon="🔑" label={t('ui_badge_sessionId')} /> : null}
+      {row.sessionId ? <Badge code="session-id" tone="info" icon="⚑" label={t('ui_badge_sessionId')} /> : null}
       {row.jwt ? <Badge code="jwt" tone="info" icon="⎔" label="JWT" /> : null}
       {row.thirdParty ? <Badge code="third-party" icon="↗" label={t('ui_badge_thirdParty')} /> : null}
     </span>
@@ -69,7 +69,7 @@ function Row(props: { row: CookieRow; now: number; locale: string }) {
         ) : (
           <RelativeTime time={row.expires} now={now} locale={locale} />
         )}
-        {row.clamped ? <Badge code="clamped" tone="warn" icon="⏱" label={t('ui_clamped')} title={t('ui_clampedTitle')} /> : null}
+        {row.clamped ? <Badge code="clamped" tone="warn" icon="⇥" label={t('ui_clamped')} title={t('ui_clampedTitle')} /> : null}
       </td>
       <td>
         <Attributes row={row} />

@@ -1,7 +1,7 @@
 import type { UsageStatus } from '../../analysis/limits';
 import { t } from '../../platform/i18n';
 
-const STATUS_ICON: Record<UsageStatus, string> = { ok: '✓', near: '⚠', over: '⛔' };
+const STATUS_ICON: Record<UsageStatus, string> = { ok: '✓', near: '⚠', over: '✖' };
 
 /**
  * Usage against a limit as a bar, the numbers and the status in words (ok / near / over). The

@@ -1,0 +1,59 @@
+/** Reading the popup page (opened as a tab) and the browser's cookie jar from an extension page. */
+import type { TrackedPage } from './types';
+
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  session: boolean;
+}
+
+export interface PopupRow {
+  name: string;
+  domain: string;
+  path: string;
+  section: string;
+  flags: string;
+  badges: string[];
+}
+
+/** Waits for the popup's own signal that its first data render is on screen. */
+export async function waitForPopup(p: TrackedPage, timeout = 20_000): Promise<void> {
+  await p.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout });
+}
+
+/** Every cookie in the default store, read with the same API the extension uses. */
+export async function browserCookies(p: TrackedPage): Promise<BrowserCookie[]> {
+  return (await p.page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: { cookies: { getAll(d: object): Promise<BrowserCookie[]> } } }).browser;
+    const all = await api.cookies.getAll({});
+    return all.map((c) => ({
+      name: c.name,
+      value: c.value,
+      domain: c.domain,
+      path: c.path,
+      secure: c.secure,
+      httpOnly: c.httpOnly,
+      session: c.session,
+    }));
+  })) as BrowserCookie[];
+}
+
+export async function popupRows(p: TrackedPage): Promise<PopupRow[]> {
+  return p.page.$$eval('tr[data-cookie-name]', (trs) =>
+    trs.map((tr) => {
+      const d = (tr as HTMLElement).dataset;
+      return {
+        name: d['cookieName'] ?? '',
+        domain: d['cookieDomain'] ?? '',
+        path: d['cookiePath'] ?? '',
+        section: d['section'] ?? '',
+        flags: d['flags'] ?? '',
+        badges: [...tr.querySelectorAll('[data-badge]')].map((b) => b.getAttribute('data-badge') ?? ''),
+      };
+    }),
+  );
+}

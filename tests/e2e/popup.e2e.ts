@@ -1,0 +1,178 @@
+/**
+ * The popup in both browsers against the local site: opened as a tab with `?tabId=N` (no test can
+ * click the toolbar button), compared with the cookies the browser actually holds.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, type Site } from '../site/server';
+import { launch, selectedBrowsers } from './harness/browsers';
+import { ExtensionControl } from './harness/extension';
+import { browserCookies, popupRows, waitForPopup, type BrowserCookie } from './harness/popup-page';
+import type { ExtensionBrowser, TrackedPage } from './harness/types';
+
+const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '/session', '/samesite', '/hostile', '/jwt'];
+const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
+
+const id = (c: { name: string; domain: string; path: string }): string => `${c.name}|${c.domain}|${c.path}`;
+const flagsOf = (c: BrowserCookie): string => [c.httpOnly ? '' : 'no-httponly', c.secure ? '' : 'no-secure'].filter(Boolean).join(' ');
+
+describe.each(selectedBrowsers())('%s: popup', (name) => {
+  let b: ExtensionBrowser;
+  let site: Site;
+  let tab: TrackedPage;
+  let popup: TrackedPage;
+  let tabId: number;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    site = await startSite();
+    b = await launch(name);
+    // Opening the control page waits until the background is up, so no navigation is missed.
+    await ExtensionControl.open(b);
+    tab = await b.newPage();
+    for (const route of ROUTES) await b.goto(tab, site.http + route);
+    tabId = await b.tabIdOf(tab);
+    popup = await b.newPage();
+    popup.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await b.openExtensionPage('src/pages/popup/index.html', { tabId }, popup);
+    await waitForPopup(popup);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  test('session and persistent sections list exactly the cookies the browser holds', async () => {
+    const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
+    expect(held.length).toBeGreaterThan(15);
+    const rows = await popupRows(popup);
+    const bySection = (s: string): string[] => rows.filter((r) => r.section === s).map(id).sort();
+    expect(bySection('session')).toEqual(held.filter((c) => c.session).map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') })).sort());
+    expect(bySection('persistent')).toEqual(held.filter((c) => !c.session).map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') })).sort());
+    // Catalogue expectations for the headline cookies.
+    const row = (n: string) => rows.find((r) => r.name === n);
+    expect(row('PHPSESSID')).toMatchObject({ section: 'persistent', flags: 'no-httponly no-secure' });
+    expect(row('JSESSIONID')).toMatchObject({ section: 'session', flags: 'no-secure' });
+    expect(row('persist_maxage')).toMatchObject({ section: 'persistent', flags: '' });
+    expect(row('session_only')).toMatchObject({ section: 'session', flags: '' });
+    expect(row('jwt_none')?.badges).toContain('jwt');
+    expect(row('JSESSIONID')?.badges).toContain('session-id');
+  });
+
+  test('every cookie lacking HttpOnly or Secure is flagged with icon, text and its reason', async () => {
+    const held = await browserCookies(popup);
+    const rows = await popupRows(popup);
+    for (const c of held) {
+      const r = rows.find((x) => id(x) === id({ ...c, domain: c.domain.replace(/^\./, '') }));
+      expect({ cookie: c.name, flags: r?.flags }).toEqual({ cookie: c.name, flags: flagsOf(c) });
+    }
+    const flag = await popup.page.$('tr[data-cookie-name="PHPSESSID"] [data-flag="no-httponly"]');
+    expect(flag).not.toBeNull();
+    expect(await flag!.evaluate((e) => e.textContent)).toContain('No HttpOnly');
+    await flag!.focus();
+    const tip = await flag!.evaluate((e) => {
+      const t = e.querySelector('[role="tooltip"]');
+      return { text: t?.textContent, shown: t ? getComputedStyle(t).display !== 'none' : false, describedBy: e.getAttribute('aria-describedby') === t?.id };
+    });
+    expect(tip).toEqual({ text: expect.stringContaining('PHPSESSID'), shown: true, describedBy: true });
+  });
+
+  test('header counts and per-domain usage match the browser', async () => {
+    const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
+    const header = await popup.page.$eval('[data-count-all]', (e) => ({ ...(e as HTMLElement).dataset }));
+    expect(Number(header['countAll'])).toBe(held.length);
+    expect(Number(header['countSession'])).toBe(held.filter((c) => c.session).length);
+    expect(Number(header['countPersistent'])).toBe(held.filter((c) => !c.session).length);
+    expect(Number(header['countThirdParty'])).toBe(0);
+    const usage = await popup.page.$$eval('[data-testid="limits"] tbody tr', (trs) =>
+      trs.map((tr) => ({ ...(tr as HTMLElement).dataset })),
+    );
+    const bytes = held.reduce((n, c) => n + Buffer.byteLength(c.name) + Buffer.byteLength(c.value), 0);
+    expect(usage).toEqual([{ domain: '127.0.0.1', partition: '', count: String(held.length), bytes: String(bytes), status: 'ok' }]);
+    // RFC 2109 allows 20 per domain: the same cookies are over it.
+    await popup.page.select('[data-testid="profile"]', 'rfc2109');
+    await popup.page.waitForSelector('[data-testid="limits"] tbody tr[data-status="over"]');
+    await popup.page.select('[data-testid="profile"]', name === 'firefox' ? 'firefox' : 'chromium');
+    await popup.page.waitForSelector('[data-testid="limits"] tbody tr[data-status="ok"]');
+  });
+
+  test('a hostile value is inert text after reveal', async () => {
+    const payloads = { xss_img: '<img src=x onerror=alert(1)>', xss_svg: '<svg/onload=alert(1)>', xss_quote: '"><script>alert(1)</script>' };
+    for (const [cookie, value] of Object.entries(payloads)) {
+      const button = await popup.page.$(`tr[data-cookie-name="${cookie}"] [data-action="reveal"]`);
+      await button!.click();
+      const shown = await popup.page.waitForSelector(`tr[data-cookie-name="${cookie}"] [data-revealed]`);
+      expect(await shown!.evaluate((e) => ({ text: e.textContent, children: e.childElementCount }))).toEqual({ text: value, children: 0 });
+    }
+    expect(await popup.page.$$eval('img, svg, iframe, object, embed', (els) => els.length)).toBe(0);
+    expect(await popup.page.$$eval('script', (els) => els.filter((s) => !(s as HTMLScriptElement).src).length)).toBe(0);
+    expect(await popup.page.$$eval('b', (els) => els.length)).toBe(0);
+    expect(await popup.page.$eval('tr[data-cookie-name="<b>name</b>"] .ui-cookie-name', (e) => e.textContent)).toBe('<b>name</b>');
+    expect(dialogs).toEqual([]);
+    // Hiding again removes the value from the page.
+    await (await popup.page.$('tr[data-cookie-name="xss_img"] [data-action="reveal"]'))!.click();
+    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="xss_img"] [data-revealed]'));
+  });
+
+  test('search filters and column headers sort', async () => {
+    await popup.page.type('[data-testid="search"]', 'ss_');
+    await popup.page.waitForFunction(() =>
+      [...document.querySelectorAll('tr[data-cookie-name]')].every((r) => r.getAttribute('data-cookie-name')!.includes('ss_')),
+    );
+    const names = (): Promise<string[]> =>
+      popup.page.$$eval('table[data-section="session"] tbody tr', (trs) => trs.map((t) => t.getAttribute('data-cookie-name')!));
+    const asc = await names();
+    expect(asc).toEqual([...asc].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    await popup.page.click('table[data-section="session"] [data-sort="name"]');
+    await popup.page.waitForSelector('table[data-section="session"] th[aria-sort="descending"]');
+    expect(await names()).toEqual([...asc].reverse());
+    // Clear the query key by key (triple-click selection is not reliable over BiDi).
+    await popup.page.focus('[data-testid="search"]');
+    for (let i = 0; i < 'ss_'.length; i++) await popup.page.keyboard.press('Backspace');
+    await popup.page.waitForFunction(() => (document.querySelector('[data-testid="search"]') as HTMLInputElement).value === '');
+    await popup.page.waitForSelector('tr[data-cookie-name="session_only"]');
+  });
+
+  test('screenshots in light and dark theme', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await popup.page.setViewport({ width: 720, height: 900 });
+    await popup.page.screenshot({ path: resolve(SHOTS, `popup-${name}-light.png`), fullPage: true });
+    try {
+      await popup.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    } catch {
+      // Not every driver can emulate media features; the screenshot then shows the light theme.
+    }
+    const dark = await popup.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    await popup.page.screenshot({ path: resolve(SHOTS, `popup-${name}-dark.png`), fullPage: true });
+    if (name === 'chromium') expect(dark).toBe(true);
+  });
+
+  test('live: a cookie set or deleted by the site while the popup is open updates the view', async () => {
+    await b.goto(tab, `${site.http}/persistent/over-400-days`);
+    const row = await popup.page.waitForSelector('tr[data-cookie-name="persist_500d"][data-section="persistent"]');
+    expect(await row!.$('[data-badge="clamped"]')).not.toBeNull();
+    await b.goto(tab, `${site.http}/logout`);
+    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="JSESSIONID"]'));
+    expect(popup.errors).toEqual([]);
+  });
+
+  test('empty and restricted states', async () => {
+    const other = await b.newPage();
+    // The third-party host name has no cookies in this profile.
+    await b.goto(other, `${site.thirdParty}/site.css`);
+    const otherId = await b.tabIdOf(other);
+    const empty = await b.openExtensionPage('src/pages/popup/index.html', { tabId: otherId });
+    await waitForPopup(empty);
+    expect(await empty.page.$eval('main', (e) => e.getAttribute('data-state'))).toBe('empty');
+    // Tab ids survive navigation. A data: URL stands in for chrome:// and about: pages, which a
+    // test cannot open in both browsers; none of them is http(s), so none can be inspected.
+    await b.goto(other, 'data:text/html,restricted');
+    const restricted = await b.openExtensionPage('src/pages/popup/index.html', { tabId: otherId });
+    await waitForPopup(restricted);
+    expect(await restricted.page.$eval('[data-state]', (e) => e.getAttribute('data-state'))).toBe('restricted');
+  });
+});
