@@ -1,0 +1,225 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { startSite, type Site } from '../site/server';
+import { launch, selectedBrowsers } from './harness/browsers';
+import { ExtensionControl } from './harness/extension';
+import { readLog, settledResponse } from './harness/log';
+import type { ExtensionBrowser, TrackedPage } from './harness/types';
+
+async function sentRequest(control: ExtensionControl, url: string): Promise<void> {
+  await control.waitFor(async () => {
+    const { observations } = await readLog(control);
+    return observations.some((o) => o.kind === 'request' && o.url === url && (o.cookieNames ?? []).length > 0);
+  }, `request with cookies to ${url}`);
+}
+
+const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
+
+interface RowData {
+  kind: string;
+  name: string;
+  outcome: string;
+  reason: string | null;
+  url: string | null;
+  flagged: string;
+  text: string;
+}
+
+/** The login flow, a rejected line, an eviction, then hostile names and values (newest, so not evicted). */
+const VISITS = ['/login', '/login?user=alice', '/account', '/logout', '/samesite', '/limits/200', '/hostile'];
+
+describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => {
+  let b: ExtensionBrowser;
+  let control: ExtensionControl;
+  let site: Site;
+  let tab: TrackedPage;
+  let panel: TrackedPage;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    site = await startSite();
+    b = await launch(name);
+    control = await ExtensionControl.open(b);
+    tab = await b.newPage();
+    for (const path of VISITS) {
+      await b.goto(tab, site.http + path);
+      // /account sets nothing: the log has its request (with the cookies sent), not a response.
+      if (path === '/account') await sentRequest(control, site.http + path);
+      else await settledResponse(control, site.http + path);
+    }
+    await control.send('flush');
+    panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId: await b.tabIdOf(tab) });
+    panel.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await panel.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  const rows = (): Promise<RowData[]> =>
+    panel.page.$$eval('[role=option][data-kind]', (els) =>
+      els.map((e) => ({
+        kind: e.getAttribute('data-kind') ?? '',
+        name: e.getAttribute('data-cookie-name') ?? '',
+        outcome: e.getAttribute('data-outcome') ?? '',
+        reason: e.getAttribute('data-reason'),
+        url: e.getAttribute('data-url'),
+        flagged: e.getAttribute('data-flagged') ?? '',
+        text: e.textContent ?? '',
+      })),
+    );
+
+  const FILTER_KEY: Record<string, string> = {
+    'filter-name': 'name',
+    'filter-kind': 'kind',
+    'filter-domain': 'domain',
+    'filter-party': 'party',
+  };
+
+  /** Picks a filter value and waits until the list rendered with it (the count carries the applied filter). */
+  async function filterTo(testId: string, value: string): Promise<void> {
+    await panel.page.select(`[data-testid=${testId}]`, value);
+    await panel.page.waitForFunction(
+      (key: string, v: string) => {
+        const applied = document.querySelector('[data-testid=row-count]')?.getAttribute('data-filter');
+        return applied !== null && applied !== undefined && (JSON.parse(applied) as Record<string, unknown>)[key] === v;
+      },
+      {},
+      FILTER_KEY[testId]!,
+      value,
+    );
+  }
+
+  async function flaggedOnly(on: boolean): Promise<void> {
+    const applied = async (): Promise<boolean> =>
+      panel.page.$eval('[data-testid=row-count]', (e) => (JSON.parse(e.getAttribute('data-filter') ?? '{}') as { flaggedOnly?: boolean }).flaggedOnly === true);
+    if ((await applied()) === on) return;
+    await panel.page.click('[data-testid=filter-flagged]');
+    await panel.page.waitForFunction(
+      (want: boolean) =>
+        (JSON.parse(document.querySelector('[data-testid=row-count]')?.getAttribute('data-filter') ?? '{}') as { flaggedOnly?: boolean })
+          .flaggedOnly === want,
+      {},
+      on,
+    );
+  }
+
+  const shown = (): Promise<string | null> => panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-shown'));
+
+  // Each test starts from an unfiltered timeline, so one failure does not cascade.
+  beforeEach(async () => {
+    if (!panel) return;
+    for (const id of Object.keys(FILTER_KEY)) await filterTo(id, '');
+    await flaggedOnly(false);
+  });
+
+  test('the login flow: JSESSIONID set, sent, replaced at login, deleted at logout', async () => {
+    const total = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
+    await filterTo('filter-name', 'JSESSIONID');
+    const shownCount = Number(await shown());
+    expect(shownCount).toBeLessThan(total);
+    const list = await rows();
+    expect(list.every((r) => r.name.split(' ').includes('JSESSIONID'))).toBe(true);
+    const sets = list.filter((r) => r.kind === 'set-cookie');
+    expect(sets.map((r) => [r.url, r.outcome])).toEqual([
+      [`${site.http}/login`, 'stored'],
+      [`${site.http}/login?user=alice`, expect.toBeOneOf(['updated', 'stored'])],
+      [`${site.http}/logout`, 'deleted'],
+    ]);
+    const sentTo = list.filter((r) => r.kind === 'request' && r.outcome === 'sent').map((r) => r.url);
+    expect(sentTo).toEqual(expect.arrayContaining([`${site.http}/login?user=alice`, `${site.http}/account`, `${site.http}/logout`]));
+  });
+
+  test('selecting JSESSIONID shows its lifecycle: set → sent → replaced → deleted', async () => {
+    await filterTo('filter-name', 'JSESSIONID');
+    await panel.page.click('[role=option][data-kind=set-cookie][data-outcome=stored]');
+    await panel.page.waitForSelector('[data-testid=inspector][data-cookie-name=JSESSIONID] [data-testid=lifecycle]');
+    const steps = (await panel.page.$eval('[data-testid=lifecycle]', (e) => e.getAttribute('data-steps') ?? '')).split(' ');
+    const order = ['set', 'sent', 'replaced', 'deleted'];
+    let at = 0;
+    for (const s of steps) if (s === order[at]) at++;
+    expect({ steps, matched: at }).toEqual({ steps, matched: order.length });
+    expect(steps[steps.length - 1]).toBe('deleted');
+    // The Set-Cookie line of the selected row, parsed.
+    expect(await panel.page.$eval('[data-testid=row-evaluation]', (e) => e.getAttribute('data-accepted'))).toBe('true');
+    await filterTo('filter-name', '');
+  });
+
+  test('a SameSite=None line without Secure is shown rejected with its reason', async () => {
+    await filterTo('filter-name', 'ss_none_insecure');
+    const list = await rows();
+    expect(list.map((r) => [r.kind, r.outcome, r.reason])).toEqual([['set-cookie', 'rejected', 'SameSiteNoneInsecure']]);
+    expect(list[0]!.text).toContain('SameSiteNoneInsecure');
+    await filterTo('filter-name', '');
+  });
+
+  test('passing the per-domain limit shows evictions', async () => {
+    await filterTo('filter-kind', 'evicted');
+    const list = await rows();
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((r) => r.kind === 'evicted' && r.outcome === 'evicted')).toBe(true);
+    await filterTo('filter-kind', '');
+  });
+
+  test('"findings only" keeps flagged rows, the rejected line among them', async () => {
+    const total = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
+    await flaggedOnly(true);
+    expect(Number(await shown())).toBeLessThan(total);
+    await filterTo('filter-name', 'ss_none_insecure');
+    expect((await rows()).map((r) => r.outcome)).toEqual(['rejected']);
+    // The JSESSIONID lines have findings (no Secure, default name); ss_lax's line (Secure,
+    // HttpOnly, SameSite=Lax) has none, so only its requests over http: remain.
+    await filterTo('filter-name', 'JSESSIONID');
+    const jsid = (await rows()).filter((r) => r.kind === 'set-cookie');
+    expect(jsid.length).toBeGreaterThan(0);
+    await filterTo('filter-name', 'ss_lax');
+    const lax = await rows();
+    expect(lax.filter((r) => r.kind === 'set-cookie')).toEqual([]);
+    expect(lax.every((r) => r.flagged === 'true')).toBe(true);
+  });
+
+  test('hostile names and values render as inert text', async () => {
+    await filterTo('filter-name', '<script>alert(2)</script>');
+    const named = await rows();
+    expect(named.length).toBeGreaterThan(0);
+    expect(named[0]!.text).toContain('<script>alert(2)</script>');
+    await filterTo('filter-name', 'xss_img');
+    await panel.page.click('[role=option][data-kind=set-cookie]');
+    await panel.page.waitForSelector('[data-testid=inspector][data-cookie-name=xss_img] [data-testid=reveal]');
+    // Hidden until revealed.
+    expect(await panel.page.$('[data-testid=cookie-value]')).toBeNull();
+    await panel.page.click('[data-testid=reveal]');
+    const value = await panel.page.$eval('[data-testid=cookie-value]', (e) => e.textContent);
+    expect(value).toBe('<img src=x onerror=alert(1)>');
+    const injected = await panel.page.evaluate(
+      () => document.querySelectorAll('#app img, #app svg, #app script, #app b').length,
+    );
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(panel.errors).toEqual([]);
+    await filterTo('filter-name', '');
+  });
+
+  test('light and dark screenshots', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await panel.page.setViewport({ width: 1200, height: 700 });
+    await filterTo('filter-name', 'JSESSIONID');
+    await panel.page.click('[role=option][data-kind=set-cookie][data-outcome=stored]');
+    await panel.page.waitForSelector('[data-testid=lifecycle]');
+    await panel.page.screenshot({ path: resolve(SHOTS, `panel-${name}-light.png`) });
+    // The same switch DevTools' dark theme flips (src/pages/panel/main.tsx).
+    await panel.page.evaluate(() => {
+      document.documentElement.dataset['theme'] = 'dark';
+    });
+    await panel.page.waitForFunction(() => getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)');
+    await panel.page.screenshot({ path: resolve(SHOTS, `panel-${name}-dark.png`) });
+    await panel.page.evaluate(() => {
+      delete document.documentElement.dataset['theme'];
+    });
+  });
+});
