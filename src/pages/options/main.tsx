@@ -1,13 +1,11 @@
 import { t } from '../../platform/i18n';
 import { mount } from '../../ui/mount';
 import { Shell } from '../../ui/Shell';
+import { Options } from './Options';
+import './options.css';
 
-function Options() {
-  return (
-    <Shell title={t('optionsTitle')}>
-      <p>{t('optionsIntro')}</p>
-    </Shell>
-  );
-}
-
-mount(<Options />);
+mount(
+  <Shell title={t('optionsTitle')}>
+    <Options />
+  </Shell>,
+);
