@@ -33,11 +33,9 @@ export function Actions({ tabId }: { tabId: number }) {
         }
         data-testid="pause"
       >
-        <span aria-hidden="true">{paused ? '▶ ' : '⏸ '}</span>
         {paused ? t('panel_resume') : t('panel_pause')}
       </button>
       <button type="button" onClick={() => run(() => client.send('clearLog', { tabId }), t('panel_cleared'))} data-testid="clear">
-        <span aria-hidden="true">🗑 </span>
         {t('panel_clear')}
       </button>
       <button type="button" onClick={() => run(() => openExtensionPage('src/pages/report/index.html', { tabId }), '')} data-testid="report">

@@ -5,9 +5,10 @@
  * component is keyed by cookie) hides it again and nothing is persisted.
  */
 import { useState } from 'preact/hooks';
-import { classifyCookie, detectJwt, registrableDomain } from '../../analysis';
+import { classifyCookie, detectJwt, findingsForCookie, registrableDomain } from '../../analysis';
 import type { CookieLogDB } from '../../db/schema';
 import type { Finding } from '../../model/finding';
+import type { LimitProfile } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import type { KnownCookie } from './cookies';
 import { toJson, toSetCookieLine } from './copy';
@@ -21,7 +22,7 @@ export interface InspectorProps {
   findings: readonly Finding[];
   now: number;
   topLevelSite: string | undefined;
-  maxAgeDays: number | null;
+  profile: LimitProfile;
 }
 
 function yesNo(b: boolean): string {
@@ -58,10 +59,12 @@ export function Inspector(props: InspectorProps) {
   const c = cookie.info;
   const [revealed, setRevealed] = useState(false);
   const [status, setStatus] = useState('');
-  const ctx: Parameters<typeof classifyCookie>[1] = { now, maxAgeDays: props.maxAgeDays };
-  if (props.topLevelSite) ctx.topLevelSite = props.topLevelSite;
-  const cl = classifyCookie(c, ctx);
-  const mine = props.findings.filter((f) => f.subject.kind === 'cookie' && f.subject.key === c.key);
+  const ctx = { now, profile: props.profile, ...(props.topLevelSite ? { topLevelSite: props.topLevelSite } : {}) };
+  const cl = classifyCookie(c, { ...ctx, maxAgeDays: props.profile.maxAgeDays });
+  // A cookie that is gone is not in the page's analysis: judge its logged attributes on their own.
+  const mine = cookie.present
+    ? props.findings.filter((f) => f.subject.kind === 'cookie' && f.subject.key === c.key)
+    : findingsForCookie(c, ctx);
   const rows: Array<[string, string]> = [
     [t('panel_attr_domain'), `${c.hostOnly ? '' : '.'}${c.domain}`],
     [t('panel_attr_path'), c.path],

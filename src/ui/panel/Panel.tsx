@@ -130,7 +130,7 @@ export function Panel({ db, tabId }: { db: CookieLogDB; tabId: number }) {
                 findings={analysis?.findings ?? []}
                 now={now}
                 topLevelSite={topLevelSite}
-                maxAgeDays={profile.maxAgeDays}
+                profile={profile}
               />
             ) : null}
           </aside>
