@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { usageStatus } from '../../analysis/limits';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
@@ -5,10 +6,14 @@ import { LimitMeter, UsageStatusLabel } from '../components';
 import type { ViewModel } from '../view-model';
 
 const PROFILE_IDS = Object.keys(LIMIT_PROFILES) as LimitProfileId[];
+/** Usage rows come sorted over → near → ok, then by count: the first ones are those that matter. */
+const FIRST_DOMAINS = 20;
 
 /** Every registrable domain (bucket) visible to the tab, count and bytes against the chosen profile. */
 export function LimitsSection(props: { vm: ViewModel; profileId: LimitProfileId; onProfile: (id: LimitProfileId) => void }) {
   const { vm } = props;
+  const [showAll, setShowAll] = useState(false);
+  const rows = showAll ? vm.usage.domains : vm.usage.domains.slice(0, FIRST_DOMAINS);
   return (
     <section class="popup-section" aria-labelledby="limits-h" data-testid="limits">
       <div class="popup-section-head">
@@ -41,7 +46,7 @@ export function LimitsSection(props: { vm: ViewModel; profileId: LimitProfileId;
             </tr>
           </thead>
           <tbody>
-            {vm.usage.domains.map((d) => (
+            {rows.map((d) => (
               <tr key={d.bucket} data-domain={d.domain} data-partition={d.partition ?? ''} data-count={d.count} data-bytes={d.bytes} data-status={d.status}>
                 <th scope="row">
                   {d.domain}
@@ -78,6 +83,11 @@ export function LimitsSection(props: { vm: ViewModel; profileId: LimitProfileId;
           </tbody>
         </table>
       )}
+      {rows.length < vm.usage.domains.length ? (
+        <button type="button" class="ui-show-all" data-action="show-all-domains" onClick={() => setShowAll(true)}>
+          {t('ui_showAll', String(vm.usage.domains.length))}
+        </button>
+      ) : null}
     </section>
   );
 }

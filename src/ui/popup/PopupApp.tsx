@@ -12,6 +12,12 @@ import { PopupHeader } from './Header';
 import { LimitsSection } from './LimitsSection';
 import { usePopupData, type PopupState } from './usePopupData';
 
+/**
+ * Rows rendered per section before "show all": the popup's first paint is mostly table layout, and
+ * 50 rows already overflow its 600 px height (bench/popup.bench.ts).
+ */
+const POPUP_PAGE_SIZE = 50;
+
 function Notice(props: { kind: string; text: string }) {
   return (
     <div class="notice" role="status" data-state={props.kind}>
@@ -37,10 +43,11 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
   const { scope, loadedAt } = props.state;
   const [profileId, setProfileId] = useState<LimitProfileId>(runningProfileId());
   const [query, setQuery] = useState('');
-  const vm = useMemo(
-    () => buildViewModel({ cookies: scope.cookies, topLevelSite: scope.topLevelSite, now: loadedAt, profile: LIMIT_PROFILES[profileId] }),
-    [scope, loadedAt, profileId],
-  );
+  const vm = useMemo(() => {
+    const v = buildViewModel({ cookies: scope.cookies, topLevelSite: scope.topLevelSite, now: loadedAt, profile: LIMIT_PROFILES[profileId] });
+    performance.mark('popup-analysed');
+    return v;
+  }, [scope, loadedAt, profileId]);
   const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
   const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
   const locale = uiLanguage();
@@ -59,7 +66,7 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
             <SearchBox value={query} onInput={setQuery} label={t('ui_search')} placeholder={t('ui_searchPlaceholder')} />
             {query !== '' && session.length + persistent.length === 0 ? <p class="muted">{t('ui_noMatches')}</p> : null}
             <section class="popup-section popup-cookies" data-testid="session-section">
-              <CookieTable rows={session} caption={t('popup_sessionSection', String(session.length))} section="session" now={loadedAt} locale={locale} />
+              <CookieTable rows={session} caption={t('popup_sessionSection', String(session.length))} section="session" now={loadedAt} locale={locale} pageSize={POPUP_PAGE_SIZE} />
               <p class="muted popup-hint">{t('popup_sessionHint')}</p>
             </section>
             <section class="popup-section popup-cookies" data-testid="persistent-section">
@@ -67,6 +74,7 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
                 rows={persistent}
                 caption={t('popup_persistentSection', String(persistent.length))}
                 section="persistent"
+                pageSize={POPUP_PAGE_SIZE}
                 now={loadedAt}
                 locale={locale}
                 initialSort={{ column: 'expires', direction: 'ascending' }}

@@ -1,13 +1,15 @@
 /**
- * The popup's data: the cookies visible to its tab (ui/scope), reloaded when any cookie changes
+ * The popup's data: the cookies visible to its tab (as ui/scope defines them), reloaded when any cookie changes
  * while the popup is open. Cookie events arrive straight from the browser (debounced), not via
- * the log: the log is batched for up to 250 ms and the popup must not read it beyond loadScope.
+ * the log: the log is batched for up to 250 ms and the popup reads no more of it than the tab's recent
+ * observations that name the sites in scope.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CookieLogDB } from '../../db/schema';
 import { onCookiesChanged } from '../../platform/cookie-events';
-import { loadScope, type ScopedCookies } from '../scope';
+import type { ScopedCookies } from '../scope';
 import type { Target } from '../target';
+import { dropPrefetchedCookies, loadTabScope } from './load-tab';
 
 export type PopupState =
   | { status: 'loading' }
@@ -34,7 +36,7 @@ export function usePopupData(target: Target | undefined): PopupState {
     const load = (): void => {
       // A later load may finish first; only the newest answer is shown.
       const mine = ++seq.current;
-      loadScope(database(), { kind: 'tab', tabId }).then(
+      loadTabScope(database(), tabId).then(
         (scope) => {
           if (mine !== seq.current) return;
           setState({ status: 'ready', scope, loadedAt: Date.now(), generation: ++generation });
@@ -46,7 +48,10 @@ export function usePopupData(target: Target | undefined): PopupState {
       );
     };
     load();
-    return onCookiesChanged(load);
+    return onCookiesChanged(() => {
+      dropPrefetchedCookies();
+      load();
+    });
   }, [target]);
   return state;
 }
