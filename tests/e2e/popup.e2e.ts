@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
 import { launch, selectedBrowsers } from './harness/browsers';
 import { ExtensionControl } from './harness/extension';
+import { launchChromiumIn } from './harness/popup-locale';
 import { browserCookies, popupRows, waitForPopup, type BrowserCookie } from './harness/popup-page';
 import type { ExtensionBrowser, TrackedPage } from './harness/types';
 
@@ -174,5 +175,34 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     const restricted = await b.openExtensionPage('src/pages/popup/index.html', { tabId: otherId });
     await waitForPopup(restricted);
     expect(await restricted.page.$eval('[data-state]', (e) => e.getAttribute('data-state'))).toBe('restricted');
+  });
+});
+
+describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: popup', () => {
+  test('renders the ko messages, Korean dates and flags', async () => {
+    const site = await startSite();
+    const ko = await launchChromiumIn('ko');
+    try {
+      const tab = await ko.browser.newPage();
+      // The recorder must be up before the visit for the tab's sites to be in the log; the
+      // first-party site is in scope regardless, which is all this test reads.
+      await tab.goto(`${site.http}/login-insecure`, { waitUntil: 'load' });
+      const tabId = await ko.tabIdOf(tab);
+      const popup = await ko.browser.newPage();
+      await popup.goto(`${ko.origin}/src/pages/popup/index.html?tabId=${tabId}`, { waitUntil: 'load' });
+      await popup.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true');
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ko');
+      const caption = await popup.$eval('table[data-section="persistent"] caption', (e) => e.textContent);
+      expect(caption).toBe('영구 쿠키 (1)');
+      const flags = await popup.$$eval('tr[data-cookie-name="PHPSESSID"] [data-flag]', (els) => els.map((e) => e.firstChild?.nextSibling?.textContent));
+      expect(flags).toEqual(['HttpOnly 없음', 'Secure 없음']);
+      expect(await popup.$eval('tr[data-cookie-name="PHPSESSID"] time', (e) => e.textContent)).toBe('30일 후');
+      mkdirSync(SHOTS, { recursive: true });
+      await popup.setViewport({ width: 760, height: 700 });
+      await popup.screenshot({ path: resolve(SHOTS, 'popup-chromium-ko.png'), fullPage: true });
+    } finally {
+      await ko.close();
+      await site.close();
+    }
   });
 });

@@ -120,6 +120,13 @@ export function CookieTable(props: CookieTableProps) {
           {visible.map((row) => (
             <Row key={row.key} row={row} now={props.now} locale={props.locale} />
           ))}
+          {visible.length === 0 ? (
+            <tr>
+              <td class="muted" colSpan={COLUMNS.length + 1}>
+                {t('ui_noRows')}
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       {sorted.length > visible.length ? (

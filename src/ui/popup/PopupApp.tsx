@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
-import { t, uiLanguage } from '../../platform/i18n';
+import { t } from '../../platform/i18n';
 import { runningProfileId } from '../../platform/profile';
 import { AccessPrompt } from '../AccessPrompt';
 import { CookieTable, filterRows, SearchBox } from '../components';
@@ -50,9 +50,16 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
   }, [scope, loadedAt, profileId]);
   const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
   const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
-  const locale = uiLanguage();
+  // Dates and numbers in the language the messages came in (the browser may pick a message locale
+  // other than getUILanguage(), e.g. Chromium started with --lang).
+  const locale = t('ui_locale');
   if (!scope.inspectable) {
-    return <Notice kind="restricted" text={t('popup_restricted', scope.topLevelUrl ?? '')} />;
+    // Browsers hide the URL of pages extensions may not read, so only a missing tab is "no tab".
+    return !scope.tabExists ? (
+      <Notice kind="no-tab" text={t('popup_noTab')} />
+    ) : (
+      <Notice kind="restricted" text={t('popup_restricted')} />
+    );
   }
   return (
     <>

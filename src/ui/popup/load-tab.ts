@@ -47,7 +47,12 @@ export function dropPrefetchedCookies(): void {
   prefetched = undefined;
 }
 
-export async function loadTabScope(db: CookieLogDB, tabId: number): Promise<ScopedCookies> {
+export interface TabScope extends ScopedCookies {
+  /** False when the tab is gone. A restricted page (chrome://, about:) has a tab but no readable URL. */
+  tabExists: boolean;
+}
+
+export async function loadTabScope(db: CookieLogDB, tabId: number): Promise<TabScope> {
   const scope = { kind: 'tab' as const, tabId };
   // Marks let bench/popup.bench.ts split the first paint into its steps.
   performance.mark('popup-scope-start');
@@ -60,7 +65,7 @@ export async function loadTabScope(db: CookieLogDB, tabId: number): Promise<Scop
   const topLevelSite = topHost ? registrableDomain(topHost) : undefined;
   if (!inspectable) {
     jar.catch(() => undefined);
-    return { scope, topLevelUrl, topLevelSite, domains: [], cookies: [], inspectable };
+    return { scope, topLevelUrl, topLevelSite, domains: [], cookies: [], inspectable, tabExists: tab !== undefined };
   }
   const [observations, snapshots] = await Promise.all([
     tabObservations(db, tabId, { limit: OBSERVATION_LIMIT }).finally(() => performance.mark('popup-observations')),
@@ -82,5 +87,5 @@ export async function loadTabScope(db: CookieLogDB, tabId: number): Promise<Scop
     cookies.push(c);
   }
   performance.mark('popup-scope-done');
-  return { scope, topLevelUrl, topLevelSite, domains: [...domains].sort(), cookies, inspectable };
+  return { scope, topLevelUrl, topLevelSite, domains: [...domains].sort(), cookies, inspectable, tabExists: true };
 }

@@ -7,15 +7,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CookieLogDB } from '../../db/schema';
 import { onCookiesChanged } from '../../platform/cookie-events';
-import type { ScopedCookies } from '../scope';
 import type { Target } from '../target';
-import { dropPrefetchedCookies, loadTabScope } from './load-tab';
+import { dropPrefetchedCookies, loadTabScope, type TabScope } from './load-tab';
 
 export type PopupState =
   | { status: 'loading' }
   | { status: 'no-tab' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; scope: ScopedCookies; loadedAt: number; generation: number };
+  | { status: 'ready'; scope: TabScope; loadedAt: number; generation: number };
 
 let db: CookieLogDB | undefined;
 function database(): CookieLogDB {
