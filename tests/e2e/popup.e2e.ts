@@ -13,6 +13,11 @@ import { browserCookies, popupRows, waitForPopup, type BrowserCookie } from './h
 import type { ExtensionBrowser, TrackedPage } from './harness/types';
 
 const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '/session', '/samesite', '/hostile', '/jwt'];
+/**
+ * Polls on a timer, not on animation frames (puppeteer's default): a tab that is not in front gets
+ * no frames, and a wait on it would hang.
+ */
+const POLL = { polling: 100 } as const;
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
 const id = (c: { name: string; domain: string; path: string }): string => `${c.name}|${c.domain}|${c.path}`;
@@ -116,13 +121,14 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     expect(dialogs).toEqual([]);
     // Hiding again removes the value from the page.
     await (await popup.page.$('tr[data-cookie-name="xss_img"] [data-action="reveal"]'))!.click();
-    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="xss_img"] [data-revealed]'));
+    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="xss_img"] [data-revealed]'), POLL);
   });
 
   test('search filters and column headers sort', async () => {
     await popup.page.type('[data-testid="search"]', 'ss_');
-    await popup.page.waitForFunction(() =>
-      [...document.querySelectorAll('tr[data-cookie-name]')].every((r) => r.getAttribute('data-cookie-name')!.includes('ss_')),
+    await popup.page.waitForFunction(
+      () => [...document.querySelectorAll('tr[data-cookie-name]')].every((r) => r.getAttribute('data-cookie-name')!.includes('ss_')),
+      POLL,
     );
     const names = (): Promise<string[]> =>
       popup.page.$$eval('table[data-section="session"] tbody tr', (trs) => trs.map((t) => t.getAttribute('data-cookie-name')!));
@@ -134,8 +140,48 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     // Clear the query key by key (triple-click selection is not reliable over BiDi).
     await popup.page.focus('[data-testid="search"]');
     for (let i = 0; i < 'ss_'.length; i++) await popup.page.keyboard.press('Backspace');
-    await popup.page.waitForFunction(() => (document.querySelector('[data-testid="search"]') as HTMLInputElement).value === '');
+    await popup.page.waitForFunction(() => (document.querySelector('[data-testid="search"]') as HTMLInputElement).value === '', POLL);
     await popup.page.waitForSelector('tr[data-cookie-name="session_only"]');
+  });
+
+  test('keyboard: reveal and sort with Enter; every control has an accessible name', async () => {
+    await popup.page.focus('tr[data-cookie-name="PHPSESSID"] [data-action="reveal"]');
+    await popup.page.keyboard.press('Enter');
+    await popup.page.waitForSelector('tr[data-cookie-name="PHPSESSID"] [data-revealed]');
+    await popup.page.keyboard.press('Enter');
+    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="PHPSESSID"] [data-revealed]'), POLL);
+    await popup.page.focus('table[data-section="persistent"] [data-sort="size"]');
+    await popup.page.keyboard.press('Enter');
+    await popup.page.waitForSelector('table[data-section="persistent"] th[aria-sort="ascending"] [data-sort="size"]');
+    const unnamed = await popup.page.$$eval('button, input, select, [tabindex]', (els) =>
+      els
+        .filter((e) => {
+          const label = e.getAttribute('aria-label') ?? (e.closest('label')?.textContent || e.textContent || '');
+          return label.trim() === '';
+        })
+        .map((e) => `${e.tagName} ${e.className}`),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  test('the report button opens the audit report for this tab', async () => {
+    await popup.page.click('[data-action="open-report"]');
+    // Asked from the popup itself: extension pages see their own tabs' URLs in both browsers.
+    const url = `${b.origin}/src/pages/report/index.html?tabId=${tabId}`;
+    const reportTab = (await (
+      await popup.page.waitForFunction(
+        async (u: string) => {
+          type Tab = { id?: number; url?: string };
+          const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
+          return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? false;
+        },
+        POLL,
+        url,
+      )
+    ).jsonValue()) as number;
+    expect(reportTab).toBeGreaterThan(0);
+    // The new tab took the focus; hidden pages run no animation frames, which later waits need.
+    await popup.page.bringToFront();
   });
 
   test('screenshots in light and dark theme', async () => {
@@ -157,7 +203,7 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     const row = await popup.page.waitForSelector('tr[data-cookie-name="persist_500d"][data-section="persistent"]');
     expect(await row!.$('[data-badge="clamped"]')).not.toBeNull();
     await b.goto(tab, `${site.http}/logout`);
-    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="JSESSIONID"]'));
+    await popup.page.waitForFunction(() => !document.querySelector('tr[data-cookie-name="JSESSIONID"]'), POLL);
     expect(popup.errors).toEqual([]);
   });
 
@@ -190,7 +236,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: pop
       const tabId = await ko.tabIdOf(tab);
       const popup = await ko.browser.newPage();
       await popup.goto(`${ko.origin}/src/pages/popup/index.html?tabId=${tabId}`, { waitUntil: 'load' });
-      await popup.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true');
+      await popup.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', POLL);
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ko');
       const caption = await popup.$eval('table[data-section="persistent"] caption', (e) => e.textContent);
       expect(caption).toBe('영구 쿠키 (1)');

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
-import { runningProfileId } from '../../platform/profile';
 import { AccessPrompt } from '../AccessPrompt';
 import { CookieTable, filterRows, SearchBox } from '../components';
 import { markLoaded } from '../mount';
@@ -41,7 +40,7 @@ function useLoadedSignal(state: PopupState): void {
 
 function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: number }) {
   const { scope, loadedAt } = props.state;
-  const [profileId, setProfileId] = useState<LimitProfileId>(runningProfileId());
+  const [profileId, setProfileId] = useState<LimitProfileId>(props.state.profile);
   const [query, setQuery] = useState('');
   const vm = useMemo(() => {
     const v = buildViewModel({ cookies: scope.cookies, topLevelSite: scope.topLevelSite, now: loadedAt, profile: LIMIT_PROFILES[profileId] });

@@ -6,6 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CookieLogDB } from '../../db/schema';
+import { loadSettings } from '../../db/settings';
+import type { LimitProfileId } from '../../model/limits';
+import { runningProfileId } from '../../platform/profile';
 import { onCookiesChanged } from '../../platform/cookie-events';
 import type { Target } from '../target';
 import { dropPrefetchedCookies, loadTabScope, type TabScope } from './load-tab';
@@ -14,11 +17,21 @@ export type PopupState =
   | { status: 'loading' }
   | { status: 'no-tab' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; scope: TabScope; loadedAt: number; generation: number };
+  | { status: 'ready'; scope: TabScope; loadedAt: number; generation: number; profile: LimitProfileId };
 
 let db: CookieLogDB | undefined;
 function database(): CookieLogDB {
   return (db ??= new CookieLogDB());
+}
+
+let preferred: Promise<LimitProfileId> | undefined;
+
+/** The profile chosen on the options page; 'auto' (and any failure) means the running browser's. */
+function preferredProfile(): Promise<LimitProfileId> {
+  return (preferred ??= loadSettings(database()).then(
+    (s) => (s.limitProfile === 'auto' ? runningProfileId() : s.limitProfile),
+    () => runningProfileId(),
+  ));
 }
 
 export function usePopupData(target: Target | undefined): PopupState {
@@ -35,10 +48,10 @@ export function usePopupData(target: Target | undefined): PopupState {
     const load = (): void => {
       // A later load may finish first; only the newest answer is shown.
       const mine = ++seq.current;
-      loadTabScope(database(), tabId).then(
-        (scope) => {
+      Promise.all([loadTabScope(database(), tabId), preferredProfile()]).then(
+        ([scope, profile]) => {
           if (mine !== seq.current) return;
-          setState({ status: 'ready', scope, loadedAt: Date.now(), generation: ++generation });
+          setState({ status: 'ready', scope, loadedAt: Date.now(), generation: ++generation, profile });
         },
         (err: unknown) => {
           if (mine !== seq.current) return;

@@ -20,9 +20,12 @@ export interface PopupRow {
   badges: string[];
 }
 
-/** Waits for the popup's own signal that its first data render is on screen. */
+/**
+ * Waits for the popup's own signal that its first data render is on screen. Timer polling: a tab
+ * that is not in front gets no animation frames (puppeteer's default polling).
+ */
 export async function waitForPopup(p: TrackedPage, timeout = 20_000): Promise<void> {
-  await p.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout });
+  await p.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout, polling: 100 });
 }
 
 /** Every cookie in the default store, read with the same API the extension uses. */
