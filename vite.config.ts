@@ -34,10 +34,17 @@ export function manifestFor(browser: Browser): Record<string, unknown> {
 }
 
 /** Pages reached only at run time (devtools.panels.create, tabs.create) must be Rollup inputs. */
-const extraPages = {
+const extraPages: Record<string, string> = {
   panel: resolve(root, 'src/pages/panel/index.html'),
   report: resolve(root, 'src/pages/report/index.html'),
 };
+
+/**
+ * `CM_BENCH=1` builds a benchmark variant into dist-bench/: the same extension plus a page that
+ * drives the real recorder and raw Dexie side by side (bench/page). Never part of a release.
+ */
+const bench = process.env['CM_BENCH'] === '1';
+if (bench) extraPages['bench'] = resolve(root, 'bench/page/index.html');
 
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -51,7 +58,7 @@ export default defineConfig(({ mode }) => {
     },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: {
-      outDir: resolve(root, 'dist', browser),
+      outDir: resolve(root, bench ? 'dist-bench' : 'dist', browser),
       emptyOutDir: true,
       target: 'es2022',
       // Source maps would ship our sources; stores accept them, but they double the package.

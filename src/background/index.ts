@@ -5,10 +5,10 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
  * Events that arrive before the database is open wait in the recorder's ordered chain.
  */
-import { loadOrCreateDigestKey, describeValue, valueDigest } from '../db/digest';
+import { describeValue, loadOrCreateDigester } from '../db/digest';
 import { MemoryLog } from '../db/memory-log';
 import { prune } from '../db/retention';
-import { CookieLogDB } from '../db/schema';
+import { CookieLogDB, currentJar } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { LogWriter } from '../db/writer';
 import { createServer } from '../messaging/server';
@@ -28,14 +28,23 @@ let settings: Settings = { ...DEFAULT_SETTINGS };
 let ready = false;
 
 const memory = new MemoryLog({ getSettings: () => settings });
-const digestKey = loadOrCreateDigestKey(db);
+const digestKey = loadOrCreateDigester(db);
+/** Set once the key is loaded; events before that wait in the recorder's chain (logs promise). */
+let digest: ((value: string) => string) | undefined;
 const writer = (async () => {
   settings = await loadSettings(db);
   return LogWriter.open(db, { getSettings: () => settings, maxLatencyMs: 100 });
 })();
-const logs: Promise<RecorderLogs> = writer.then((disk) => ({ disk, memory }));
+const logs: Promise<RecorderLogs> = Promise.all([writer, digestKey]).then(([disk, d]) => {
+  digest = d;
+  return { disk, memory };
+});
 
-const describe = async (value: string) => describeValue(await digestKey, value);
+const describe = (value: string) => {
+  // The recorder applies events only once `logs` resolved, i.e. after the key is loaded.
+  if (!digest) throw new Error('digest key not loaded');
+  return describeValue(digest, value);
+};
 
 const recorder = new Recorder({
   logs,
@@ -51,7 +60,7 @@ const recorder = new Recorder({
   currentDigest: async ({ url, name, storeId }) => {
     const cookies = await getAllCookies({ url });
     const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));
-    return match ? valueDigest(await digestKey, match.value) : undefined;
+    return match ? (await digestKey)(match.value) : undefined;
   },
 });
 
@@ -103,12 +112,12 @@ const reconcileAtStart = (): Promise<void> =>
   recorder.exclusive(async (l) => {
     await l.disk.flush();
     const now = Date.now();
-    const [known, cookies, key] = await Promise.all([db.jar.toArray(), getAllCookies(), digestKey]);
+    const [known, cookies, key] = await Promise.all([currentJar(db), getAllCookies(), digestKey]);
     const current = await Promise.all(
       cookies
         .filter((c) => !isPrivateStore(c.storeId))
         .map(async (c) =>
-          buildChange({ removed: false, cause: 'explicit', cookie: c }, { time: now, incognito: false, ...(await describeValue(key, c.value)) }),
+          buildChange({ removed: false, cause: 'explicit', cookie: c }, { time: now, incognito: false, ...describeValue(key, c.value) }),
         ),
     );
     for (const change of reconcile(known, current, now)) l.disk.addChange(change);

@@ -39,7 +39,8 @@ export interface RecorderLogs {
 
 export interface RecorderDeps {
   logs: Promise<RecorderLogs>;
-  describe(value: string): Promise<ValueDescription>;
+  /** Length and keyed digest of a value; synchronous so most events commit without a task hop. */
+  describe(value: string): ValueDescription;
   settings(): Settings;
   now(): number;
   tab(tabId: number): Promise<TabInfo>;
@@ -64,6 +65,10 @@ export class Recorder {
   private readonly lineMeta = new Map<string, LineMeta>();
   /** Top-level URL per tab, learnt from main-frame requests (no `tabs` permission needed). */
   private readonly topUrls = new Map<number, string>();
+  /** A tab's incognito flag never changes; Chromium's webRequest details do not carry it. */
+  private readonly tabIncognito = new Map<number, boolean>();
+  /** Commits waiting in the chain; when 0, a ready event is applied at once. */
+  private inFlight = 0;
   private errors = 0;
 
   constructor(private readonly deps: RecorderDeps) {
@@ -81,9 +86,13 @@ export class Recorder {
     if (this.deps.settings().paused) return;
     const time = this.deps.now();
     const incognito = this.deps.isPrivateStore(input.cookie.storeId);
-    const described = this.deps.describe(input.cookie.value);
-    this.commit(described, (d) => {
+    this.commit(undefined, () => {
+      // Described at commit time: the digest key is loaded by then (commits wait for the logs).
+      const d = this.deps.describe(input.cookie.value);
       const record: NewCookieChange = buildChange(input, { time, incognito, ...d });
+      // Written with its most likely source; a Set-Cookie line that claims it later patches it to
+      // 'http' (usually while both are still in the same batch, so it costs no extra write).
+      record.source = record.cause === 'expired' || record.cause === 'evicted' ? 'unknown' : 'script';
       const { id } = this.logFor(incognito).addChange(record);
       const link = this.correlator.addChange(
         {
@@ -106,8 +115,8 @@ export class Recorder {
     const time = this.deps.now();
     const known = this.noteTopLevel(details);
     const tab = this.tabInfo(details, known);
-    const values = Promise.all(lines.map((l) => this.deps.describe(splitSetCookiePair(l).value)));
-    this.commit(Promise.all([values, tab]), ([described, info]) => {
+    this.commit(tab, (info) => {
+      const described = lines.map((l) => this.deps.describe(splitSetCookiePair(l).value));
       const topLevelUrl = known ?? info.url;
       const incognito = details.incognito ?? info.incognito ?? false;
       const context = sameSiteContextOf(details, topLevelUrl);
@@ -157,17 +166,14 @@ export class Recorder {
 
   /**
    * Closes correlation windows that ran out: unmatched lines are checked against the browser's
-   * jar (identical re-set, nothing to delete, or rejected), unexplained changes are marked as
-   * written by a script or the browser itself. Pass `Infinity` to settle everything now.
+   * jar (identical re-set, nothing to delete, or rejected). Pass `Infinity` to settle everything now.
    */
   async expire(now = this.deps.now()): Promise<void> {
     await this.chain;
     const { lines, changes } = this.correlator.expire(now);
-    for (const change of changes) {
-      const source = change.cause === 'explicit' || change.cause === 'expired_overwrite' ? 'script' : 'unknown';
-      this.logForId(change.changeId).patchChange(change.changeId, { source });
-      if (change.replaces !== undefined) this.logForId(change.replaces).patchChange(change.replaces, { source });
-    }
+    // Changes no line explained keep the source they were written with (script, or the browser
+    // itself for expiries and evictions): nothing to write.
+    void changes;
     await Promise.all(lines.map((l) => this.resolveUnmatched(l)));
   }
 
@@ -182,10 +188,15 @@ export class Recorder {
 
   /** Runs `task` alone: events arriving meanwhile wait (in order) until it is done. */
   exclusive<T>(task: (logs: RecorderLogs) => Promise<T>): Promise<T> {
-    const run = this.chain.then(() => {
-      if (!this.logs) throw new Error('recorder used before its logs opened');
-      return task(this.logs);
-    });
+    this.inFlight++;
+    const run = this.chain
+      .then(() => {
+        if (!this.logs) throw new Error('recorder used before its logs opened');
+        return task(this.logs);
+      })
+      .finally(() => {
+        this.inFlight--;
+      });
     this.chain = run.catch(() => {
       this.errors++;
     });
@@ -230,9 +241,22 @@ export class Recorder {
     if (link.replacedChangeId !== undefined) this.logForId(link.replacedChangeId).patchChange(link.replacedChangeId, patch);
   }
 
-  private commit<T>(prepared: Promise<T>, apply: (value: T) => void): void {
-    // Start the work now; apply in arrival order. A failure loses one record, not the chain.
-    const settled = prepared.then(
+  /**
+   * Applies events in arrival order. One that needs nothing asynchronous is applied at once when
+   * nothing is waiting ahead of it (the common case); otherwise it queues behind the others while
+   * its lookups run. A failure loses one record, not the chain.
+   */
+  private commit<T>(prepared: T | Promise<T>, apply: (value: T) => void): void {
+    if (!(prepared instanceof Promise) && this.inFlight === 0 && this.logs) {
+      try {
+        apply(prepared);
+      } catch {
+        this.errors++;
+      }
+      return;
+    }
+    this.inFlight++;
+    const settled = Promise.resolve(prepared).then(
       (v) => ({ ok: true as const, v }),
       () => ({ ok: false as const }),
     );
@@ -243,6 +267,8 @@ export class Recorder {
         else this.errors++;
       } catch {
         this.errors++;
+      } finally {
+        this.inFlight--;
       }
     });
   }
@@ -253,9 +279,17 @@ export class Recorder {
     return fromDetails ?? this.topUrls.get(d.tabId);
   }
 
-  private tabInfo(d: RequestDetailsLike, knownTop: string | undefined): Promise<TabInfo> {
-    if (d.tabId < 0 || (knownTop !== undefined && d.incognito !== undefined)) return Promise.resolve({});
-    return this.deps.tab(d.tabId).catch(() => ({}));
+  private tabInfo(d: RequestDetailsLike, knownTop: string | undefined): TabInfo | Promise<TabInfo> {
+    if (d.tabId < 0) return {};
+    const incognito = d.incognito ?? this.tabIncognito.get(d.tabId);
+    if (knownTop !== undefined && incognito !== undefined) return { incognito };
+    return this.deps.tab(d.tabId).then(
+      (info) => {
+        if (info.incognito !== undefined) this.tabIncognito.set(d.tabId, info.incognito);
+        return info;
+      },
+      () => ({}),
+    );
   }
 
   private logFor(incognito: boolean): EventLog {

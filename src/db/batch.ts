@@ -3,7 +3,13 @@
  * id high-water mark (see writer.ts on why ids are assigned at enqueue).
  */
 import { applyChangePatch, applySetCookiePatch, type PatchOp } from './log-ops';
-import { type CookieLogDB, jarRowOf, META, type StoredChange, type StoredObservation } from './schema';
+import { type CookieLogDB, type JarRow, META, type StoredChange, type StoredObservation } from './schema';
+
+/** Jar rows to fold in with a batch (the writer sends them every few seconds, not every batch). */
+export interface JarUpdate {
+  rows: Map<string, JarRow | null>;
+  highWater: number;
+}
 
 /** A queued operation after preparation: adds carry their id, copied and redacted record. */
 export type PreparedOp =
@@ -57,12 +63,10 @@ export function planBatch(ops: readonly PreparedOp[]): BatchPlan {
 }
 
 /** Writes a plan atomically; a patch whose target is gone (pruned, cleared) is a no-op. */
-export function commitBatch(db: CookieLogDB, plan: BatchPlan): Promise<void> {
+export function commitBatch(db: CookieLogDB, plan: BatchPlan, jar?: JarUpdate): Promise<void> {
   return db.transaction('rw', [db.changes, db.observations, db.meta, db.jar], async () => {
-    if (plan.changes.length) {
-      await db.changes.bulkAdd(plan.changes);
-      await updateJar(db, plan.changes);
-    }
+    if (plan.changes.length) await db.changes.bulkAdd(plan.changes);
+    if (jar) await writeJar(db, jar);
     if (plan.observations.length) await db.observations.bulkAdd(plan.observations);
     for (const p of plan.patches) {
       if (p.op === 'patchChange') {
@@ -80,14 +84,16 @@ export function commitBatch(db: CookieLogDB, plan: BatchPlan): Promise<void> {
   });
 }
 
-/** Folds the batch's changes (in id order) into the last-known-state table. */
-async function updateJar(db: CookieLogDB, changes: readonly StoredChange[]): Promise<void> {
-  const last = new Map<string, StoredChange>();
-  for (const c of [...changes].sort((a, b) => a.id - b.id)) last.set(c.cookieKey, c);
-  const puts = [...last.values()].filter((c) => !c.removed).map(jarRowOf);
-  const deletes = [...last.values()].filter((c) => c.removed).map((c) => c.cookieKey);
+async function writeJar(db: CookieLogDB, jar: JarUpdate): Promise<void> {
+  const puts: JarRow[] = [];
+  const deletes: string[] = [];
+  for (const [key, row] of jar.rows) {
+    if (row) puts.push(row);
+    else deletes.push(key);
+  }
   if (puts.length) await db.jar.bulkPut(puts);
   if (deletes.length) await db.jar.bulkDelete(deletes);
+  if (jar.highWater > 0) await db.meta.put({ key: META.jarHighWater, value: jar.highWater });
 }
 
 /** The highest id in use: the high-water mark, or the tables' last keys (data from before the mark). */

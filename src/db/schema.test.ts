@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { expect, test } from 'vitest';
 import { cookieLifecycle } from './queries';
-import { CookieLogDB, DB_NAME, STORES_V1, STORES_V2, mentionKey } from './schema';
+import { CookieLogDB, currentJar, DB_NAME, STORES_V1, STORES_V2, mentionKey } from './schema';
 import { fakeIdb, makeChange, makeObservation } from './test-helpers';
 import { LogWriter } from './writer';
 
@@ -76,11 +76,22 @@ test('upgrading a version-2 database replays its changes into the jar, removals 
 
 test('the writer keeps the jar in step with the changes it writes', async () => {
   const db = new CookieLogDB(DB_NAME, fakeIdb());
-  const writer = await LogWriter.open(db);
+  const writer = await LogWriter.open(db, { jarIntervalMs: 0 });
   writer.addChange(makeChange({ name: 'a', cookieKey: 'a|k', valueDigest: '1' }));
   writer.addChange(makeChange({ name: 'a', cookieKey: 'a|k', valueDigest: '2' }));
   writer.addChange(makeChange({ name: 'b', cookieKey: 'b|k' }));
   writer.addChange(makeChange({ name: 'b', cookieKey: 'b|k', removed: true }));
   await writer.flush();
   expect((await db.jar.toArray()).map((r) => [r.cookieKey, r.valueDigest])).toEqual([['a|k', '2']]);
+});
+
+test('between lazy jar updates, currentJar replays the newer changes from the log', async () => {
+  const db = new CookieLogDB(DB_NAME, fakeIdb());
+  const writer = await LogWriter.open(db, { jarIntervalMs: 60_000 });
+  writer.addChange(makeChange({ name: 'a', cookieKey: 'a|k', valueDigest: '1' }));
+  writer.addChange(makeChange({ name: 'b', cookieKey: 'b|k' }));
+  writer.addChange(makeChange({ name: 'b', cookieKey: 'b|k', removed: true }));
+  await writer.flush();
+  expect(await db.jar.count()).toBe(0); // not folded in yet
+  expect((await currentJar(db)).map((r) => [r.cookieKey, r.valueDigest])).toEqual([['a|k', '1']]);
 });

@@ -41,6 +41,8 @@ export const META = {
   idHighWater: 'idHighWater',
   /** Raw bytes of the per-install HMAC key for value digests. Never exported. */
   digestKey: 'digestKey',
+  /** Highest change id folded into `jar`; later changes are replayed from the log on start. */
+  jarHighWater: 'jarHighWater',
 } as const;
 
 // Version 1: the first shipped layout.
@@ -59,9 +61,10 @@ export const STORES_V2 = {
     '++id, time, tabId, [tabId+time], registrableDomain, [registrableDomain+time], requestId, *cookieMentions',
 } as const;
 
-// Version 3: the last known state of every cookie (its latest change), kept in the same
-// transaction as the changes so a restarted background can tell what it missed while it was
-// stopped (see background/reconcile.ts). Filled from the existing log on upgrade.
+// Version 3: the last known state of every cookie (its latest change), so a restarted background
+// can tell what it missed while it was stopped (see background/reconcile.ts). The writer folds
+// changes into it every few seconds (META.jarHighWater says up to which change); the rest is
+// replayed from the log. Filled from the existing log on upgrade.
 export const STORES_V3 = {
   jar: 'cookieKey, registrableDomain',
 } as const;
@@ -77,17 +80,36 @@ export function jarRowOf(c: StoredChange): JarRow {
   return row;
 }
 
+/** Folds changes (in id order) into a jar map: the latest add wins, a removal deletes. */
+export function foldIntoJar(jar: Map<string, JarRow | null>, changes: readonly StoredChange[]): number {
+  let highWater = 0;
+  for (const c of [...changes].sort((a, b) => a.id - b.id)) {
+    jar.set(c.cookieKey, c.removed ? null : jarRowOf(c));
+    highWater = Math.max(highWater, c.id);
+  }
+  return highWater;
+}
+
 /** v2 → v3: replay the change log in id order into the jar. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
-  const jar = new Map<string, JarRow>();
-  await tx
-    .table<StoredChange, number>('changes')
-    .toCollection()
-    .each((c) => {
-      if (c.removed) jar.delete(c.cookieKey);
-      else jar.set(c.cookieKey, jarRowOf(c));
-    });
-  await tx.table<JarRow, string>('jar').bulkPut([...jar.values()]);
+  const changes = await tx.table<StoredChange, number>('changes').toArray();
+  const jar = new Map<string, JarRow | null>();
+  const highWater = foldIntoJar(jar, changes);
+  await tx.table<JarRow, string>('jar').bulkPut([...jar.values()].filter((r): r is JarRow => r !== null));
+  await tx.table<MetaRow, string>('meta').put({ key: META.jarHighWater, value: highWater });
+}
+
+/**
+ * The jar as of now: the stored rows plus every change written after its high-water mark
+ * (the writer folds changes in lazily). Read-only.
+ */
+export async function currentJar(db: CookieLogDB): Promise<JarRow[]> {
+  return db.transaction('r', [db.jar, db.changes, db.meta], async () => {
+    const hw = Number((await db.meta.get(META.jarHighWater))?.value ?? 0);
+    const jar = new Map<string, JarRow | null>((await db.jar.toArray()).map((r) => [r.cookieKey, r]));
+    foldIntoJar(jar, await db.changes.where('id').above(hw).toArray());
+    return [...jar.values()].filter((r): r is JarRow => r !== null);
+  });
 }
 
 export function mentionKey(registrableDomain: string, cookieName: string): string {
