@@ -1,0 +1,83 @@
+/**
+ * Browsing overhead (`npm run bench:browsing`): a local page that fires 300 requests which set and
+ * send cookies, loaded in the same browser with the extension and without it, alternating, in one
+ * run. Prints the median page time of each and the ratio. Target: ≤ 1.05×.
+ *
+ *   npx tsx bench/browsing.bench.ts [rounds=9] [--browser chromium|firefox]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { launchChromium, CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
+import { ExtensionControl } from '../tests/e2e/harness/extension';
+import { FIREFOX_PATH, launchFirefox } from '../tests/e2e/harness/firefox';
+import { startSite } from '../tests/site/server';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { browser: { type: 'string' } } });
+const ROUNDS = Number(positionals[0] ?? 9);
+const browsers = values.browser ? [values.browser] : ['chromium', 'firefox'];
+const root = resolve(import.meta.dirname, '..');
+// 300 requests over 50 cookie names: every request sets one cookie and sends up to 50.
+const PATH = '/fetch-burst?n=300&names=50';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function plain(name: string): Promise<{ browser: Browser; cleanup: () => void }> {
+  if (name === 'firefox') {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+    return { browser, cleanup: () => undefined };
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'cm-plain-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return { browser, cleanup: () => rmSync(profile, { recursive: true, force: true }) };
+}
+
+async function timeLoad(page: Page, url: string): Promise<number> {
+  const start = performance.now();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => (window as unknown as { __siteDone?: boolean }).__siteDone === true, { polling: 10 });
+  return performance.now() - start;
+}
+
+const site = await startSite();
+try {
+  for (const name of browsers) {
+    const dist = resolve(root, 'dist', name === 'firefox' ? 'firefox' : 'chrome');
+    const withExt = name === 'firefox' ? await launchFirefox(dist) : await launchChromium(dist);
+    const control = await ExtensionControl.open(withExt);
+    const extTab = await withExt.newPage();
+    const bare = await plain(name);
+    const bareTab = await bare.browser.newPage();
+    const url = site.http + PATH;
+    // Warm both (first loads pay for cache and connection setup).
+    await timeLoad(extTab.page, url);
+    await timeLoad(bareTab, url);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      await extTab.page.bringToFront();
+      a.push(await timeLoad(extTab.page, url));
+      await bareTab.bringToFront();
+      b.push(await timeLoad(bareTab, url));
+    }
+    const status = await control.send<{ log: { written: number; dropped: number } }>('getStatus');
+    const ratio = median(a) / median(b);
+    console.log(`\n${name}: ${PATH}, ${ROUNDS} alternating rounds (median)`);
+    console.log(`  without the extension : ${median(b).toFixed(0)} ms`);
+    console.log(`  with the extension    : ${median(a).toFixed(0)} ms  (log: ${status.log.written} written, ${status.log.dropped} dropped)`);
+    console.log(`  ratio                 : ${ratio.toFixed(3)}× (target ≤ 1.05) ${ratio <= 1.05 ? 'OK' : 'ABOVE TARGET'}`);
+    await withExt.close();
+    await bare.browser.close();
+    bare.cleanup();
+  }
+} finally {
+  await site.close();
+}
