@@ -55,6 +55,8 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
       void d.dismiss();
     });
     await panel.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 20_000 });
+    // data-loaded comes with the fast first page; the assertions need the full page of the log.
+    await panel.page.waitForSelector('[data-testid=row-count][data-complete=true]', { timeout: 20_000 });
   });
   afterAll(async () => {
     await b?.close();
@@ -203,6 +205,13 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     expect(dialogs).toEqual([]);
     expect(panel.errors).toEqual([]);
     await filterTo('filter-name', '');
+  });
+
+  test('live: a response after the panel opened appears without a reload', async () => {
+    await b.goto(tab, `${site.http}/session`);
+    await settledResponse(control, `${site.http}/session`);
+    await filterTo('filter-kind', 'set-cookie');
+    await panel.page.waitForSelector(`[role=option][data-cookie-name=session_only][data-outcome=stored]`, { timeout: 15_000 });
   });
 
   test('light and dark screenshots', async () => {

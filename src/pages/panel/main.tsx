@@ -3,20 +3,30 @@ import { devtoolsTheme } from '../../platform/devtools';
 import { t } from '../../platform/i18n';
 import { mount } from '../../ui/mount';
 import { Panel } from '../../ui/panel/Panel';
+import { FIRST_PAGE, readLogSlice } from '../../ui/panel/useLog';
 import '../../ui/panel/panel.css';
+import { scopeFromQuery } from '../../ui/scope';
 import { Shell } from '../../ui/Shell';
 import { useTarget } from '../../ui/useTarget';
 
+performance.mark('panel-script');
 // DevTools has its own theme setting; follow it when DevTools tells us, else prefers-color-scheme.
 if (devtoolsTheme() === 'dark') document.documentElement.dataset['theme'] = 'dark';
 
 const db = new CookieLogDB();
 
+// `?tabId=N` needs no browser round trip: start reading the log at once (the open-time budget is 300 ms).
+const queryTab = scopeFromQuery(location.search);
+const fromQuery = queryTab?.kind === 'tab' ? queryTab.tabId : undefined;
+const first = fromQuery === undefined ? undefined : readLogSlice(db, fromQuery, FIRST_PAGE);
+
 function App() {
   const target = useTarget();
   return (
     <Shell title={t('panelTitle')} subtitle={target?.url}>
-      {target === undefined ? (
+      {fromQuery !== undefined ? (
+        <Panel db={db} tabId={fromQuery} first={first} />
+      ) : target === undefined ? (
         <p class="muted">{t('panel_loading')}</p>
       ) : target.tabId === undefined ? (
         <p data-testid="target">{t('noTab')}</p>

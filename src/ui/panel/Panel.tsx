@@ -3,7 +3,7 @@
  * sessions, limits and findings views. Reads the log (liveQuery) and the browser's current
  * cookies; acts only through the message client (Actions).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { analyze, registrableDomain } from '../../analysis';
 import type { CookieLogDB } from '../../db/schema';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
@@ -24,11 +24,12 @@ import { RowDetail } from './RowDetail';
 import { SessionsView } from './SessionsView';
 import { Tabs, type View } from './Tabs';
 import { TimelineView } from './TimelineView';
-import { PAGE_SIZE, useLogSlice } from './useLog';
+import { FIRST_PAGE, type LogSlice, PAGE_SIZE, useLogSlice } from './useLog';
 import { useScope } from './useScope';
 
-export function Panel({ db, tabId }: { db: CookieLogDB; tabId: number }) {
-  const [limit, setLimit] = useState(PAGE_SIZE);
+export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; first?: Promise<LogSlice> }) {
+  // A small first page puts the newest events on screen fast; the full page follows right after.
+  const [limit, setLimit] = useState(FIRST_PAGE);
   const [view, setView] = useState<View>('timeline');
   const [filter, setFilter] = useState<TimelineFilter>(EMPTY_FILTER);
   const [row, setRow] = useState<TimelineRow | undefined>(undefined);
@@ -36,17 +37,20 @@ export function Panel({ db, tabId }: { db: CookieLogDB; tabId: number }) {
   const [profileId, setProfileId] = useState<LimitProfileId>(BROWSER === 'firefox' ? 'firefox' : 'chromium');
   const profile = LIMIT_PROFILES[profileId];
 
-  const slice = useLogSlice(db, tabId, limit);
+  const slice = useLogSlice(db, tabId, limit, first);
   const version = useMemo(() => (slice ? slice.changes.reduce((m, c) => Math.max(m, c.id), 0) : -1), [slice]);
   const scope = useScope(db, tabId, version);
   const topLevelSite = scope?.topLevelSite;
   const now = Date.now();
 
   const lineFindings = useMemo(() => lineFindingsMemo(profile), [profile]);
-  const rows = useMemo(
-    () => (slice ? buildRows({ observations: slice.observations, changes: slice.changes, topLevelSite, lineFindings }) : []),
-    [slice, topLevelSite, lineFindings],
-  );
+  const rows = useMemo(() => {
+    if (!slice) return [];
+    const t0 = performance.now();
+    const built = buildRows({ observations: slice.observations, changes: slice.changes, topLevelSite, lineFindings });
+    performance.measure('panel-rows', { start: t0, end: performance.now() });
+    return built;
+  }, [slice, topLevelSite, lineFindings]);
   const known = useMemo(() => knownCookies(scope?.cookies ?? [], slice?.changes ?? []), [scope, slice]);
   const needsAnalysis = view === 'findings' || view === 'limits' || selectedKey !== undefined || row !== undefined;
   const analysis = useMemo(() => {
@@ -65,9 +69,14 @@ export function Panel({ db, tabId }: { db: CookieLogDB; tabId: number }) {
     [view, known, slice, topLevelSite],
   );
 
-  const ready = slice !== undefined && scope !== undefined;
-  useEffect(() => {
-    if (ready) requestAnimationFrame(markLoaded);
+  // Loaded = the latest events are on screen; the current cookies (inspector, limits) may follow.
+  const ready = slice !== undefined;
+  useLayoutEffect(() => {
+    if (!ready) return;
+    // Committed to the DOM, painted next: the bench measures navigation start → this mark.
+    performance.mark('panel-loaded');
+    markLoaded();
+    setLimit((l) => Math.max(l, PAGE_SIZE));
   }, [ready]);
 
   // The row's cookie: its logged identity, else the known cookie of that name on the row's site.
@@ -90,7 +99,11 @@ export function Panel({ db, tabId }: { db: CookieLogDB; tabId: number }) {
         <Tabs view={view} onView={setView} counts={{ timeline: rows.length, cookies: known.length }} />
         <Actions tabId={tabId} />
       </div>
-      {!ready ? <p class="muted">{t('panel_loading')}</p> : null}
+      {!ready || !scope ? (
+        <p class="muted" data-testid="loading">
+          {t('panel_loading')}
+        </p>
+      ) : null}
       {scope && !scope.inspectable ? <p class="notice">{t('panel_not_inspectable')}</p> : null}
       <div class="panel-body">
         <div class="panel-main" role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
@@ -101,8 +114,9 @@ export function Panel({ db, tabId }: { db: CookieLogDB; tabId: number }) {
               onFilter={setFilter}
               selectedId={row?.id}
               onSelect={setRow}
-              more={slice?.more ?? false}
-              onLoadOlder={() => setLimit((l) => l + PAGE_SIZE)}
+              more={(slice?.more ?? false) && limit >= PAGE_SIZE}
+              complete={slice !== undefined && slice.limit >= limit}
+              onLoadOlder={() => setLimit((l) => Math.max(l, PAGE_SIZE) + PAGE_SIZE)}
             />
           ) : null}
           {view === 'cookies' ? <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} /> : null}

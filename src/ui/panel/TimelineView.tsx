@@ -81,6 +81,8 @@ export interface TimelineViewProps {
   selectedId: string | undefined;
   onSelect: (row: TimelineRow) => void;
   more: boolean;
+  /** The requested page has answered (not only the fast first page): tests wait on it. */
+  complete: boolean;
   onLoadOlder: () => void;
 }
 
@@ -155,6 +157,7 @@ export function TimelineView(props: TimelineViewProps) {
           data-shown={shown.length}
           data-total={props.rows.length}
           data-filter={JSON.stringify(filter)}
+          data-complete={String(props.complete)}
         >
           {t('panel_rows_shown', [String(shown.length), String(props.rows.length)])}
         </span>

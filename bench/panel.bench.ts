@@ -1,0 +1,216 @@
+/**
+ * DevTools panel with a 100,000-event log, in the built Chromium extension (issue 6):
+ *   1. open → latest events shown: navigation start → the panel's `panel-loaded` mark, set with
+ *      `data-loaded` once the first data render committed (target ≤ 300 ms);
+ *   2. smooth while the log grows: real cookie traffic (fetches to the test site's /api/set, each a
+ *      request, a Set-Cookie response and a cookie change, ≈ 500 events/s) while the timeline is
+ *      scrolled programmatically; frame times are requestAnimationFrame deltas (median, p95, max).
+ *
+ *   npm run build && npx tsx bench/panel.bench.ts [runs=7] [seconds=5]
+ *
+ * Not part of `npm test`.
+ */
+import { startSite } from '../tests/site/server';
+import { launch } from '../tests/e2e/harness/browsers';
+import { ExtensionControl } from '../tests/e2e/harness/extension';
+
+const RUNS = Number(process.argv[2] ?? 7);
+const SECONDS = Number(process.argv[3] ?? 5);
+const EVENTS = 100_000;
+/** Each fetch logs about three events (request, response, change): 170/s ≈ 500 events/s. */
+const FETCHES_PER_SECOND = 170;
+
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? NaN;
+};
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+
+const site = await startSite();
+const b = await launch('chromium');
+try {
+  const control = await ExtensionControl.open(b);
+  const tab = await b.newPage();
+  await b.goto(tab, `${site.http}/login`);
+  const tabId = await b.tabIdOf(tab);
+  await control.send('flush');
+
+  // 100,000 events straight into IndexedDB for the measured tab and its site, ids far above the
+  // writer's: half observations (a Set-Cookie response linked to its change, or a request sending
+  // cookies), half changes (those the responses caused, and script writes).
+  const seeded = (await control.page.page.evaluate(
+    async (total: number, target: number) => {
+      const open = indexedDB.open('cookie-monitor');
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => ko(open.error);
+      });
+      const site = '127.0.0.1';
+      const base = Date.now() - total * 10;
+      const chunk = 5_000;
+      for (let start = 0; start < total; start += chunk) {
+        const tx = db.transaction(['changes', 'observations'], 'readwrite');
+        const changes = tx.objectStore('changes');
+        const observations = tx.objectStore('observations');
+        for (let i = start; i < Math.min(total, start + chunk); i += 2) {
+          const name = `bench_${(i >> 1) % 40}`;
+          const time = base + i * 10;
+          const obsId = 1_000_000_000 + i;
+          const changeId = obsId + 1;
+          const key = `${name}|${site}|/||0`;
+          const response = i % 4 === 0;
+          const script = !response;
+          changes.put({
+            id: changeId, time, storeId: '0', incognito: false, cause: 'explicit', removed: false, name,
+            domain: site, hostOnly: true, path: '/', secure: false, httpOnly: response, sameSite: 'lax',
+            session: true, registrableDomain: site, cookieKey: key, valueLength: 24,
+            valueDigest: (i * 2654435761).toString(16).slice(-12), source: script ? 'script' : 'http',
+            ...(response ? { linkedObservationId: obsId } : {}),
+          });
+          observations.put({
+            id: obsId, time, kind: response ? 'response' : 'request', tabId: target, frameId: 0,
+            requestId: String(i), url: `http://${site}/api/bench?i=${i}`, method: 'GET',
+            resourceType: 'xmlhttprequest', topLevelSite: site, scheme: 'http', registrableDomain: site,
+            ...(response
+              ? {
+                  statusCode: 200,
+                  setCookies: [{ line: `${name}=; Path=/; HttpOnly; SameSite=Lax`, name, valueLength: 24,
+                    valueDigest: '0', outcome: 'stored', changeEventId: changeId }],
+                }
+              : { cookieNames: [name, 'JSESSIONID'] }),
+            cookieMentions: response ? [`${site}|${name}`] : [`${site}|${name}`, `${site}|JSESSIONID`],
+          });
+        }
+        await new Promise<void>((ok, ko) => {
+          tx.oncomplete = () => ok();
+          tx.onerror = () => ko(tx.error);
+        });
+      }
+      let n = 0;
+      for (const store of ['changes', 'observations']) {
+        n += await new Promise<number>((ok) => {
+          const r = db.transaction(store).objectStore(store).count();
+          r.onsuccess = () => ok(r.result);
+        });
+      }
+      db.close();
+      return n;
+    },
+    EVENTS,
+    tabId,
+  )) as number;
+  console.log(`log: ${seeded} events (${EVENTS} seeded for tab ${tabId})`);
+
+  // 1. Open → latest events on screen.
+  const opens: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId });
+    await panel.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 30_000 });
+    const { mark, newest, steps } = (await panel.page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[role=option]')];
+      // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
+      const [script, log, scope] = ['panel-script', 'panel-log', 'panel-scope'].map((n) => (performance.getEntriesByName(n)[0]?.startTime ?? NaN).toFixed(0));
+      const built = performance.getEntriesByName('panel-rows').map((e) => e.duration.toFixed(0));
+      return {
+        mark: performance.getEntriesByName('panel-loaded')[0]?.startTime ?? NaN,
+        newest: rows.map((r) => `${r.id}@${(r as HTMLElement).style.top}`).join(' '),
+        steps: `script ${script} ms, log ${log} ms, cookies ${scope} ms, rows built in ${built.join('+')} ms`,
+      };
+    })) as { mark: number; newest: string; steps: string };
+    console.log(`  run ${run + 1}: ${mark.toFixed(0)} ms (${steps})`);
+    // The newest seeded event is the script change with the highest id: its row must be rendered.
+    if (!newest.includes(`tl-c${1_000_000_000 + EVENTS - 1}@`)) {
+      const state = await panel.page.evaluate(() => ({
+        options: document.querySelectorAll('[role=option]').length,
+        count: document.querySelector('[data-testid=row-count]')?.getAttribute('data-total') ?? 'no count',
+        list: (document.querySelector('.vlist') as HTMLElement | null)?.clientHeight,
+        body: document.body.innerText.slice(0, 300),
+      }));
+      throw new Error(`the newest event is not on screen (last row: ${newest}) ${JSON.stringify(state)}`);
+    }
+    opens.push(mark);
+    if (panel.errors.length > 0) throw new Error(`panel errors: ${panel.errors.join('\n')}`);
+    await panel.page.close();
+  }
+  console.log(`open → latest events shown (${RUNS} runs): median ${ms(quantile(opens, 0.5))}, max ${ms(Math.max(...opens))} (target ≤ 300 ms)`);
+
+  // 2. Frame times while appending ≈ 500 events/s and scrolling.
+  const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId });
+  await panel.page.bringToFront();
+  await panel.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 30_000 });
+  // A string, not a function: tsx would wrap the named rAF callback in a `__name` call the page lacks.
+  const sampleFrames = async (): Promise<number[]> =>
+    (await panel.page.evaluate(`new Promise((resolve) => {
+    const list = document.querySelector('.vlist');
+    const deltas = [];
+    const end = performance.now() + ${SECONDS * 1000};
+    let last = performance.now();
+    let step = -60;
+    function frame(now) {
+      deltas.push(now - last);
+      last = now;
+      // Scroll up through the log, bouncing at the ends, as a user dragging through it would.
+      if (list.scrollTop + step <= 0 || list.scrollTop + list.clientHeight + step >= list.scrollHeight) step = -step;
+      list.scrollTop += step;
+      if (now < end) requestAnimationFrame(frame);
+      else resolve(deltas.slice(1));
+    }
+    requestAnimationFrame(frame);
+  })`)) as number[];
+  const summary = (frames: number[]): string =>
+    `${frames.length} frames, median ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}, max ${ms(Math.max(...frames))}, >33 ms: ${frames.filter((f) => f > 33.4).length}, >50 ms: ${frames.filter((f) => f > 50).length}`;
+  // Baseline on this machine: the same scrolling with no new events.
+  await panel.page.waitForFunction((n: number) => Number(document.querySelector('[data-testid=row-count]')?.getAttribute('data-total')) > n, {}, 1000);
+  console.log(`frames while scrolling, idle log: ${summary(await sampleFrames())}`);
+  await panel.page.evaluate(`(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    performance.clearMeasures('panel-rows');
+  })()`);
+  const countBefore = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
+  const traffic = tab.page.evaluate(
+    async (perSecond: number, seconds: number) => {
+      const end = performance.now() + seconds * 1000;
+      let i = 0;
+      const pending: Promise<unknown>[] = [];
+      while (performance.now() < end) {
+        const tickStart = performance.now();
+        for (let k = 0; k < perSecond / 10; k++) pending.push(fetch(`/api/set?i=${i++}&names=50`).then((r) => r.text()));
+        await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - tickStart))));
+      }
+      await Promise.all(pending);
+      return i;
+    },
+    FETCHES_PER_SECOND,
+    SECONDS,
+  );
+  const frames = await sampleFrames();
+  const fetches = (await traffic) as number;
+  await control.send('flush');
+  // The traffic reached the panel: back at the bottom, the newest rows are the fetches' responses.
+  await panel.page.waitForFunction(
+    () => {
+      const list = document.querySelector('.vlist') as HTMLElement;
+      list.scrollTop = list.scrollHeight;
+      return document.querySelector('[role=option][data-url*="/api/set"]') !== null;
+    },
+    { timeout: 15_000, polling: 100 },
+  );
+  const countAfter = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
+  console.log(
+    `appending: ${fetches} fetches in ${SECONDS} s; timeline rows ${countBefore} → ${countAfter} (a sliding page of the newest entries)`,
+  );
+  console.log(`frames while scrolling, appending ≈ 500 events/s: ${summary(frames)}`);
+  const work = (await panel.page.evaluate(`(() => {
+    const rows = performance.getEntriesByName('panel-rows').map((e) => e.duration);
+    return { long: window.__long.length, longMs: window.__long.reduce((a, b) => a + b, 0), longMax: Math.max(0, ...window.__long),
+      builds: rows.length, buildMs: rows.reduce((a, b) => a + b, 0) };
+  })()`)) as { long: number; longMs: number; longMax: number; builds: number; buildMs: number };
+  console.log(
+    `panel main thread while appending: ${work.long} long tasks (${ms(work.longMs)} total, max ${ms(work.longMax)}); timeline rebuilt ${work.builds}× (${ms(work.buildMs)} total)`,
+  );
+  if (panel.errors.length > 0) throw new Error(`panel errors: ${panel.errors.join('\n')}`);
+} finally {
+  await b.close();
+  await site.close();
+}
