@@ -224,6 +224,23 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     await waitForPopup(restricted);
     expect(await restricted.page.$eval('[data-state]', (e) => e.getAttribute('data-state'))).toBe('restricted');
   });
+
+  // Last: it takes host access away. Firefox MV3 lets users withhold it; Chromium refuses to remove
+  // a required host permission, so there the state cannot arise this way.
+  test.runIf(name === 'firefox')('withheld host access: the popup asks for it instead of looking empty', async () => {
+    const removed = await popup.page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser;
+      return api.permissions.remove({ origins: ['<all_urls>'] });
+    });
+    expect(removed).toBe(true);
+    // The open popup notices (permissions.onRemoved), and a fresh one starts with the prompt.
+    await popup.page.waitForSelector('[data-testid="access-prompt"] button');
+    const fresh = await b.openExtensionPage('src/pages/popup/index.html', { tabId });
+    await waitForPopup(fresh);
+    const prompt = await fresh.page.waitForSelector('[data-testid="access-prompt"]');
+    expect(await prompt!.$eval('button', (e) => e.textContent)).toBe('Grant access');
+    expect(await fresh.page.$('tr[data-cookie-name]')).toBeNull();
+  });
 });
 
 describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: popup', () => {

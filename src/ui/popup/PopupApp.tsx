@@ -9,6 +9,7 @@ import { buildViewModel } from '../view-model';
 import { FindingsSection } from './FindingsSection';
 import { PopupHeader } from './Header';
 import { LimitsSection } from './LimitsSection';
+import { useHostAccess } from './useHostAccess';
 import { usePopupData, type PopupState } from './usePopupData';
 
 /**
@@ -63,7 +64,6 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
   return (
     <>
       <PopupHeader vm={vm} />
-      <AccessPrompt />
       <main class="popup-main" data-state={vm.counts.all === 0 ? 'empty' : 'cookies'}>
         {vm.counts.all === 0 ? (
           <Notice kind="empty" text={t('popup_empty')} />
@@ -98,8 +98,11 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
 
 export function PopupApp() {
   const target = useTarget();
-  const state = usePopupData(target);
+  const access = useHostAccess();
+  // Granting access re-runs the load: the tab's URL and cookies become readable.
+  const state = usePopupData(access === undefined ? undefined : target, access);
   useLoadedSignal(state);
+  if (access === false) return <AccessPrompt />;
   switch (state.status) {
     case 'loading':
       return <p class="muted popup-loading">{t('popup_loading')}</p>;

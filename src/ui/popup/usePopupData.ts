@@ -34,7 +34,7 @@ function preferredProfile(): Promise<LimitProfileId> {
   ));
 }
 
-export function usePopupData(target: Target | undefined): PopupState {
+export function usePopupData(target: Target | undefined, access?: boolean): PopupState {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const seq = useRef(0);
   useEffect(() => {
@@ -64,6 +64,6 @@ export function usePopupData(target: Target | undefined): PopupState {
       dropPrefetchedCookies();
       load();
     });
-  }, [target]);
+  }, [target, access]);
   return state;
 }
