@@ -214,6 +214,47 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     await panel.page.waitForSelector(`[role=option][data-cookie-name=session_only][data-outcome=stored]`, { timeout: 15_000 });
   });
 
+  test('keyboard: arrow keys move the selection in the list, arrow keys move between views', async () => {
+    await filterTo('filter-name', 'JSESSIONID');
+    await panel.page.focus('[role=listbox]');
+    await panel.page.keyboard.press('Home');
+    const first = await panel.page.$eval('[role=listbox]', (e) => e.getAttribute('aria-activedescendant'));
+    await panel.page.keyboard.press('ArrowDown');
+    const second = await panel.page.$eval('[role=listbox]', (e) => e.getAttribute('aria-activedescendant'));
+    expect(first).toMatch(/^tl-/);
+    expect(second).toMatch(/^tl-/);
+    expect(second).not.toBe(first);
+    expect(await panel.page.$eval(`[id="${second}"]`, (e) => e.getAttribute('aria-selected'))).toBe('true');
+    await panel.page.waitForSelector(`[data-testid=row-detail][data-row-id="${second!.slice(3)}"]`);
+    await panel.page.focus('#tab-timeline');
+    await panel.page.keyboard.press('ArrowRight');
+    await panel.page.waitForSelector('#tab-cookies[aria-selected=true]');
+    expect(await panel.page.evaluate(() => document.activeElement?.id)).toBe('tab-cookies');
+    await panel.page.keyboard.press('ArrowLeft');
+    await panel.page.waitForSelector('#tab-timeline[aria-selected=true]');
+  });
+
+  test('sessions, limits and findings views', async () => {
+    await panel.page.click('[data-testid=tab-sessions]');
+    const jsid = await panel.page.waitForSelector('[data-testid=sessions] tr[data-cookie-name=JSESSIONID]');
+    expect(await jsid!.evaluate((e) => [e.getAttribute('data-rotated'), e.getAttribute('data-http')])).toEqual(['true', 'true']);
+    await panel.page.screenshot({ path: resolve(SHOTS, `panel-${name}-sessions.png`) });
+
+    await panel.page.click('[data-testid=tab-limits]');
+    const row = await panel.page.waitForSelector('[data-testid=limits] tr[data-domain="127.0.0.1"]');
+    expect(Number(await row!.evaluate((e) => e.getAttribute('data-evicted')))).toBeGreaterThan(0);
+    await panel.page.screenshot({ path: resolve(SHOTS, `panel-${name}-limits.png`) });
+
+    await panel.page.click('[data-testid=tab-findings]');
+    await panel.page.waitForSelector('[data-testid=findings] [data-finding=rejected]');
+    const high = await panel.page.$$eval('[data-severity-group] [data-severity]', (els) => els.map((e) => e.getAttribute('data-severity')));
+    // Grouped by severity: the order never goes back to a more severe group.
+    const rank = ['high', 'medium', 'low', 'info'];
+    expect(high.map((s) => rank.indexOf(s!))).toEqual([...high.map((s) => rank.indexOf(s!))].sort((a, b) => a - b));
+    await panel.page.screenshot({ path: resolve(SHOTS, `panel-${name}-findings.png`) });
+    await panel.page.click('[data-testid=tab-timeline]');
+  });
+
   test('light and dark screenshots', async () => {
     mkdirSync(SHOTS, { recursive: true });
     await panel.page.setViewport({ width: 1200, height: 700 });
