@@ -146,7 +146,8 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     let at = 0;
     for (const s of steps) if (s === order[at]) at++;
     expect({ steps, matched: at }).toEqual({ steps, matched: order.length });
-    expect(steps[steps.length - 1]).toBe('deleted');
+    // No "ends with deleted": Firefox may log a subresource of /logout as sending the cookie a few
+    // ms after its deletion event, and the lifecycle shows the log's order as recorded.
     // The Set-Cookie line of the selected row, parsed.
     expect(await panel.page.$eval('[data-testid=row-evaluation]', (e) => e.getAttribute('data-accepted'))).toBe('true');
     await filterTo('filter-name', '');
