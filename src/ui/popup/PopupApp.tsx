@@ -99,8 +99,9 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
 export function PopupApp() {
   const target = useTarget();
   const access = useHostAccess();
-  // Granting access re-runs the load: the tab's URL and cookies become readable.
-  const state = usePopupData(access === undefined ? undefined : target, access);
+  // Loading does not wait for the access check (first paint); granting access re-runs it, since
+  // the tab's URL and cookies only then become readable.
+  const state = usePopupData(target, access === false ? 'denied' : 'granted');
   useLoadedSignal(state);
   if (access === false) return <AccessPrompt />;
   switch (state.status) {

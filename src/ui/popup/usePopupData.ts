@@ -34,7 +34,7 @@ function preferredProfile(): Promise<LimitProfileId> {
   ));
 }
 
-export function usePopupData(target: Target | undefined, access?: boolean): PopupState {
+export function usePopupData(target: Target | undefined, access: 'granted' | 'denied' = 'granted'): PopupState {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const seq = useRef(0);
   useEffect(() => {
