@@ -35,6 +35,7 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
   let site: Site;
   let tab: TrackedPage;
   let panel: TrackedPage;
+  let tabId: number;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
@@ -49,7 +50,8 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
       else await settledResponse(control, site.http + path);
     }
     await control.send('flush');
-    panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId: await b.tabIdOf(tab) });
+    tabId = await b.tabIdOf(tab);
+    panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId });
     panel.page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -272,5 +274,21 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     await panel.page.evaluate(() => {
       delete document.documentElement.dataset['theme'];
     });
+  });
+
+  // Last: it empties the log the other tests read.
+  test('actions: pause and resume recording, clear this tab\'s log', async () => {
+    await panel.page.waitForSelector('[data-testid=pause][aria-pressed=false]:not([disabled])');
+    await panel.page.click('[data-testid=pause]');
+    await panel.page.waitForSelector('[data-testid=pause][aria-pressed=true]');
+    expect((await control.send<{ paused: boolean }>('getSettings')).paused).toBe(true);
+    await panel.page.click('[data-testid=pause]');
+    await panel.page.waitForSelector('[data-testid=pause][aria-pressed=false]');
+    expect((await control.send<{ paused: boolean }>('getSettings')).paused).toBe(false);
+
+    await panel.page.click('[data-testid=clear]');
+    await panel.page.waitForSelector('[data-testid=timeline-empty]', { timeout: 15_000 });
+    const { observations } = await readLog(control);
+    expect(observations.filter((o) => o.tabId === tabId)).toEqual([]);
   });
 });
