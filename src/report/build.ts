@@ -3,18 +3,18 @@
  * every format is rendered from. Pure: the clock is `context.generatedAt`, so one input always
  * gives one report.
  */
-import { analyze, catalogueEntry, findingIdsByCookie, utf8Length } from '../analysis/index';
+import { analyze, catalogueEntry, domainMatch, findingIdsByCookie, utf8Length } from '../analysis/index';
 import type { CookieInfo } from '../model/cookie';
 import type { CookieChangeEvent } from '../model/events';
 import { partitionKeyString } from '../model/events';
-import { SEVERITIES, type Finding, type Severity } from '../model/finding';
+import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
 import type { SetCookieObservation } from '../model/observation';
 import { valueDigest } from './digest';
 import { redactSetCookieLine } from './redact';
 import {
   REPORT_VERSION,
   type AuditReport,
-  type RejectedLineInput,
+  type SetCookieLineInput,
   type ReportCookie,
   type ReportEvent,
   type ReportFinding,
@@ -27,13 +27,13 @@ function iso(ms: number): string {
   return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
 }
 
-function observationOf(r: RejectedLineInput): SetCookieObservation {
+function observationOf(r: SetCookieLineInput): SetCookieObservation {
   const obs: SetCookieObservation = {
     kind: 'set-cookie',
     url: r.url,
     time: r.time,
     line: r.line,
-    outcome: { accepted: false, reason: r.reason },
+    outcome: r.accepted ? { accepted: true } : { accepted: false, reason: r.reason ?? 'unknown' },
   };
   if (r.lineIndex !== undefined) obs.lineIndex = r.lineIndex;
   if (r.nameValueBytes !== undefined) obs.nameValueBytes = r.nameValueBytes;
@@ -74,12 +74,12 @@ function eventOf(e: CookieChangeEvent, valuesIncluded: boolean): ReportEvent {
   return out;
 }
 
-function rejectedOf(r: RejectedLineInput, valuesIncluded: boolean): ReportRejected {
+function rejectedOf(r: SetCookieLineInput, valuesIncluded: boolean): ReportRejected {
   return {
     time: iso(r.time),
     url: r.url,
     cookieName: r.name,
-    reason: r.reason,
+    reason: r.reason ?? 'unknown',
     line: valuesIncluded ? r.line : redactSetCookieLine(r.line),
   };
 }
@@ -94,6 +94,34 @@ function claimsFor(payload: Record<string, unknown> | null, valuesIncluded: bool
   const out: Record<string, unknown> = {};
   for (const k of TIME_CLAIMS) if (typeof payload[k] === 'number') out[k] = payload[k];
   return out;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+
+/**
+ * A cookie's badges: its own findings plus those of the Set-Cookie lines that could have set it
+ * (same name, a response from a host the cookie's domain matches), most severe first.
+ */
+function badgesFor(c: CookieInfo, own: readonly FindingId[], lineFindings: readonly Finding[]): FindingId[] {
+  const linked = lineFindings.filter((f) => {
+    if (f.subject.kind !== 'header' || f.subject.name !== c.name || f.id === 'rejected') return false;
+    const host = hostOf(f.subject.url);
+    return c.hostOnly ? host === c.domain : domainMatch(host, c.domain);
+  });
+  if (linked.length === 0) return [...own];
+  const severity = new Map<FindingId, Severity>(linked.map((f) => [f.id, f.severity]));
+  for (const id of own) if (!severity.has(id)) severity.set(id, catalogueEntry(id).severity);
+  return [...new Set([...own, ...linked.map((f) => f.id)])].sort(
+    (a, b) => SEVERITY_INDEX[severity.get(a)!] - SEVERITY_INDEX[severity.get(b)!] || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 /** Cookies in a stable order: registrable domain, domain, path, name, store. */
@@ -112,15 +140,19 @@ export function buildReport(input: ReportInput): AuditReport {
   const ctx = input.context;
   const now = ctx.generatedAt;
   const profile = ctx.limitProfile;
-  const rejectedIn = [...(input.rejected ?? [])].sort((a, b) => a.time - b.time || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const lines = [...(input.setCookieLines ?? [])].sort(
+    (a, b) => a.time - b.time || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0) || (a.lineIndex ?? 0) - (b.lineIndex ?? 0),
+  );
+  const rejectedIn = lines.filter((l) => !l.accepted);
   const analysis = analyze({
     cookies: input.cookies,
-    observations: rejectedIn.map(observationOf),
+    observations: lines.map(observationOf),
     now,
     profile,
     ...(ctx.topLevelSite !== undefined ? { topLevelSite: ctx.topLevelSite } : {}),
   });
   const badges = findingIdsByCookie(analysis.findings);
+  const lineFindings = analysis.findings.filter((f) => f.subject.kind === 'header');
   const digestKey = ctx.digestKey ?? '';
 
   const cookies = input.cookies.map((c: CookieInfo, i): ReportCookie => {
@@ -149,7 +181,7 @@ export function buildReport(input: ReportInput): AuditReport {
         framework: sid?.framework ?? null,
       },
       jwt: cl.jwt ? { header: cl.jwt.header, claims: claimsFor(cl.jwt.payload, ctx.valuesIncluded) } : null,
-      findings: badges.get(c.key) ?? [],
+      findings: badgesFor(c, badges.get(c.key) ?? [], lineFindings),
     };
     if (ctx.valuesIncluded) row.value = c.value;
     return row;

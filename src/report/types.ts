@@ -14,16 +14,17 @@ export type ReportScope =
   | { kind: 'domain'; domain: string }
   | { kind: 'all' };
 
-/** A Set-Cookie line the browser did not store, as the recorder logged it. */
-export interface RejectedLineInput {
+/** A Set-Cookie line as the recorder logged it, and whether the browser stored it. */
+export interface SetCookieLineInput {
   url: string;
   /** ms since the epoch. */
   time: number;
   /** The raw line (its value may already be redacted by the recorder). */
   line: string;
   name: string;
-  /** Reason code as in the analysis core (or Chrome's SetCookieBlockedReason). */
-  reason: string;
+  accepted: boolean;
+  /** Why it was rejected: reason code as in the analysis core (or Chrome's SetCookieBlockedReason). */
+  reason?: string;
   /** Name + value bytes measured before any redaction, when known. */
   nameValueBytes?: number;
   lineIndex?: number;
@@ -49,7 +50,12 @@ export interface ReportContext {
 
 export interface ReportInput {
   cookies: readonly CookieInfo[];
-  rejected?: readonly RejectedLineInput[];
+  /**
+   * Set-Cookie lines seen in scope. Rejected ones are listed in the report; every line is checked
+   * for what only the raw header shows (an invalid SameSite, a prefix broken by a Domain the
+   * browser then ignored, a lifetime the browser clamped), and those findings count for the cookie.
+   */
+  setCookieLines?: readonly SetCookieLineInput[];
   /** The change log in scope; absent when history was not asked for. */
   events?: readonly CookieChangeEvent[] | undefined;
   context: ReportContext;

@@ -64,7 +64,7 @@ function expectedFrom(site: Site, entries: readonly SiteLogEntry[], browser: Bro
 
 /** Cookie-level findings the catalogue expects, with generic IDs a session-ID finding refines dropped. */
 function cookieFindings(c: CookieCase): FindingId[] {
-  const ids = new Set(c.findings.filter((f) => f !== 'rejected'));
+  const ids = new Set<FindingId>(c.findings.filter((f) => f !== 'rejected'));
   for (const [specific, generic] of Object.entries(REFINED)) if (ids.has(specific as FindingId)) ids.delete(generic);
   // Browsers store an invalid SameSite as unspecified, so the stored cookie also lacks one.
   if (ids.has('samesite-invalid')) ids.add('samesite-missing');

@@ -42,7 +42,7 @@ export function Controls(props: {
           <span>{t('report_includeValues')}</span>
         </label>
         <span id="report-values-help" class={o.includeValues ? 'report-warning' : 'muted'}>
-          <span aria-hidden="true">{o.includeValues ? '⚠ ' : '🔒 '}</span>
+          <span aria-hidden="true">{o.includeValues ? '⚠ ' : '✓ '}</span>
           {o.includeValues ? t('report_valuesOnHelp') : t('report_valuesOffHelp')}
         </span>
         <label>
@@ -88,7 +88,6 @@ export function Controls(props: {
           </button>
         ))}
         <button type="button" data-testid="print" disabled={props.disabled} onClick={() => window.print()}>
-          <span aria-hidden="true">🖶 </span>
           {t('report_print')}
         </button>
         <span role="status" aria-live="polite" data-testid="download-status" class="muted">

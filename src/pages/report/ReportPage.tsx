@@ -84,7 +84,7 @@ export function ReportPage() {
     if (!scope || !data) return undefined;
     return buildReport({
       cookies: data.scoped.cookies,
-      rejected: data.rejected,
+      setCookieLines: data.setCookieLines,
       events: data.events,
       context: {
         generatedAt: data.loadedAt,
@@ -126,7 +126,7 @@ export function ReportPage() {
           <article class="report" data-testid="report" aria-label={t('report_title')}>
             <p class="report-values" data-testid="values-notice">
               <strong>
-                <span aria-hidden="true">{report.valuesIncluded ? '⚠ ' : '🔒 '}</span>
+                <span aria-hidden="true">{report.valuesIncluded ? '⚠ ' : '✓ '}</span>
                 {report.valuesIncluded ? t('report_valuesIncluded') : t('report_valuesRedacted')}
               </strong>
             </p>

@@ -2,11 +2,11 @@
  * What the report is built from: the cookies in scope (the browser's jar, via ui/scope), the
  * Set-Cookie lines the log recorded as rejected for that scope, and, when asked, its change log.
  */
-import { utf8Length } from '../../analysis/index';
 import { domainChanges, domainObservations, recentChanges, recentObservations, tabObservations } from '../../db/queries';
 import type { CookieLogDB } from '../../db/schema';
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import type { RejectedLineInput } from '../../report/index';
+import type { SetCookieLineInput } from '../../report/index';
+import { setCookieLines } from './lines';
 import { loadScope, type Scope, type ScopedCookies } from '../../ui/scope';
 
 /** How far back the log is read: a report is about the recent past, and each query is bounded. */
@@ -14,32 +14,10 @@ const LOG_LIMIT = 5_000;
 
 export interface ReportData {
   scoped: ScopedCookies;
-  rejected: RejectedLineInput[];
+  setCookieLines: SetCookieLineInput[];
   /** Undefined when history was not asked for. */
   events: CookieChangeEvent[] | undefined;
   loadedAt: number;
-}
-
-export function rejectedLines(observations: readonly HeaderObservation[]): RejectedLineInput[] {
-  const out: RejectedLineInput[] = [];
-  for (const o of observations) {
-    if (o.kind !== 'response') continue;
-    (o.setCookies ?? []).forEach((s, i) => {
-      if (s.outcome !== 'rejected') return;
-      const line: RejectedLineInput = {
-        url: o.url,
-        time: o.time,
-        line: s.line,
-        name: s.name,
-        reason: s.reason ?? 'unknown',
-        nameValueBytes: utf8Length(s.name) + s.valueLength,
-        lineIndex: i,
-      };
-      if (o.topLevelSite !== undefined) line.topLevelSite = o.topLevelSite;
-      out.push(line);
-    });
-  }
-  return out;
 }
 
 async function observationsFor(db: CookieLogDB, scope: Scope): Promise<HeaderObservation[]> {
@@ -60,5 +38,5 @@ export async function loadReportData(db: CookieLogDB, scope: Scope, includeHisto
     observationsFor(db, scope),
     includeHistory ? changesFor(db, scoped) : Promise.resolve(undefined),
   ]);
-  return { scoped, rejected: rejectedLines(observations), events, loadedAt: now };
+  return { scoped, setCookieLines: setCookieLines(observations), events, loadedAt: now };
 }
