@@ -3,7 +3,7 @@
  * *.cookie-demo.localhost work without DNS), sends the URL's host in Host/SNI, verifies https
  * against the site's certificate, and returns Set-Cookie lines exactly as sent (UTF-8 decoded).
  */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 
@@ -46,7 +46,7 @@ export function fetchRaw(url: string, opts: ClientOptions = {}): Promise<ClientR
     maxHeaderSize: 1 << 20,
   };
   return new Promise((resolve, reject) => {
-    const onResponse = (res: import('node:http').IncomingMessage) => {
+    const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);

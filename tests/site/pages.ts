@@ -11,6 +11,8 @@ export function esc(s: string): string {
 
 /** Escapes, shows control characters as \xNN and shortens very long text. */
 export function shown(s: string, max = 160): string {
+  // Control characters are exactly what this must find, so the class is intended.
+  // eslint-disable-next-line no-control-regex
   const visible = s.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const cut = visible.length > max ? `${visible.slice(0, max)}… (${Buffer.byteLength(s)} bytes)` : visible;
   return esc(cut);
