@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { launchChromium, CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/harness/chromium';
 import { ExtensionControl } from '../tests/e2e/harness/extension';
 import { FIREFOX_PATH, launchFirefox } from '../tests/e2e/harness/firefox';
 import { startSite } from '../tests/site/server';
@@ -35,7 +35,7 @@ async function plain(name: string): Promise<{ browser: Browser; cleanup: () => v
     headless: true,
     pipe: true,
     userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [...CHROMIUM_ARGS],
   });
   return { browser, cleanup: () => rmSync(profile, { recursive: true, force: true }) };
 }

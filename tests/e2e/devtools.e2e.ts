@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, selectedBrowsers } from './harness/browsers';
-import { CHROMIUM_PATH } from './harness/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/chromium';
 
 /**
  * One smoke test that the REAL DevTools runs the extension's devtools_page and accepts the
@@ -25,15 +25,7 @@ run('chromium: real DevTools creates the Cookies panel', () => {
       enableExtensions: [BROWSERS.chromium.dist],
       handleDevToolsAsPage: true,
       userDataDir: profile,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--auto-open-devtools-for-tabs',
-      ],
+      args: [...CHROMIUM_ARGS, '--auto-open-devtools-for-tabs'],
     });
   });
   afterAll(async () => {

@@ -7,6 +7,19 @@ import type { ExtensionBrowser, TrackedPage } from './types';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+/**
+ * Flags every headless Chromium here needs: no sandbox (root), and no background networking,
+ * component updates or sync — this machine has no network, and those fail noisily at every start.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 const isExtensionWorker = (t: Target): boolean =>
   t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
 
@@ -27,15 +40,7 @@ export async function launchChromium(
     // Loaded over CDP below when incognito access is wanted: --load-extension cannot grant it.
     enableExtensions: options.allowIncognito ? true : [extensionDir],
     userDataDir: profile,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--ignore-certificate-errors',
-    ],
+    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
   });
   if (options.allowIncognito) {
     const session = await browser.target().createCDPSession();
