@@ -166,6 +166,25 @@ describe.each(selectedBrowsers())('%s: the recorder logs every cookie change and
       const framed = observations.find((o) => o.kind === 'response' && o.url.includes('/tp/frame'));
       return framed !== undefined && framed.topLevelSite === '127.0.0.1' && framed.registrableDomain === thirdHost;
     }, 'third-party frame response with topLevelSite 127.0.0.1');
+    if (name === 'firefox') {
+      // Firefox's Total Cookie Protection stores the frame's SameSite=None cookie in the
+      // top-level site's partition: the change carries that partition key.
+      await control.waitFor(async () => {
+        const { changes } = await readLog(control);
+        const tp = changes.find((c) => c.name === 'tp_id' && !c.removed);
+        return tp?.partitionKey !== undefined && tp.partitionKey.includes('127.0.0.1');
+      }, 'partitioned tp_id change');
+    }
+  });
+
+  test('over HTTPS (self-signed, accepted by the test browser) Secure session cookies are logged', async () => {
+    await b.goto(tab, `${site.https}/login?user=alice`);
+    const url = `${site.https}/login?user=alice`;
+    const { obs } = await settledResponse(control, url);
+    expect(obs.scheme).toBe('https');
+    const sid = obs.setCookies?.find((l) => l.name === 'sessionid');
+    expect(sid?.outcome).toBeOneOf(['stored', 'updated']);
+    expect(sid?.line).toContain('Secure');
   });
 
   test('no cookie value is written to disk by default', async () => {
