@@ -1,0 +1,92 @@
+/**
+ * Reading what the report page downloads. The page saves files with a Blob URL on an
+ * `<a download>`; the test wraps URL.createObjectURL and HTMLAnchorElement.click in the page (no
+ * test-only path in the product) to keep each Blob and its file name, then reads the Blob's text.
+ * With `native` the click still runs, so the browser performs the real download too: only where
+ * the test has pointed the browser's downloads at a temporary directory (Chromium, over CDP). The
+ * Firefox harness has no such switch, and its downloads would land in the user's Downloads folder.
+ */
+import type { Page } from 'puppeteer-core';
+
+export interface Captured {
+  name: string;
+  text: string;
+  type: string;
+}
+
+interface CaptureWindow {
+  __reportCapture?: { blobs: Map<string, Blob>; files: Array<{ url: string; name: string }> };
+}
+
+export async function installDownloadCapture(page: Page, native: boolean): Promise<void> {
+  await page.evaluate((nativeClick: boolean) => {
+    const w = window as unknown as CaptureWindow;
+    if (w.__reportCapture) return;
+    const state = { blobs: new Map<string, Blob>(), files: [] as Array<{ url: string; name: string }> };
+    w.__reportCapture = state;
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (obj: Blob | MediaSource): string => {
+      const url = create(obj);
+      if (obj instanceof Blob) state.blobs.set(url, obj);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const blob = this.href.startsWith('blob:');
+      if (blob) state.files.push({ url: this.href, name: this.download });
+      if (nativeClick || !blob) click.call(this);
+    };
+  }, native);
+}
+
+/** Clicks a download button and returns the file the page produced. */
+export async function clickDownload(page: Page, testId: string): Promise<Captured> {
+  const before = await page.evaluate(() => (window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0);
+  await page.evaluate((id: string) => {
+    const b = document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`);
+    if (!b) throw new Error(`no button ${id}`);
+    if (b.disabled) throw new Error(`button ${id} is disabled`);
+    b.click();
+  }, testId);
+  await page.waitForFunction((n: number) => ((window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0) > n, {}, before);
+  return page.evaluate(async () => {
+    const state = (window as unknown as CaptureWindow).__reportCapture!;
+    const file = state.files[state.files.length - 1]!;
+    const blob = state.blobs.get(file.url);
+    if (!blob) throw new Error(`no Blob captured for ${file.name}`);
+    return { name: file.name, text: await blob.text(), type: blob.type };
+  });
+}
+
+/** RFC 4180 parser for checking CSV output (quoted fields, doubled quotes, CRLF). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
