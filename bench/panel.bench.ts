@@ -167,6 +167,16 @@ try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
     performance.clearMeasures('panel-rows');
   })()`);
+  // CPU time the panel's renderer spent (not wall time: on a loaded machine long tasks mostly measure waiting).
+  const cdp = await panel.page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const cpu = async (): Promise<Record<string, number>> =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const cpuBefore = await cpu();
+  if (process.env['PANEL_PROFILE']) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const countBefore = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
   const traffic = tab.page.evaluate(
     async (perSecond: number, seconds: number) => {
@@ -185,6 +195,18 @@ try {
     SECONDS,
   );
   const frames = await sampleFrames();
+  const cpuAfter = await cpu();
+  if (process.env['PANEL_PROFILE']) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = new Map<number, number>();
+    profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+    for (const n of profile.nodes) {
+      const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(k, (self.get(k) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
+    }
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`).join('\n'));
+  }
   const fetches = (await traffic) as number;
   await control.send('flush');
   // The traffic reached the panel: back at the bottom, the newest rows are the fetches' responses.
@@ -206,6 +228,10 @@ try {
     return { long: window.__long.length, longMs: window.__long.reduce((a, b) => a + b, 0), longMax: Math.max(0, ...window.__long),
       builds: rows.length, buildMs: rows.reduce((a, b) => a + b, 0) };
   })()`)) as { long: number; longMs: number; longMax: number; builds: number; buildMs: number };
+  const busy = (k: string): string => ms(((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)) * 1000);
+  console.log(
+    `panel renderer CPU while appending and scrolling for ${SECONDS} s: tasks ${busy('TaskDuration')}, script ${busy('ScriptDuration')}, layout ${busy('LayoutDuration')}, style ${busy('RecalcStyleDuration')}`,
+  );
   console.log(
     `panel main thread while appending: ${work.long} long tasks (${ms(work.longMs)} total, max ${ms(work.longMax)}); timeline rebuilt ${work.builds}× (${ms(work.buildMs)} total)`,
   );

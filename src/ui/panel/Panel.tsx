@@ -48,6 +48,8 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
     if (!slice) return [];
     const t0 = performance.now();
     const built = buildRows({ observations: slice.observations, changes: slice.changes, topLevelSite, lineFindings });
+    // For the bench's breakdown; bounded so a long session does not pile up entries.
+    if (performance.getEntriesByName('panel-rows').length > 500) performance.clearMeasures('panel-rows');
     performance.measure('panel-rows', { start: t0, end: performance.now() });
     return built;
   }, [slice, topLevelSite, lineFindings]);

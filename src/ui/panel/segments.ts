@@ -17,10 +17,13 @@ export interface Segment {
   limit: number;
 }
 
-/** Tail entries before it is cut. */
-export const ROLL_AT = 400;
-/** Entries newer than this (ms) stay in the tail: the recorder may still patch their outcome. */
-export const PATCH_WINDOW_MS = 2_000;
+/** Tail entries older than the patch window before it is cut. */
+export const ROLL_AT = 300;
+/**
+ * Entries newer than this (ms) stay in the tail, where the recorder's correlation patches usually
+ * land. A later patch is still seen (every segment is live); it just re-reads a bounded segment.
+ */
+export const PATCH_WINDOW_MS = 500;
 /** Bounded segments kept before they are folded into the base page. */
 export const MAX_FROZEN = 6;
 const UNBOUNDED = 100_000;
@@ -33,21 +36,28 @@ export function initialSegments(now: number, limit: number): Segment[] {
 }
 
 /** The base page follows the requested size (first page, full page, "load older"). */
-export function withBaseLimit(segments: readonly Segment[], limit: number): Segment[] {
+export function withBaseLimit(segments: readonly Segment[], limit: number): readonly Segment[] {
   const [base, ...rest] = segments;
-  if (!base || base.limit === limit) return [...segments];
+  if (!base || base.limit === limit) return segments;
   return [{ ...base, key: `b${base.until ?? 'open'}:${limit}`, limit }, ...rest];
 }
 
 /**
- * After the tail answered with `count` entries, the newest at `newest`: cut it when it is big,
- * keeping the last PATCH_WINDOW_MS open; fold bounded segments into the base when there are many.
+ * After the tail answered with entries at `times`: cut it when enough of them are older than the
+ * patch window, keeping that window open; fold bounded segments into the base when there are many.
+ * Counting only the older entries matters: at 500 events/s the window alone holds hundreds, and
+ * cutting on those would cut on every answer.
  */
-export function roll(segments: readonly Segment[], count: number, newest: number): Segment[] {
+export function roll(segments: readonly Segment[], times: readonly number[]): readonly Segment[] {
   const tail = segments[segments.length - 1];
-  if (!tail || count < ROLL_AT) return [...segments];
+  // Unchanged → the same array, so React-style state setters see no change and nothing re-renders.
+  if (!tail || times.length < ROLL_AT) return segments;
+  let newest = -Infinity;
+  for (const t of times) if (t > newest) newest = t;
   const cut = Math.floor(newest - PATCH_WINDOW_MS);
-  if (tail.since !== undefined && cut < tail.since) return [...segments];
+  let older = 0;
+  for (const t of times) if (t <= cut) older++;
+  if (older < ROLL_AT || (tail.since !== undefined && cut < tail.since)) return segments;
   const frozen: Segment = { key: `f${tail.since}-${cut}`, until: cut, limit: UNBOUNDED };
   if (tail.since !== undefined) frozen.since = tail.since;
   const next = [...segments.slice(0, -1), frozen, { key: `t${cut + 1}`, since: cut + 1, limit: UNBOUNDED }];

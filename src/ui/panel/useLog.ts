@@ -83,11 +83,8 @@ function merge(parts: readonly LogSlice[]): LogSlice {
   };
 }
 
-function newestTime(s: LogSlice): number {
-  let t = -Infinity;
-  for (const o of s.observations) if (o.time > t) t = o.time;
-  for (const c of s.changes) if (c.time > t) t = c.time;
-  return t;
+function times(s: LogSlice): number[] {
+  return [...s.observations.map((o) => o.time), ...s.changes.map((c) => c.time)];
 }
 
 /**
@@ -100,7 +97,7 @@ export function useLogSlice(
   limit: number,
   first?: Promise<LogSlice>,
 ): LogSlice | undefined {
-  const [segments, setSegments] = useState<Segment[]>(() => initialSegments(Date.now(), limit));
+  const [segments, setSegments] = useState<readonly Segment[]>(() => initialSegments(Date.now(), limit));
   const [parts, setParts] = useState<ReadonlyMap<string, LogSlice>>(new Map());
   const [early, setEarly] = useState<LogSlice | undefined>(undefined);
 
@@ -154,7 +151,7 @@ export function useLogSlice(
           setParts((prev) => new Map(prev).set(seg.key, v));
           if (isTail) {
             setSegments((cur) =>
-              cur[cur.length - 1]?.key === seg.key ? roll(cur, v.observations.length + v.changes.length, newestTime(v)) : cur,
+              cur[cur.length - 1]?.key === seg.key ? roll(cur, times(v)) : cur,
             );
           }
         },
