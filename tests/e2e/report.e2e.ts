@@ -245,6 +245,21 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
     expect(readFileSync(join(downloads, await done), 'utf8')).toBe(captured.text);
   });
 
+  test.each([
+    ['domain', '127.0.0.1'],
+    ['scope', 'all'],
+  ])('?%s=%s reports the same cookies the site set', async (key, value) => {
+    const page = await b.openExtensionPage('src/pages/report/index.html', { [key]: value });
+    await page.page.waitForSelector('[data-testid="report"]');
+    await installDownloadCapture(page.page, false);
+    const json = JSON.parse((await clickDownload(page.page, 'download-json')).text) as AuditReport;
+    expect(validateReport(json).errors).toEqual([]);
+    expect(json.scope).toEqual(key === 'domain' ? { kind: 'domain', domain: value } : { kind: 'all' });
+    expect(json.cookies.map((c) => c.name).sort()).toEqual([...expected.stored.keys()].sort());
+    expect(page.errors).toEqual([]);
+    await page.page.close();
+  });
+
   test('the page reads well on screen and in print', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await report.page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="include-values"]')!.click());
@@ -257,6 +272,9 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
       await report.page.screenshot({ path: join(SCREENSHOTS, `report-${name}-print-top.png`) });
       await report.page.pdf({ path: join(SCREENSHOTS, `report-${name}.pdf`), format: 'A4', printBackground: false });
       await report.page.emulateMediaType('screen');
+      await report.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await report.page.screenshot({ path: join(SCREENSHOTS, `report-${name}-dark-top.png`) });
+      await report.page.emulateMediaFeatures([]);
     }
     expect(report.errors).toEqual([]);
   });
