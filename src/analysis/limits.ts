@@ -3,11 +3,11 @@
  * Buckets follow the browsers: one per (store, partition, first-party domain, registrable domain).
  */
 import type { CookieInfo, CookiePriority } from '../model/cookie';
-import { NEAR_LIMIT_RATIO, type LimitProfile } from '../model/limits';
+import { type LimitProfile, usageStatus, type UsageStatus } from '../model/limits';
 import { siteOf } from './classify';
 import { utf8Length } from './size';
 
-export type UsageStatus = 'ok' | 'near' | 'over';
+export type { UsageStatus };
 
 export interface DomainUsage {
   /** Stable id of the bucket; pass the row to `nextEvictions`. */
@@ -75,11 +75,7 @@ function bytesFor(profile: LimitProfile, c: CookieInfo): number {
   return profile.perCookieMeasure === 'name+value' ? nameValue : nameValue + utf8Length(c.domain) + utf8Length(c.path);
 }
 
-export function usageStatus(value: number, limit: number | null): UsageStatus {
-  if (limit === null || limit <= 0) return 'ok';
-  if (value > limit) return 'over';
-  return value >= limit * NEAR_LIMIT_RATIO ? 'near' : 'ok';
-}
+export { usageStatus };
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

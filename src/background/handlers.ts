@@ -7,6 +7,7 @@ import type { MemoryLog } from '../db/memory-log';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
 import type { Recorder } from './recorder';
+import { loadTabView } from './tab-view';
 
 export interface BackgroundState {
   version: string;
@@ -67,5 +68,6 @@ export function createHandlers(s: BackgroundState): Handlers {
       return { removed };
     },
     getPrivateLog: async (q) => s.memory.query(q),
+    getTabView: async ({ tabId, profile }) => loadTabView(s.db, tabId, s.settings().limitProfile, profile),
   };
 }

@@ -7,7 +7,9 @@
  * UIs read the on-disk log directly (Dexie liveQuery); messages are for acting, and for what only the
  * background holds: its health and the private-window log, which is never on disk.
  */
+import type { TabView } from '../analysis/view-model';
 import type { CookieChangeEvent, HeaderObservation, LogStats, Settings } from '../model/events';
+import type { LimitProfileId } from '../model/limits';
 
 /** A request without fields. */
 export type Empty = Record<string, never>;
@@ -46,6 +48,12 @@ export interface Protocol {
   flush: { request: Empty; response: { queued: number } };
   /** Runs retention now instead of waiting for its schedule. */
   prune: { request: Empty; response: { removed: number } };
+  /**
+   * The popup's whole view of a tab: its cookies with classification, findings and per-domain
+   * limits. Computed in the background, which has the PSL and the log loaded already, so the popup
+   * stays small. `profile` overrides the options page's limit profile for this answer.
+   */
+  getTabView: { request: { tabId: number; profile?: LimitProfileId }; response: TabView };
   /** Private-window events, which live only in the background's memory. Newest first. */
   getPrivateLog: {
     request: LogFilter & { cookieKey?: string; since?: number; limit?: number };

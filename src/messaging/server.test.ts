@@ -23,6 +23,7 @@ function handlers(): Handlers {
     flush: unused,
     prune: unused,
     getPrivateLog: unused,
+    getTabView: unused,
   };
 }
 

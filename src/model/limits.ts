@@ -135,3 +135,12 @@ export const LIMIT_PROFILES: Readonly<Record<LimitProfileId, LimitProfile>> = {
   chromium: CHROMIUM_PROFILE,
   firefox: FIREFOX_PROFILE,
 };
+
+export type UsageStatus = 'ok' | 'near' | 'over';
+
+/** ok / near (≥ NEAR_LIMIT_RATIO of the limit) / over, for a count or a byte total; no limit is ok. */
+export function usageStatus(value: number, limit: number | null): UsageStatus {
+  if (limit === null || limit <= 0) return 'ok';
+  if (value > limit) return 'over';
+  return value >= limit * NEAR_LIMIT_RATIO ? 'near' : 'ok';
+}

@@ -7,7 +7,8 @@
 import { registrableDomain } from '../analysis/domain';
 import { tabObservations } from '../db/queries';
 import type { CookieLogDB } from '../db/schema';
-import { cookieFromSnapshot, type CookieInfo, type CookieSnapshot } from '../model/cookie';
+import { cookiesInDomains, tabDomains } from '../analysis/tab-scope';
+import type { CookieInfo, CookieSnapshot } from '../model/cookie';
 import { getAllCookies } from '../platform/cookies';
 import { getTab } from '../platform/tabs';
 
@@ -55,50 +56,33 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-function toInfo(list: readonly CookieSnapshot[]): CookieInfo[] {
-  const seen = new Set<string>();
-  const out: CookieInfo[] = [];
-  for (const s of list) {
-    const c = cookieFromSnapshot(s);
-    if (seen.has(c.key)) continue;
-    seen.add(c.key);
-    out.push(c);
-  }
-  return out;
-}
-
-/** Cookies of a registrable domain (and its subdomains), every store and partition. */
-async function domainCookies(domain: string): Promise<CookieSnapshot[]> {
-  return (await getAllCookies({ domain })) as CookieSnapshot[];
+/** Every cookie in every store and partition: one call, filtered by the caller (see tab-scope.ts). */
+async function jar(): Promise<CookieSnapshot[]> {
+  return (await getAllCookies()) as CookieSnapshot[];
 }
 
 export async function loadScope(db: CookieLogDB, scope: Scope): Promise<ScopedCookies> {
   if (scope.kind === 'all') {
-    const cookies = toInfo((await getAllCookies()) as CookieSnapshot[]);
+    const cookies = cookiesInDomains(await jar(), null);
     const domains = [...new Set(cookies.map((c) => registrableDomain(c.domain)))].sort();
     return { scope, domains, cookies, inspectable: true };
   }
   if (scope.kind === 'domain') {
-    const cookies = toInfo(await domainCookies(scope.domain));
+    const cookies = cookiesInDomains(await jar(), new Set([scope.domain]));
     return { scope, domains: [scope.domain], cookies, inspectable: true };
   }
-  const tab = await getTab(scope.tabId);
+  const [tab, all] = await Promise.all([getTab(scope.tabId), jar()]);
   const topLevelUrl = tab?.url;
   const inspectable = isInspectableUrl(topLevelUrl);
   const topHost = topLevelUrl ? hostOf(topLevelUrl) : undefined;
   const topLevelSite = topHost ? registrableDomain(topHost) : undefined;
-  const domains = new Set<string>();
-  if (topLevelSite && inspectable) domains.add(topLevelSite);
-  for (const o of await tabObservations(db, scope.tabId, { limit: 2_000 })) {
-    if (!topLevelSite || o.topLevelSite === undefined || o.topLevelSite === topLevelSite) domains.add(o.registrableDomain);
-  }
-  const lists = await Promise.all([...domains].map((d) => domainCookies(d)));
+  const domains = inspectable ? tabDomains(topLevelSite, await tabObservations(db, scope.tabId, { limit: 2_000 })) : [];
   return {
     scope,
     topLevelUrl,
     topLevelSite,
-    domains: [...domains].sort(),
-    cookies: toInfo(lists.flat()),
+    domains,
+    cookies: cookiesInDomains(all, new Set(domains)),
     inspectable,
   };
 }

@@ -1,4 +1,4 @@
-import type { UsageStatus } from '../../analysis/limits';
+import type { UsageStatus } from '../../model/limits';
 import { t } from '../../platform/i18n';
 
 const STATUS_ICON: Record<UsageStatus, string> = { ok: '✓', near: '⚠', over: '✖' };

@@ -2,7 +2,7 @@
  * Sorting and filtering of cookie rows for CookieTable. Pure and total: ties fall back to the
  * cookie key so the order never depends on the order the browser listed cookies in.
  */
-import type { CookieRow } from '../view-model';
+import type { CookieRow } from '../../analysis/view-model';
 
 export type SortColumn = 'name' | 'domain' | 'path' | 'size' | 'expires';
 export type SortDirection = 'ascending' | 'descending';

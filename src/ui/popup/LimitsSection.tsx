@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { usageStatus } from '../../analysis/limits';
+import { usageStatus } from '../../model/limits';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { LimitMeter, UsageStatusLabel } from '../components';
-import type { ViewModel } from '../view-model';
+import type { ViewModel } from '../../analysis/view-model';
 
 const PROFILE_IDS = Object.keys(LIMIT_PROFILES) as LimitProfileId[];
 /** Usage rows come sorted over → near → ok, then by count: the first ones are those that matter. */

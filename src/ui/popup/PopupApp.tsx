@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
+import type { LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../AccessPrompt';
 import { CookieTable, filterRows, SearchBox } from '../components';
 import { markLoaded } from '../mount';
 import { useTarget } from '../useTarget';
-import { buildViewModel } from '../view-model';
 import { FindingsSection } from './FindingsSection';
 import { PopupHeader } from './Header';
 import { LimitsSection } from './LimitsSection';
@@ -39,15 +38,16 @@ function useLoadedSignal(state: PopupState): void {
   }, [state]);
 }
 
-function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: number }) {
-  const { scope, loadedAt } = props.state;
-  const [profileId, setProfileId] = useState<LimitProfileId>(props.state.profile);
+function Ready(props: {
+  state: Extract<PopupState, { status: 'ready' }>;
+  tabId: number;
+  onProfile: (id: LimitProfileId) => void;
+}) {
+  const { tab } = props.state;
+  const scope = tab;
+  const loadedAt = tab.now;
+  const vm = tab.view;
   const [query, setQuery] = useState('');
-  const vm = useMemo(() => {
-    const v = buildViewModel({ cookies: scope.cookies, topLevelSite: scope.topLevelSite, now: loadedAt, profile: LIMIT_PROFILES[profileId] });
-    performance.mark('popup-analysed');
-    return v;
-  }, [scope, loadedAt, profileId]);
   const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
   const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
   // Dates and numbers in the language the messages came in (the browser may pick a message locale
@@ -89,7 +89,7 @@ function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: 
             </section>
           </>
         )}
-        <LimitsSection vm={vm} profileId={profileId} onProfile={setProfileId} />
+        <LimitsSection vm={vm} profileId={tab.profileId} onProfile={props.onProfile} />
         <FindingsSection vm={vm} tabId={props.tabId} />
       </main>
     </>
@@ -101,7 +101,8 @@ export function PopupApp() {
   const access = useHostAccess();
   // Loading does not wait for the access check (first paint); granting access re-runs it, since
   // the tab's URL and cookies only then become readable.
-  const state = usePopupData(target, access === false ? 'denied' : 'granted');
+  const [profile, setProfile] = useState<LimitProfileId | undefined>(undefined);
+  const state = usePopupData(target, access === false ? 'denied' : 'granted', profile);
   useLoadedSignal(state);
   if (access === false) return <AccessPrompt />;
   switch (state.status) {
@@ -112,6 +113,6 @@ export function PopupApp() {
     case 'error':
       return <Notice kind="error" text={t('popup_error', state.message)} />;
     case 'ready':
-      return <Ready state={state} tabId={target?.tabId ?? -1} />;
+      return <Ready state={state} tabId={target?.tabId ?? -1} onProfile={setProfile} />;
   }
 }

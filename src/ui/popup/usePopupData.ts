@@ -1,42 +1,34 @@
 /**
- * The popup's data: the cookies visible to its tab (as ui/scope defines them), reloaded when any cookie changes
- * while the popup is open. Cookie events arrive straight from the browser (debounced), not via
- * the log: the log is batched for up to 250 ms and the popup reads no more of it than the tab's recent
- * observations that name the sites in scope.
+ * The popup's data: the background's view of its tab (cookies with classification, findings and
+ * limits — background/tab-view.ts), asked again when any cookie changes while the popup is open
+ * or another limit profile is picked. Cookie events arrive straight from the browser (debounced),
+ * not via the log, which is batched for up to 250 ms.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CookieLogDB } from '../../db/schema';
-import { loadSettings } from '../../db/settings';
+import type { TabView } from '../../analysis/view-model';
+import { withSections } from '../../analysis/view-wire';
+import { createClient } from '../../messaging/client';
 import type { LimitProfileId } from '../../model/limits';
-import { runningProfileId } from '../../platform/profile';
 import { onCookiesChanged } from '../../platform/cookie-events';
+import { messageRuntime } from '../../platform/runtime';
 import type { Target } from '../target';
-import { dropPrefetchedCookies, loadTabScope, type TabScope } from './load-tab';
 
 export type PopupState =
   | { status: 'loading' }
   | { status: 'no-tab' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; scope: TabScope; loadedAt: number; generation: number; profile: LimitProfileId };
+  | { status: 'ready'; tab: TabView; generation: number };
 
-let db: CookieLogDB | undefined;
-function database(): CookieLogDB {
-  return (db ??= new CookieLogDB());
-}
+const client = createClient(messageRuntime());
 
-let preferred: Promise<LimitProfileId> | undefined;
-
-/** The profile chosen on the options page; 'auto' (and any failure) means the running browser's. */
-function preferredProfile(): Promise<LimitProfileId> {
-  return (preferred ??= loadSettings(database()).then(
-    (s) => (s.limitProfile === 'auto' ? runningProfileId() : s.limitProfile),
-    () => runningProfileId(),
-  ));
-}
-
-export function usePopupData(target: Target | undefined, access: 'granted' | 'denied' = 'granted'): PopupState {
+export function usePopupData(
+  target: Target | undefined,
+  access: 'granted' | 'denied' = 'granted',
+  profile?: LimitProfileId,
+): PopupState {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const seq = useRef(0);
+  const generation = useRef(0);
   useEffect(() => {
     if (target === undefined) return undefined;
     const tabId = target.tabId;
@@ -44,14 +36,15 @@ export function usePopupData(target: Target | undefined, access: 'granted' | 'de
       setState({ status: 'no-tab' });
       return undefined;
     }
-    let generation = 0;
     const load = (): void => {
       // A later load may finish first; only the newest answer is shown.
       const mine = ++seq.current;
-      Promise.all([loadTabScope(database(), tabId), preferredProfile()]).then(
-        ([scope, profile]) => {
+      performance.mark('popup-scope-start');
+      client.send('getTabView', profile === undefined ? { tabId } : { tabId, profile }).then(
+        (tab) => {
+          performance.mark('popup-scope-done');
           if (mine !== seq.current) return;
-          setState({ status: 'ready', scope, loadedAt: Date.now(), generation: ++generation, profile });
+          setState({ status: 'ready', tab: { ...tab, view: withSections(tab.view) }, generation: ++generation.current });
         },
         (err: unknown) => {
           if (mine !== seq.current) return;
@@ -60,10 +53,7 @@ export function usePopupData(target: Target | undefined, access: 'granted' | 'de
       );
     };
     load();
-    return onCookiesChanged(() => {
-      dropPrefetchedCookies();
-      load();
-    });
-  }, [target, access]);
+    return onCookiesChanged(load);
+  }, [target, access, profile]);
   return state;
 }

@@ -4,12 +4,12 @@
  * finding in severity order. Pure (built on analysis/ only, `now` is a parameter) so the popup,
  * the DevTools panel and the report page show the same numbers for the same cookies.
  */
-import { analyze } from '../analysis/findings';
-import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from '../analysis/classify';
-import type { UsageReport } from '../analysis/limits';
+import { analyze } from './findings';
+import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from './classify';
+import type { UsageReport } from './limits';
 import type { CookieInfo } from '../model/cookie';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
-import type { LimitProfile } from '../model/limits';
+import type { LimitProfile, LimitProfileId } from '../model/limits';
 
 export type Section = 'session' | 'persistent';
 
@@ -161,4 +161,19 @@ export function buildViewModel(input: ViewInput): ViewModel {
     findings: analysis.findings,
     usage: analysis.usage,
   };
+}
+
+/** What the popup shows for one tab, computed by the background (see background/tab-view.ts). */
+export interface TabView {
+  /** False when the tab is gone. */
+  tabExists: boolean;
+  /** False on pages the extension may not read (chrome://, about:, the stores). */
+  inspectable: boolean;
+  topLevelUrl?: string | undefined;
+  topLevelSite?: string | undefined;
+  domains: string[];
+  profileId: LimitProfileId;
+  /** The analysis clock (ms). */
+  now: number;
+  view: ViewModel;
 }

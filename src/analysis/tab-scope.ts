@@ -1,0 +1,43 @@
+/**
+ * Which cookies belong to a tab: its top-level site plus every site the log saw the tab's frames
+ * and subresources talk to. Pure, so the background (popup answers) and the pages (panel, report)
+ * decide it the same way.
+ */
+import { cookieFromSnapshot, type CookieInfo, type CookieSnapshot } from '../model/cookie';
+import type { HeaderObservation } from '../model/events';
+import { siteOf } from './classify';
+
+/** Registrable domains a tab has talked to under its current top-level site, sorted. */
+export function tabDomains(
+  topLevelSite: string | undefined,
+  observations: ReadonlyArray<Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'>>,
+): string[] {
+  const domains = new Set<string>();
+  if (topLevelSite) domains.add(topLevelSite);
+  for (const o of observations) {
+    // Observations from an earlier site the tab showed are not this page's.
+    if (!topLevelSite || o.topLevelSite === undefined || o.topLevelSite === topLevelSite) domains.add(o.registrableDomain);
+  }
+  return [...domains].sort();
+}
+
+/**
+ * The snapshots whose registrable domain is in `domains` (all when null), as CookieInfo, each
+ * cookie once. One `cookies.getAll` filtered here beats one call per domain: Chromium scans the
+ * whole jar for every call (3,000 cookies on 300 sites: ~10 s against ~100 ms).
+ */
+export function cookiesInDomains(snapshots: readonly CookieSnapshot[], domains: ReadonlySet<string> | null): CookieInfo[] {
+  const seen = new Set<string>();
+  const out: CookieInfo[] = [];
+  for (const s of snapshots) {
+    if (domains) {
+      const host = (s.domain.startsWith('.') ? s.domain.slice(1) : s.domain).toLowerCase();
+      if (!domains.has(siteOf(host))) continue;
+    }
+    const c = cookieFromSnapshot(s);
+    if (seen.has(c.key)) continue;
+    seen.add(c.key);
+    out.push(c);
+  }
+  return out;
+}

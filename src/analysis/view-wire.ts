@@ -1,0 +1,51 @@
+/**
+ * The tab view on the wire between the background and the popup. Imports types only, so the popup
+ * bundle does not pull the analysis (and the Public Suffix List) in with it.
+ */
+import type { CookieClassification } from './classify';
+import type { Finding } from '../model/finding';
+import type { CookieFlag, CookieRow, ViewModel } from './view-model';
+
+/** What a row-level finding needs to be shown as a flag's reason: no reference, no duplicate key. */
+function slimFinding(f: Finding): Finding {
+  const subject =
+    f.subject.kind === 'cookie'
+      ? { kind: 'cookie' as const, name: f.subject.name, domain: f.subject.domain, path: f.subject.path }
+      : f.subject;
+  return { id: f.id, severity: f.severity, message: f.message, subject, ...(f.details ? { details: f.details } : {}) } as Finding;
+}
+
+/** Findings sent with a tab view; the rest are counted (`bySeverity`) and in the report. */
+export const WIRE_FINDINGS = 50;
+
+/**
+ * The view model as the background sends it to the popup. Chromium's extension messaging is JSON,
+ * which repeats every shared object: the full model for 3,000 cookies serialises to ~25 MB (rows
+ * listed twice, each finding three times with its reference). Each part goes once here, and
+ * `withSections` rebuilds the section lists on the other side.
+ */
+export function forWire(vm: ViewModel): ViewModel {
+  const rows = vm.rows.map((r): CookieRow => {
+    const flagFindings: Partial<Record<CookieFlag, Finding>> = {};
+    for (const [flag, f] of Object.entries(r.flagFindings) as Array<[CookieFlag, Finding]>) flagFindings[flag] = slimFinding(f);
+    return {
+      ...r,
+      // Not rendered by the popup: the inspector and the report recompute it from the cookie.
+      classification: undefined as unknown as CookieClassification,
+      findings: [],
+      flagFindings,
+      // The table only marks the row with the top finding's id and severity.
+      topFinding: r.topFinding ? ({ id: r.topFinding.id, severity: r.topFinding.severity } as Finding) : null,
+    };
+  });
+  return { ...vm, rows, session: [], persistent: [], findings: vm.findings.slice(0, WIRE_FINDINGS) };
+}
+
+/** Restores the session / persistent lists `forWire` leaves out. */
+export function withSections(vm: ViewModel): ViewModel {
+  return {
+    ...vm,
+    session: vm.rows.filter((r) => r.section === 'session'),
+    persistent: vm.rows.filter((r) => r.section === 'persistent'),
+  };
+}
