@@ -17,11 +17,17 @@ import { usePopupData, type PopupState } from './usePopupData';
  */
 const POPUP_PAGE_SIZE = 50;
 
+/** Every state has a page heading: without a site to name, the extension's own. */
 function Notice(props: { kind: string; text: string }) {
   return (
-    <div class="notice" role="status" data-state={props.kind}>
-      <p>{props.text}</p>
-    </div>
+    <>
+      <header class="popup-header">
+        <h1>{t('extName')}</h1>
+      </header>
+      <div class="notice" role="status" data-state={props.kind}>
+        <p>{props.text}</p>
+      </div>
+    </>
   );
 }
 
@@ -104,10 +110,25 @@ export function PopupApp() {
   const [profile, setProfile] = useState<LimitProfileId | undefined>(undefined);
   const state = usePopupData(target, access === false ? 'denied' : 'granted', profile);
   useLoadedSignal(state);
-  if (access === false) return <AccessPrompt />;
+  if (access === false)
+    return (
+      <>
+        <header class="popup-header">
+          <h1>{t('extName')}</h1>
+        </header>
+        <AccessPrompt />
+      </>
+    );
   switch (state.status) {
     case 'loading':
-      return <p class="muted popup-loading">{t('popup_loading')}</p>;
+      return (
+        <>
+          <header class="popup-header">
+            <h1>{t('extName')}</h1>
+          </header>
+          <p class="muted popup-loading">{t('popup_loading')}</p>
+        </>
+      );
     case 'no-tab':
       return <Notice kind="no-tab" text={t('popup_noTab')} />;
     case 'error':
