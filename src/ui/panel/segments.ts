@@ -18,14 +18,15 @@ export interface Segment {
 }
 
 /** Tail entries older than the patch window before it is cut. */
-export const ROLL_AT = 300;
+export const ROLL_AT = 100;
 /**
- * Entries newer than this (ms) stay in the tail, where the recorder's correlation patches usually
- * land. A later patch is still seen (every segment is live); it just re-reads a bounded segment.
+ * Entries newer than this (ms) stay in the tail: the recorder writes in batches (up to 250 ms
+ * late) and patches correlations shortly after, and both must land in the polled tail rather
+ * than in a bounded segment's range. A later write is still seen (every segment is live).
  */
-export const PATCH_WINDOW_MS = 500;
+export const PATCH_WINDOW_MS = 1_500;
 /** Bounded segments kept before they are folded into the base page. */
-export const MAX_FROZEN = 6;
+export const MAX_FROZEN = 20;
 const UNBOUNDED = 100_000;
 
 export function initialSegments(now: number, limit: number): Segment[] {

@@ -58,6 +58,67 @@ export async function readLogSlice(
   };
 }
 
+/**
+ * How often the open tail is re-read: new events show within half a second, and under a stream
+ * the timeline is rebuilt at most twice a second (each rebuild is a few tens of ms of main thread).
+ */
+export const TAIL_POLL_MS = 500;
+
+/** Cheap identity of a tail answer: a poll that read the same thing triggers no re-render. */
+export function sliceSignature(s: LogSlice): string {
+  let maxId = 0;
+  let settled = 0;
+  for (const o of s.observations) {
+    if (o.id > maxId) maxId = o.id;
+    for (const l of o.setCookies ?? []) if (l.outcome !== 'pending') settled++;
+  }
+  for (const c of s.changes) if (c.id > maxId) maxId = c.id;
+  return `${s.observations.length}/${s.changes.length}/${maxId}/${settled}/${s.sites.join(' ')}`;
+}
+
+interface Subscribable<T> {
+  subscribe(o: { next: (v: T) => void; error: (err: unknown) => void }): { unsubscribe(): void };
+}
+
+/**
+ * The open tail is polled rather than live-queried: under a stream of writes (hundreds of
+ * events a second, each batch and each correlation patch its own transaction) Dexie re-starts a
+ * live query on every mutation, and one that takes longer than the gap between writes never
+ * answers while the page burns its CPU re-running it (measured with bench/panel.bench.ts). A poll
+ * runs each read to completion, at most every TAIL_POLL_MS, one at a time.
+ */
+function pollTail(query: () => Promise<LogSlice>): Subscribable<LogSlice> {
+  return {
+    subscribe({ next, error }) {
+      let stopped = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let last = '';
+      const run = (): void => {
+        const started = performance.now();
+        query().then(
+          (v) => {
+            const sig = sliceSignature(v);
+            if (!stopped && sig !== last) next(v);
+            last = sig;
+          },
+          (err: unknown) => {
+            if (!stopped) error(err);
+          },
+        ).finally(() => {
+          if (!stopped) timer = setTimeout(run, Math.max(0, TAIL_POLL_MS - (performance.now() - started)));
+        });
+      };
+      run();
+      return {
+        unsubscribe() {
+          stopped = true;
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}
+
 function rangeOf(s: Segment): Range {
   const r: Range = { limit: s.limit };
   if (s.since !== undefined) r.since = s.since;
@@ -145,14 +206,27 @@ export function useLogSlice(
       const id = isTail ? `${seg.key}|${sitesKey}` : seg.key;
       if (subs.current.has(id)) return;
       const known = isTail ? sitesKey.split(' ').filter(Boolean) : [];
-      const sub = liveQuery(() => readLogSlice(db, tabId, rangeOf(seg), known)).subscribe({
+      const query = (): Promise<LogSlice> => readLogSlice(db, tabId, rangeOf(seg), known);
+      const sub = (isTail ? pollTail(query) : liveQuery(query)).subscribe({
         next: (v) => {
           if (performance.getEntriesByName('panel-log').length === 0) performance.mark('panel-log');
           setParts((prev) => new Map(prev).set(seg.key, v));
           if (isTail) {
-            setSegments((cur) =>
-              cur[cur.length - 1]?.key === seg.key ? roll(cur, times(v)) : cur,
-            );
+            setSegments((cur) => {
+              if (cur[cur.length - 1]?.key !== seg.key) return cur;
+              const next = roll(cur, times(v));
+              if (next === cur) return cur;
+              // New segments show what is already known for their range until their own first
+              // answer: the page never blanks or freezes while they load (ids dedupe the overlap).
+              const fresh = next.filter((n) => !cur.some((c) => c.key === n.key)).map((n) => n.key);
+              setParts((prev) => {
+                const known = merge([...prev.values(), v]);
+                const m = new Map(prev);
+                for (const k of fresh) if (!m.has(k)) m.set(k, known);
+                return m;
+              });
+              return next;
+            });
           }
         },
         error: (err: unknown) => console.warn('panel: log query failed', err),
