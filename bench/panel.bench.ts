@@ -129,6 +129,10 @@ try {
       throw new Error(`the newest event is not on screen (last row: ${newest}) ${JSON.stringify(state)}`);
     }
     opens.push(mark);
+    // And still the newest once the full page has replaced the fast first one (the list follows the tail).
+    await panel.page.waitForSelector('[data-testid=row-count][data-complete=true]', { timeout: 30_000 });
+    const stillNewest = await panel.page.$(`[id="tl-c${1_000_000_000 + EVENTS - 1}"]`);
+    if (!stillNewest) throw new Error('the newest event left the screen when the full page arrived');
     if (panel.errors.length > 0) throw new Error(`panel errors: ${panel.errors.join('\n')}`);
     await panel.page.close();
   }

@@ -27,7 +27,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const pinned = useRef(true);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -39,10 +38,19 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     return () => ro.disconnect();
   }, []);
 
-  // Follow new rows only while the user is looking at the newest ones.
-  useLayoutEffect(() => {
+  // Follow new rows only while the user is looking at the newest ones. "At the bottom" is read
+  // from the DOM as it is before this render commits, not from scroll events: those arrive a frame
+  // later and, when pages of rows land in quick succession, describe a list that no longer exists.
+  const committedLength = useRef(-1);
+  const followTail = useRef(true);
+  if (items.length !== committedLength.current) {
     const el = ref.current;
-    if (!el || !pinned.current) return;
+    followTail.current = !el || committedLength.current <= 0 || el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
+  }
+  useLayoutEffect(() => {
+    committedLength.current = items.length;
+    const el = ref.current;
+    if (!el || !followTail.current) return;
     el.scrollTop = el.scrollHeight;
     setScrollTop(el.scrollTop);
   }, [items.length, height]);
@@ -50,7 +58,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const onScroll = (): void => {
     const el = ref.current;
     if (!el) return;
-    pinned.current = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight / 2;
     setScrollTop(el.scrollTop);
   };
 
