@@ -3,7 +3,7 @@
  * download every format and check it against the site's catalogue.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -85,7 +85,18 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
 
   beforeAll(async () => {
     site = await startSite();
-    b = await launch(name);
+    // Real downloads, into a directory of this run rather than the user's Downloads folder.
+    downloads = mkdtempSync(join(tmpdir(), 'report-downloads-'));
+    b = await launch(name, {
+      // Firefox saves without asking, into that directory (Chromium is told over CDP below).
+      firefoxPrefs: {
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
+      },
+    });
     control = await ExtensionControl.open(b);
     tab = await b.newPage();
     const before = site.log.length;
@@ -98,13 +109,11 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
     await report.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true');
     await report.page.waitForSelector('[data-testid="report"]');
     if (name === 'chromium') {
-      // Real downloads, into a directory of this run rather than the user's Downloads folder.
-      downloads = mkdtempSync(join(tmpdir(), 'report-downloads-'));
       cdp = await report.page.browser().target().createCDPSession();
       // allowAndName: each file is saved under its download GUID, so equal names cannot collide.
       await cdp.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: downloads, eventsEnabled: true });
     }
-    await installDownloadCapture(report.page, name === 'chromium');
+    await installDownloadCapture(report.page, true);
     for (const f of ['json', 'html', 'csv', 'sarif']) files[f] = await clickDownload(report.page, `download-${f}`);
   });
   afterAll(async () => {
@@ -243,6 +252,18 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
     });
     const captured = await clickDownload(report.page, 'download-csv');
     expect(readFileSync(join(downloads, await done), 'utf8')).toBe(captured.text);
+  });
+
+  test('Firefox saves the download to disk with the same bytes the page produced', async (ctx) => {
+    if (name !== 'firefox') return ctx.skip();
+    const csvFiles = (): string[] => readdirSync(downloads).filter((f) => f.endsWith('.csv') && !f.endsWith('.part'));
+    const before = csvFiles().length;
+    const captured = await clickDownload(report.page, 'download-csv');
+    await control.waitFor(async () => csvFiles().length > before, 'the CSV file on disk');
+    const newest = csvFiles()
+      .map((f) => ({ f, t: statSync(join(downloads, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)[0]!.f;
+    await control.waitFor(async () => readFileSync(join(downloads, newest), 'utf8') === captured.text, 'complete file');
   });
 
   test.each([

@@ -2,9 +2,9 @@
  * Reading what the report page downloads. The page saves files with a Blob URL on an
  * `<a download>`; the test wraps URL.createObjectURL and HTMLAnchorElement.click in the page (no
  * test-only path in the product) to keep each Blob and its file name, then reads the Blob's text.
- * With `native` the click still runs, so the browser performs the real download too: only where
- * the test has pointed the browser's downloads at a temporary directory (Chromium, over CDP). The
- * Firefox harness has no such switch, and its downloads would land in the user's Downloads folder.
+ * With `native` the click still runs, so the browser performs the real download too — into a
+ * temporary directory the test points the browser at (Chromium over CDP, Firefox by preferences),
+ * never the user's Downloads folder.
  */
 import type { Page } from 'puppeteer-core';
 
