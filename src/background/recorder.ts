@@ -3,9 +3,9 @@
  * Set-Cookie line is evaluated and linked to the change it caused. Browser APIs reach it only
  * through `RecorderDeps`, so it runs the same against fakes in unit tests.
  *
- * Ordering: listeners call in synchronously; the slow parts (value digests, tab lookups) start at
- * once and in parallel, but records are committed to the log strictly in arrival order through
- * one promise chain, so correlation sees events in the order the browser delivered them.
+ * Ordering: listeners call in synchronously; tab lookups start at once and in parallel, but
+ * records are committed to the log strictly in arrival order (ordered.ts), so correlation sees
+ * events in the order the browser delivered them.
  */
 import { evaluateSetCookieAt } from '../analysis/set-cookie';
 import type { EventLog } from '../db/log-ops';
@@ -13,6 +13,7 @@ import { splitSetCookiePair } from '../db/redact';
 import type { NewCookieChange, SetCookieRecord, Settings } from '../model/events';
 import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
+import { Ordered } from './ordered';
 import {
   type RequestDetailsLike,
   requestObservation,
@@ -59,7 +60,7 @@ interface LineMeta extends PendingLine {
 }
 
 export class Recorder {
-  private chain: Promise<unknown>;
+  private readonly ordered: Ordered;
   private logs: RecorderLogs | undefined;
   private readonly correlator: Correlator;
   private readonly lineMeta = new Map<string, LineMeta>();
@@ -67,26 +68,25 @@ export class Recorder {
   private readonly topUrls = new Map<number, string>();
   /** A tab's incognito flag never changes; Chromium's webRequest details do not carry it. */
   private readonly tabIncognito = new Map<number, boolean>();
-  /** Commits waiting in the chain; when 0, a ready event is applied at once. */
-  private inFlight = 0;
-  private errors = 0;
 
   constructor(private readonly deps: RecorderDeps) {
     this.correlator = new Correlator(deps.windowMs ?? 2_000);
-    this.chain = deps.logs.then((l) => {
-      this.logs = l;
-    });
+    this.ordered = new Ordered(
+      deps.logs.then((l) => {
+        this.logs = l;
+      }),
+    );
   }
 
   get errorCount(): number {
-    return this.errors;
+    return this.ordered.errors;
   }
 
   cookieChanged(input: ChangeInput): void {
     if (this.deps.settings().paused) return;
     const time = this.deps.now();
     const incognito = this.deps.isPrivateStore(input.cookie.storeId);
-    this.commit(undefined, () => {
+    this.ordered.add(undefined, () => {
       // Described at commit time: the digest key is loaded by then (commits wait for the logs).
       const d = this.deps.describe(input.cookie.value);
       const record: NewCookieChange = buildChange(input, { time, incognito, ...d });
@@ -115,7 +115,7 @@ export class Recorder {
     const time = this.deps.now();
     const known = this.noteTopLevel(details);
     const tab = this.tabInfo(details, known);
-    this.commit(tab, (info) => {
+    this.ordered.add(tab, (info) => {
       const described = lines.map((l) => this.deps.describe(splitSetCookiePair(l).value));
       const topLevelUrl = known ?? info.url;
       const incognito = details.incognito ?? info.incognito ?? false;
@@ -157,7 +157,7 @@ export class Recorder {
     const known = this.noteTopLevel(details);
     if ((cookieHeader === undefined && authorization === undefined) || this.deps.settings().paused) return;
     const time = this.deps.now();
-    this.commit(this.tabInfo(details, known), (info) => {
+    this.ordered.add(this.tabInfo(details, known), (info) => {
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
       const incognito = details.incognito ?? info.incognito ?? false;
       this.logFor(incognito).addObservation(obs);
@@ -169,7 +169,7 @@ export class Recorder {
    * jar (identical re-set, nothing to delete, or rejected). Pass `Infinity` to settle everything now.
    */
   async expire(now = this.deps.now()): Promise<void> {
-    await this.chain;
+    await this.ordered.idle();
     const { lines, changes } = this.correlator.expire(now);
     // Changes no line explained keep the source they were written with (script, or the browser
     // itself for expiries and evictions): nothing to write.
@@ -183,28 +183,19 @@ export class Recorder {
 
   /** Everything accepted so far committed to the logs (not yet necessarily durable). */
   async idle(): Promise<void> {
-    await this.chain;
+    await this.ordered.idle();
   }
 
   /** Runs `task` alone: events arriving meanwhile wait (in order) until it is done. */
   exclusive<T>(task: (logs: RecorderLogs) => Promise<T>): Promise<T> {
-    this.inFlight++;
-    const run = this.chain
-      .then(() => {
-        if (!this.logs) throw new Error('recorder used before its logs opened');
-        return task(this.logs);
-      })
-      .finally(() => {
-        this.inFlight--;
-      });
-    this.chain = run.catch(() => {
-      this.errors++;
+    return this.ordered.exclusive(() => {
+      if (!this.logs) throw new Error('recorder used before its logs opened');
+      return task(this.logs);
     });
-    return run;
   }
 
   async flush(): Promise<void> {
-    await this.chain;
+    await this.ordered.idle();
     await Promise.all([this.logs?.disk.flush(), this.logs?.memory.flush()]);
   }
 
@@ -239,38 +230,6 @@ export class Recorder {
     const patch = { linkedObservationId: link.observationId, source: 'http' as const };
     this.logForId(link.changeId).patchChange(link.changeId, patch);
     if (link.replacedChangeId !== undefined) this.logForId(link.replacedChangeId).patchChange(link.replacedChangeId, patch);
-  }
-
-  /**
-   * Applies events in arrival order. One that needs nothing asynchronous is applied at once when
-   * nothing is waiting ahead of it (the common case); otherwise it queues behind the others while
-   * its lookups run. A failure loses one record, not the chain.
-   */
-  private commit<T>(prepared: T | Promise<T>, apply: (value: T) => void): void {
-    if (!(prepared instanceof Promise) && this.inFlight === 0 && this.logs) {
-      try {
-        apply(prepared);
-      } catch {
-        this.errors++;
-      }
-      return;
-    }
-    this.inFlight++;
-    const settled = Promise.resolve(prepared).then(
-      (v) => ({ ok: true as const, v }),
-      () => ({ ok: false as const }),
-    );
-    this.chain = this.chain.then(async () => {
-      const r = await settled;
-      try {
-        if (r.ok) apply(r.v);
-        else this.errors++;
-      } catch {
-        this.errors++;
-      } finally {
-        this.inFlight--;
-      }
-    });
   }
 
   private noteTopLevel(d: RequestDetailsLike): string | undefined {

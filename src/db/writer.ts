@@ -12,7 +12,7 @@
  */
 import type { ChangePatch, LogStats, NewCookieChange, NewHeaderObservation, SetCookiePatch, Settings } from '../model/events';
 import { DEFAULT_SETTINGS } from '../model/events';
-import { commitBatch, type JarUpdate, planBatch, type PreparedOp, readHighWater } from './batch';
+import { commitBatch, planBatch, type PreparedOp, readHighWater } from './batch';
 import { clearLog, type ClearFilter } from './clear';
 import { isQuotaError } from './errors';
 import {
@@ -30,7 +30,8 @@ import {
 } from './log-ops';
 import { pruneForQuota } from './retention';
 import { realScheduler, type Scheduler } from './scheduler';
-import { type CookieLogDB, foldIntoJar, type JarRow } from './schema';
+import { JarFold } from './jar-fold';
+import type { CookieLogDB } from './schema';
 
 export { realScheduler, type Scheduler } from './scheduler';
 export { readHighWater } from './batch';
@@ -84,11 +85,7 @@ export class LogWriter implements EventLog {
   private readonly getSettings: NonNullable<LogWriterOptions['getSettings']>;
   private readonly makeRoom: () => Promise<number>;
 
-  /** Changes written since the jar was last updated, folded; sent with a batch every `jarIntervalMs`. */
-  private jarPending = new Map<string, JarRow | null>();
-  private jarHighWater = 0;
-  private lastJarWrite: number;
-  private readonly jarIntervalMs: number;
+  private readonly jar: JarFold;
 
   private queue: Pending[] = [];
   private seq = 0;
@@ -120,8 +117,7 @@ export class LogWriter implements EventLog {
     this.scheduler = options.scheduler ?? realScheduler;
     this.getSettings = options.getSettings ?? (() => DEFAULT_SETTINGS);
     this.makeRoom = options.makeRoom ?? (() => pruneForQuota(db, this.getSettings()));
-    this.jarIntervalMs = options.jarIntervalMs ?? 5_000;
-    this.lastJarWrite = this.scheduler.now();
+    this.jar = new JarFold(options.jarIntervalMs ?? 5_000, () => this.scheduler.now());
   }
 
   enqueue(op: AddOp): AddAck;
@@ -233,21 +229,12 @@ export class LogWriter implements EventLog {
   private async writeBatch(batch: Pending[]): Promise<void> {
     const plan = planBatch(batch.map((p) => p.op));
     const adds = plan.changes.length + plan.observations.length;
-    const jarRows = new Map(this.jarPending);
-    const jarHighWater = Math.max(this.jarHighWater, foldIntoJar(jarRows, plan.changes));
-    const jarDue = this.scheduler.now() - this.lastJarWrite >= this.jarIntervalMs;
-    const jar: JarUpdate | undefined = jarDue ? { rows: jarRows, highWater: jarHighWater } : undefined;
+    const jar = this.jar.plan(plan.changes);
     let madeRoom = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        await commitBatch(this.db, plan, jar);
-        if (jar) {
-          this.jarPending.clear();
-          this.lastJarWrite = this.scheduler.now();
-        } else {
-          this.jarPending = jarRows;
-        }
-        this.jarHighWater = jarHighWater;
+        await commitBatch(this.db, plan, jar.update);
+        jar.committed();
         this.failing = false;
         this.counters.batches++;
         this.counters.written += adds;
