@@ -31,6 +31,20 @@ export interface HeaderContext {
   topLevelUrl?: string | undefined;
 }
 
+/**
+ * Bounds on what one record keeps. Headers and URLs come from any site and can be huge (Chromium
+ * accepts 256 KB of response headers; data: URLs run to megabytes); the log keeps enough to read
+ * and to recognise, and says how much it dropped.
+ */
+export const MAX_URL_CHARS = 2_048;
+export const MAX_LINE_CHARS = 8_192;
+export const MAX_NAMES = 300;
+export const MAX_NAME_CHARS = 256;
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…[${text.length - max} more characters]`;
+}
+
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -63,14 +77,14 @@ function base(d: RequestDetailsLike, kind: 'request' | 'response', ctx: HeaderCo
     tabId: d.tabId,
     frameId: d.frameId,
     requestId: d.requestId,
-    url: d.url,
+    url: clip(d.url, MAX_URL_CHARS),
     method: d.method,
     resourceType: d.type,
     scheme,
     registrableDomain: registrableDomain(host),
   };
   const initiator = d.initiator ?? d.originUrl;
-  if (initiator) obs.initiator = initiator;
+  if (initiator) obs.initiator = clip(initiator, MAX_URL_CHARS);
   if (topHost !== undefined) obs.topLevelSite = registrableDomain(topHost);
   if (kind === 'response' && typeof d.statusCode === 'number') obs.statusCode = d.statusCode;
   return obs;
@@ -101,7 +115,7 @@ export function requestObservation(
   ctx: HeaderContext,
 ): NewHeaderObservation {
   const obs = base(d, 'request', ctx);
-  obs.cookieNames = cookieHeader ? cookieNamesOf(cookieHeader) : [];
+  obs.cookieNames = cookieHeader ? cookieNamesOf(cookieHeader).slice(0, MAX_NAMES).map((n) => clip(n, MAX_NAME_CHARS)) : [];
   if (authorization !== undefined) obs.authorization = { scheme: authorizationScheme(authorization) };
   return obs;
 }

@@ -122,6 +122,18 @@ describe('Recorder', () => {
     expect(JSON.stringify(o)).not.toContain('tok3n');
   });
 
+  test('huge headers and URLs are kept bounded, and still redacted', async () => {
+    const { rec, disk } = await setup();
+    const big = `big=${'v'.repeat(100_000)}; Path=/${'p'.repeat(200_000)}`;
+    rec.responseReceived(response(`https://shop.test/${'q'.repeat(50_000)}`), [big]);
+    await rec.flush();
+    const o = (await disk.query()).observations[0]!;
+    expect(o.url.length).toBeLessThan(2_200);
+    expect(o.setCookies![0]!.line.length).toBeLessThan(8_300);
+    expect(o.setCookies![0]!.line).not.toContain('vvvv');
+    expect(o.setCookies![0]).toMatchObject({ name: 'big', outcome: 'pending', reason: 'NameValuePairExceedsMaxSize' });
+  });
+
   test('paused: nothing is recorded', async () => {
     const { rec, disk } = await setup({}, { paused: true });
     rec.cookieChanged(change('a'));

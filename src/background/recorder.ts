@@ -15,6 +15,9 @@ import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
 import { Ordered } from './ordered';
 import {
+  clip,
+  MAX_LINE_CHARS,
+  MAX_NAME_CHARS,
   type RequestDetailsLike,
   requestObservation,
   responseObservation,
@@ -126,7 +129,12 @@ export class Recorder {
         const ev = evaluateSetCookieAt(line, details.url, time, { sameSiteContext: context, engine: this.deps.engine });
         const d = described[index]!;
         const name = ev.accepted ? ev.cookie.name : splitSetCookiePair(line).name;
-        const rec: SetCookieRecord = { line, name, ...d, outcome: 'pending' };
+        const rec: SetCookieRecord = {
+          line: clip(line, MAX_LINE_CHARS),
+          name: clip(name, MAX_NAME_CHARS),
+          ...d,
+          outcome: 'pending',
+        };
         if (ev.accepted && ev.warnings.length > 0) rec.warnings = [...ev.warnings];
         if (!ev.accepted) rec.reason = ev.reason;
         pending.push({
