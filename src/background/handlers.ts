@@ -15,6 +15,8 @@ export interface BackgroundState {
   startedAt: number;
   db: CookieLogDB;
   ready: () => boolean;
+  /** Set when the on-disk log could not be opened and recording is in memory only. */
+  storageError: () => string | undefined;
   writer: Promise<LogWriter>;
   memory: MemoryLog;
   recorder: Recorder;
@@ -28,16 +30,19 @@ export function createHandlers(s: BackgroundState): Handlers {
   return {
     ping: async () => ({ ready: s.ready(), version: s.version, startedAt: s.startedAt }),
     getStatus: async () => {
-      const writer = await s.writer;
-      const [changes, observations] = await Promise.all([s.db.changes.count(), s.db.observations.count()]);
-      return {
+      const storageError = s.storageError();
+      const base = {
         version: s.version,
         paused: s.settings().paused,
-        log: writer.stats(),
         privateLog: { ...s.memory.stats(), size: s.memory.size },
-        counts: { changes, observations },
         ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
       };
+      if (storageError !== undefined) {
+        return { ...base, storageError, log: s.memory.stats(), counts: { changes: 0, observations: 0 } };
+      }
+      const writer = await s.writer;
+      const [changes, observations] = await Promise.all([s.db.changes.count(), s.db.observations.count()]);
+      return { ...base, log: writer.stats(), counts: { changes, observations } };
     },
     getSettings: async () => s.settings(),
     updateSettings: async (patch) => {

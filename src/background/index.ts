@@ -5,6 +5,7 @@
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events).
  * Events that arrive before the database is open wait in the recorder's ordered chain.
  */
+import { digester } from '../analysis/digest';
 import { describeValue, loadOrCreateDigester } from '../db/digest';
 import { MemoryLog } from '../db/memory-log';
 import { prune } from '../db/retention';
@@ -35,10 +36,24 @@ const writer = (async () => {
   settings = await loadSettings(db);
   return LogWriter.open(db, { getSettings: () => settings, maxLatencyMs: 100 });
 })();
-const logs: Promise<RecorderLogs> = Promise.all([writer, digestKey]).then(([disk, d]) => {
-  digest = d;
-  return { disk, memory };
-});
+/** Why the on-disk log could not be opened, when it could not (reported by getStatus). */
+let storageError: string | undefined;
+/**
+ * Without IndexedDB (disabled, corrupted, refused) recording goes on in memory, as for private
+ * windows, instead of queueing forever: the UIs say so through getStatus.
+ */
+const logs: Promise<RecorderLogs> = Promise.all([writer, digestKey]).then(
+  ([disk, d]) => {
+    digest = d;
+    return { disk, memory };
+  },
+  (err: unknown) => {
+    storageError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    console.error('Cookie Monitor could not open its log; recording in memory only', err);
+    digest = digester(crypto.getRandomValues(new Uint8Array(32)));
+    return { disk: memory, memory };
+  },
+);
 
 const describe = (value: string) => {
   // The recorder applies events only once `logs` resolved, i.e. after the key is loaded.
@@ -79,6 +94,7 @@ const state: BackgroundState = {
   writer,
   memory,
   recorder,
+  storageError: () => storageError,
   settings: () => settings,
   setSettings: (s) => {
     settings = s;
@@ -123,13 +139,10 @@ const reconcileAtStart = (): Promise<void> =>
     for (const change of reconcile(known, current, now)) l.disk.addChange(change);
   });
 
-void Promise.all([writer, digestKey]).then(
-  async () => {
+void logs.then(async () => {
+  if (storageError === undefined) {
     await reconcileAtStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
-    ready = true;
     void runRetention().catch(() => undefined);
-  },
-  (err: unknown) => {
-    console.error('Cookie Monitor could not open its log', err);
-  },
-);
+  }
+  ready = true;
+});

@@ -26,6 +26,8 @@ export interface Status {
   counts: { changes: number; observations: number };
   /** When retention last ran and what it removed. */
   lastPrune?: { time: number; removed: number };
+  /** Set when IndexedDB could not be opened: everything is recorded in memory only. */
+  storageError?: string;
 }
 
 export interface LogFilter {

@@ -112,6 +112,11 @@ export function Options() {
           </select>
         </label>
       </fieldset>
+      {status?.storageError ? (
+        <div class="notice" role="alert" data-testid="storage-error">
+          <p>{t('options_storageError', status.storageError)}</p>
+        </div>
+      ) : null}
       <fieldset>
         <legend>{t('options_log')}</legend>
         {status ? (
