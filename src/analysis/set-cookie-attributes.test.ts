@@ -1,32 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import {
-  evaluateSetCookie,
-  MAX_COOKIE_AGE_MS,
-  type AcceptedCookie,
-  type SetCookieEvaluation,
-  type SetCookieRejectReason,
-  type SetCookieWarning,
-} from './set-cookie';
+import { evaluateSetCookie, MAX_COOKIE_AGE_MS } from './set-cookie';
+import { HTTP, HTTPS, NOW, accepted, ev, reason } from './set-cookie.test-helpers';
 
-const NOW = new Date('2026-11-21T12:00:00Z');
 const T = NOW.getTime();
-const HTTPS = 'https://www.example.com/account/login';
-const HTTP = 'http://www.example.com/account/login';
-
-function ev(header: string, url = HTTPS): SetCookieEvaluation {
-  return evaluateSetCookie(header, url, { now: NOW });
-}
-
-function accepted(header: string, url = HTTPS): { cookie: AcceptedCookie; warnings: SetCookieWarning[] } {
-  const r = ev(header, url);
-  if (!r.accepted) throw new Error(`expected ${JSON.stringify(header)} to be accepted, got ${r.reason}: ${r.detail}`);
-  return r;
-}
-
-function reason(header: string, url = HTTPS): SetCookieRejectReason | 'accepted' {
-  const r = ev(header, url);
-  return r.accepted ? 'accepted' : r.reason;
-}
 
 describe('expiry (§5.6.1–5.6.2, §5.7 step 6, 400-day cap)', () => {
   test.each([

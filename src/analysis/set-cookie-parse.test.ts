@@ -1,29 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  evaluateSetCookie,
-  type AcceptedCookie,
-  type SetCookieEvaluation,
-  type SetCookieRejectReason,
-  type SetCookieWarning,
-} from './set-cookie';
-
-const NOW = new Date('2026-11-21T12:00:00Z');
-const HTTPS = 'https://www.example.com/account/login';
-
-function ev(header: string, url = HTTPS): SetCookieEvaluation {
-  return evaluateSetCookie(header, url, { now: NOW });
-}
-
-function accepted(header: string, url = HTTPS): { cookie: AcceptedCookie; warnings: SetCookieWarning[] } {
-  const r = ev(header, url);
-  if (!r.accepted) throw new Error(`expected ${JSON.stringify(header)} to be accepted, got ${r.reason}: ${r.detail}`);
-  return r;
-}
-
-function reason(header: string, url = HTTPS): SetCookieRejectReason | 'accepted' {
-  const r = ev(header, url);
-  return r.accepted ? 'accepted' : r.reason;
-}
+import { accepted, reason } from './set-cookie.test-helpers';
 
 describe('§5.6 name and value', () => {
   test.each([
