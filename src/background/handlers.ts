@@ -6,6 +6,7 @@ import type { LogWriter } from '../db/writer';
 import type { MemoryLog } from '../db/memory-log';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
+import type { HeaderCapture } from './capture';
 import type { Recorder } from './recorder';
 import { loadTabView } from './tab-view';
 
@@ -22,6 +23,7 @@ export interface BackgroundState {
   recorder: Recorder;
   settings: () => Settings;
   setSettings: (s: Settings) => void;
+  capture: HeaderCapture;
   lastPrune?: { time: number; removed: number };
 }
 
@@ -35,6 +37,11 @@ export function createHandlers(s: BackgroundState): Handlers {
         version: s.version,
         paused: s.settings().paused,
         privateLog: { ...s.memory.stats(), size: s.memory.size },
+        headers: {
+          mode: s.settings().headerCapture,
+          listening: s.capture.listening(),
+          watchedTabs: s.capture.watchedTabs(),
+        },
         ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
       };
       if (storageError !== undefined) {

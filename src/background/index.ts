@@ -18,7 +18,9 @@ import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
 import { onSuspend } from '../platform/lifecycle';
 import { getTab } from '../platform/tabs';
-import { headerValue, onRequestHeaders, onResponseHeaders, setCookieLines } from '../platform/webrequest';
+import { onWatchConnect, watchedTabsStore } from '../platform/watch';
+import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
+import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
 import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
 import { reconcile } from './reconcile';
@@ -32,6 +34,25 @@ const memory = new MemoryLog({ getSettings: () => settings });
 const digestKey = loadOrCreateDigester(db);
 /** Set once the key is loaded; events before that wait in the recorder's chain (logs promise). */
 let digest: ((value: string) => string) | undefined;
+// ── header listeners: registered now, synchronously (a worker woken by a request gets it); once
+// settings are loaded they stay only while some tab's headers are to be recorded (capture.ts).
+const capture: HeaderCapture = new HeaderCapture({
+  listeners: headerListeners(
+    (d) => {
+      if (capture.settled && !capture.covers(d.tabId)) return;
+      recorder.responseReceived(d, setCookieLines(d.responseHeaders));
+    },
+    (d) => {
+      if (capture.settled && !capture.covers(d.tabId)) return;
+      recorder.requestSent(d, headerValue(d.requestHeaders, 'cookie'), headerValue(d.requestHeaders, 'authorization'));
+    },
+  ),
+  mode: () => settings.headerCapture,
+  save: (tabs) => void watchedTabsStore.save(tabs),
+  now: () => Date.now(),
+});
+onWatchConnect((port) => port.onDisconnect(capture.watch(port.tabId)));
+
 const writer = (async () => {
   settings = await loadSettings(db);
   return LogWriter.open(db, { getSettings: () => settings, maxLatencyMs: 100 });
@@ -72,6 +93,7 @@ const recorder = new Recorder({
   },
   isPrivateStore,
   engine: BROWSER === 'firefox' ? 'firefox' : 'chromium',
+  captures: (tabId) => capture.covers(tabId),
   currentDigest: async ({ url, name, storeId }) => {
     const cookies = await getAllCookies({ url });
     const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));
@@ -79,12 +101,8 @@ const recorder = new Recorder({
   },
 });
 
-// ── listeners: top level, synchronous ──────────────────────────────────────────────────────────
+// ── cookie changes: top level, synchronous, always ─────────────────────────────────────────────
 onCookieChanged((change) => recorder.cookieChanged(change));
-onResponseHeaders((d) => recorder.responseReceived(d, setCookieLines(d.responseHeaders)));
-onRequestHeaders((d) =>
-  recorder.requestSent(d, headerValue(d.requestHeaders, 'cookie'), headerValue(d.requestHeaders, 'authorization')),
-);
 
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
@@ -98,7 +116,9 @@ const state: BackgroundState = {
   settings: () => settings,
   setSettings: (s) => {
     settings = s;
+    capture.update();
   },
+  capture,
 };
 createServer(browser.runtime, createHandlers(state), {
   extensionId: browser.runtime.id,
@@ -138,6 +158,13 @@ const reconcileAtStart = (): Promise<void> =>
     );
     for (const change of reconcile(known, current, now)) l.disk.addChange(change);
   });
+
+// Header capture settles once settings are loaded and the last background's watched tabs are
+// known; events that arrived before wait in the recorder and are judged then.
+void Promise.all([writer.catch(() => undefined), watchedTabsStore.load()]).then(([, tabs]) => {
+  capture.start(tabs);
+  setTimeout(() => capture.update(), RESTORE_GRACE_MS + 100);
+});
 
 void logs.then(async () => {
   if (storageError === undefined) {

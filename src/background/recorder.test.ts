@@ -141,4 +141,32 @@ describe('Recorder', () => {
     await rec.flush();
     expect(await disk.query()).toEqual({ changes: [], observations: [] });
   });
+
+  test("headers of tabs not covered by header capture are not recorded, and their changes' source stays unknown", async () => {
+    const { rec, disk } = await setup({ captures: (tabId) => tabId === 7 });
+    rec.requestSent(response('https://other.test/', { tabId: 8 }), 'x=1', undefined);
+    rec.responseReceived(response('https://other.test/', { tabId: 8 }), ['o=1']);
+    rec.cookieChanged(change('o', { domain: 'other.test' }));
+    rec.requestSent(response('https://shop.test/', { tabId: 7 }), undefined, undefined);
+    rec.cookieChanged(change('js', { domain: 'shop.test' }));
+    await rec.flush();
+    const { changes, observations } = await disk.query();
+    expect(observations).toEqual([]);
+    // No Set-Cookie line was looked at on other.test: an HTTP write there is not a script write.
+    expect(changes.map((c) => [c.name, c.source])).toEqual([
+      ['o', 'unknown'],
+      ['js', 'script'],
+    ]);
+  });
+
+  test("with headerCapture 'all', an unclaimed change is a script write on any site", async () => {
+    const { rec, disk } = await setup({}, { headerCapture: 'all' });
+    rec.cookieChanged(change('js', { domain: 'never-requested.test' }));
+    rec.cookieChanged(change('gone', { domain: 'never-requested.test' }, true, 'expired'));
+    await rec.flush();
+    expect((await disk.query()).changes.map((c) => [c.name, c.source])).toEqual([
+      ['js', 'script'],
+      ['gone', 'unknown'],
+    ]);
+  });
 });

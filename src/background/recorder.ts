@@ -7,6 +7,7 @@
  * records are committed to the log strictly in arrival order (ordered.ts), so correlation sees
  * events in the order the browser delivered them.
  */
+import { registrableDomain } from '../analysis/domain';
 import { evaluateSetCookieAt } from '../analysis/set-cookie';
 import type { EventLog } from '../db/log-ops';
 import { splitSetCookiePair } from '../db/redact';
@@ -51,6 +52,11 @@ export interface RecorderDeps {
   isPrivateStore(storeId: string): boolean;
   /** The digest of the cookie the browser now holds under that name for that URL, if any. */
   currentDigest(q: { url: string; name: string; storeId?: string | undefined }): Promise<string | undefined>;
+  /**
+   * Whether the headers of requests made by this tab are recorded (see capture.ts). Checked when
+   * an event is committed, i.e. once settings and watched tabs are known. Absent: every tab.
+   */
+  captures?(tabId: number): boolean;
   /** Whose cookie parsing to predict with (`chromium` or `firefox`). */
   engine: 'chromium' | 'firefox';
   windowMs?: number;
@@ -71,6 +77,11 @@ export class Recorder {
   private readonly topUrls = new Map<number, string>();
   /** A tab's incognito flag never changes; Chromium's webRequest details do not carry it. */
   private readonly tabIncognito = new Map<number, boolean>();
+  /**
+   * Sites whose requests had their headers recorded: only there does a change that no Set-Cookie
+   * line claims mean a script wrote it. Elsewhere its source is unknown (the header was not looked at).
+   */
+  private readonly headerSites = new Set<string>();
 
   constructor(private readonly deps: RecorderDeps) {
     this.correlator = new Correlator(deps.windowMs ?? 2_000);
@@ -95,7 +106,10 @@ export class Recorder {
       const record: NewCookieChange = buildChange(input, { time, incognito, ...d });
       // Written with its most likely source; a Set-Cookie line that claims it later patches it to
       // 'http' (usually while both are still in the same batch, so it costs no extra write).
-      record.source = record.cause === 'expired' || record.cause === 'evicted' ? 'unknown' : 'script';
+      record.source =
+        record.cause === 'expired' || record.cause === 'evicted' || !this.headersSeenFor(record.registrableDomain)
+          ? 'unknown'
+          : 'script';
       const { id } = this.logFor(incognito).addChange(record);
       const link = this.correlator.addChange(
         {
@@ -119,6 +133,7 @@ export class Recorder {
     const known = this.noteTopLevel(details);
     const tab = this.tabInfo(details, known);
     this.ordered.add(tab, (info) => {
+      if (!this.captures(details)) return;
       const described = lines.map((l) => this.deps.describe(splitSetCookiePair(l).value));
       const topLevelUrl = known ?? info.url;
       const incognito = details.incognito ?? info.incognito ?? false;
@@ -163,9 +178,11 @@ export class Recorder {
 
   requestSent(details: RequestDetailsLike, cookieHeader: string | undefined, authorization: string | undefined): void {
     const known = this.noteTopLevel(details);
+    this.noteHeaderSite(details);
     if ((cookieHeader === undefined && authorization === undefined) || this.deps.settings().paused) return;
     const time = this.deps.now();
     this.ordered.add(this.tabInfo(details, known), (info) => {
+      if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
       const incognito = details.incognito ?? info.incognito ?? false;
       this.logFor(incognito).addObservation(obs);
@@ -238,6 +255,22 @@ export class Recorder {
     const patch = { linkedObservationId: link.observationId, source: 'http' as const };
     this.logForId(link.changeId).patchChange(link.changeId, patch);
     if (link.replacedChangeId !== undefined) this.logForId(link.replacedChangeId).patchChange(link.replacedChangeId, patch);
+  }
+
+  /** Whether this request's headers are recorded. */
+  private captures(d: RequestDetailsLike): boolean {
+    return !this.deps.captures || this.deps.captures(d.tabId);
+  }
+
+  /** Every request whose headers are looked at, with or without cookies, marks its site. */
+  private noteHeaderSite(d: RequestDetailsLike): void {
+    if (this.deps.settings().headerCapture === 'all' || !this.captures(d)) return;
+    const site = registrableDomain(hostOf(d.url));
+    if (site) this.headerSites.add(site);
+  }
+
+  private headersSeenFor(site: string): boolean {
+    return this.deps.settings().headerCapture === 'all' || this.headerSites.has(site);
   }
 
   private noteTopLevel(d: RequestDetailsLike): string | undefined {

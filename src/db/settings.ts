@@ -2,9 +2,10 @@
  * Recording settings, one `settings` row per key so a new setting needs no migration: a missing
  * row reads as its default. Patches come from the UIs through messaging, so they are validated here.
  */
-import { DEFAULT_SETTINGS, type LimitProfile, type Settings } from '../model/events';
+import { DEFAULT_SETTINGS, type HeaderCaptureMode, type LimitProfile, type Settings } from '../model/events';
 import type { CookieLogDB } from './schema';
 
+const CAPTURE_MODES: readonly HeaderCaptureMode[] = ['inspected', 'all'];
 const LIMIT_PROFILES: readonly LimitProfile[] = ['auto', 'rfc2109', 'rfc6265', 'chromium', 'firefox'];
 
 type Validator<K extends keyof Settings> = (v: unknown) => v is Settings[K];
@@ -14,6 +15,7 @@ const isPositiveInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v
 
 const VALIDATORS: { [K in keyof Settings]: Validator<K> } = {
   recordValues: isBool,
+  headerCapture: (v): v is HeaderCaptureMode => CAPTURE_MODES.includes(v as HeaderCaptureMode),
   paused: isBool,
   retentionMaxEvents: isPositiveInt,
   retentionMaxAgeDays: isPositiveInt,

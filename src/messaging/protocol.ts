@@ -8,7 +8,7 @@
  * background holds: its health and the private-window log, which is never on disk.
  */
 import type { TabView } from '../analysis/view-model';
-import type { CookieChangeEvent, HeaderObservation, LogStats, Settings } from '../model/events';
+import type { CookieChangeEvent, HeaderCaptureMode, HeaderObservation, LogStats, Settings } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
 
 /** A request without fields. */
@@ -22,6 +22,8 @@ export interface Status {
   log: LogStats;
   /** The in-memory private-window log. */
   privateLog: LogStats & { size: number };
+  /** Header recording: the setting, whether the webRequest listeners are attached, and which tabs are watched. */
+  headers: { mode: HeaderCaptureMode; listening: boolean; watchedTabs: number[] };
   /** Rows on disk. */
   counts: { changes: number; observations: number };
   /** When retention last ran and what it removed. */

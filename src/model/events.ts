@@ -118,8 +118,16 @@ export type ChangePatch = Partial<Pick<CookieChangeEvent, 'linkedObservationId' 
 
 export type LimitProfile = 'auto' | 'rfc2109' | 'rfc6265' | 'chromium' | 'firefox';
 
+/**
+ * Whose request/response headers are recorded: `inspected` — tabs open in DevTools or in the
+ * Cookies panel, while they are (the default: no cost on other browsing); `all` — every tab, always.
+ * Cookie changes are recorded in every case.
+ */
+export type HeaderCaptureMode = 'inspected' | 'all';
+
 export interface Settings {
   recordValues: boolean;
+  headerCapture: HeaderCaptureMode;
   /** Upper bound on changes + observations kept on disk. */
   retentionMaxEvents: number;
   retentionMaxAgeDays: number;
@@ -129,6 +137,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   recordValues: false,
+  headerCapture: 'inspected',
   retentionMaxEvents: 100_000,
   retentionMaxAgeDays: 7,
   paused: false,

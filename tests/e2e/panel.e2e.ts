@@ -42,6 +42,8 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     site = await startSite();
     b = await launch(name);
     control = await ExtensionControl.open(b);
+    // What these tests check includes headers of tabs DevTools is not open on.
+    await control.recordAllHeaders();
     tab = await b.newPage();
     for (const path of VISITS) {
       await b.goto(tab, site.http + path);

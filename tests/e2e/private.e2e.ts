@@ -21,6 +21,8 @@ run('chromium: incognito browsing is recorded in memory only', () => {
     site = await startSite();
     b = await launch('chromium', { allowIncognito: true });
     control = await ExtensionControl.open(b);
+    // What these tests check includes headers of tabs DevTools is not open on.
+    await control.recordAllHeaders();
   });
   afterAll(async () => {
     await b?.close();

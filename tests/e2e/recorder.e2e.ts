@@ -49,6 +49,8 @@ describe.each(selectedBrowsers())('%s: the recorder logs every cookie change and
     site = await startSite();
     b = await launch(name);
     control = await ExtensionControl.open(b);
+    // What these tests check includes headers of tabs DevTools is not open on.
+    await control.recordAllHeaders();
     tab = await b.newPage();
   });
   afterAll(async () => {

@@ -98,6 +98,8 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
       },
     });
     control = await ExtensionControl.open(b);
+    // What these tests check includes headers of tabs DevTools is not open on.
+    await control.recordAllHeaders();
     tab = await b.newPage();
     const before = site.log.length;
     for (const path of ROUTES) {

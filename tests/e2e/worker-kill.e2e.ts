@@ -24,6 +24,8 @@ run('chromium: a service worker stopped mid-burst loses nothing', () => {
     site = await startSite();
     b = await launch('chromium');
     control = await ExtensionControl.open(b);
+    // What these tests check includes headers of tabs DevTools is not open on.
+    await control.recordAllHeaders();
   });
   afterAll(async () => {
     await b?.close();

@@ -66,6 +66,34 @@ export function Options() {
         <p class="muted">{t('options_privateHelp')}</p>
       </fieldset>
       <fieldset>
+        <legend>{t('options_headers')}</legend>
+        {(['inspected', 'all'] as const).map((mode) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              name="headerCapture"
+              value={mode}
+              checked={settings.headerCapture === mode}
+              onChange={() => void update({ headerCapture: mode }).then(refresh)}
+            />{' '}
+            {t(mode === 'all' ? 'options_headersAll' : 'options_headersInspected')}
+          </label>
+        ))}
+        <p class="muted">{t('options_headersHelp')}</p>
+        {status && (
+          <p data-testid="headers-now">
+            {t(
+              'options_headersNow',
+              status.headers.mode === 'all'
+                ? t('options_headersNowAll')
+                : status.headers.watchedTabs.length === 0
+                  ? t('options_headersNowNone')
+                  : status.headers.watchedTabs.map((id) => `#${id}`).join(', '),
+            )}
+          </p>
+        )}
+      </fieldset>
+      <fieldset>
         <legend>{t('options_retention')}</legend>
         <label>
           {t('options_maxEvents')}{' '}

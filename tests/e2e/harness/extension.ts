@@ -49,6 +49,28 @@ export class ExtensionControl {
     );
   }
 
+  /** The background's header recording as getStatus reports it. */
+  async headerStatus(): Promise<{ mode: string; listening: boolean; watchedTabs: number[] }> {
+    return (await this.send<{ headers: { mode: string; listening: boolean; watchedTabs: number[] } }>('getStatus')).headers;
+  }
+
+  /**
+   * Switches header recording to every tab (the default records only tabs open in DevTools or the
+   * panel) and waits until the listeners are attached, for tests about what headers the recorder keeps.
+   */
+  async recordAllHeaders(): Promise<void> {
+    await this.send('updateSettings', { headerCapture: 'all' });
+    await this.waitFor(async () => (await this.headerStatus()).listening, 'header listeners attached');
+  }
+
+  /** Waits until the background records the headers of `tabId` (a panel or DevTools watches it). */
+  async waitForWatched(tabId: number): Promise<void> {
+    await this.waitFor(async () => {
+      const h = await this.headerStatus();
+      return h.listening && h.watchedTabs.includes(tabId);
+    }, `tab ${tabId} watched`);
+  }
+
   /** Polls `check` (each poll is a real round trip, no fixed sleeps in between beyond 50 ms). */
   async waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
