@@ -118,13 +118,19 @@ async function headless(site: Site): Promise<void> {
     const { ExtensionControl } = await import('../tests/e2e/harness/extension');
     const control = await ExtensionControl.open(b);
     const tab = await b.newPage();
+    // Like a person inspecting the site: the Cookies panel open on the tab, so its headers
+    // (every Set-Cookie line and what was sent) are recorded, not only the cookie changes.
+    await b.goto(tab, `${site.http}/`);
+    const tabId = await b.tabIdOf(tab);
+    await b.openExtensionPage('src/pages/panel/index.html', { tabId });
+    await control.waitForWatched(tabId);
     for (const path of TOUR) await b.goto(tab, site.http + path);
     // Let correlation windows close so every Set-Cookie line has its outcome.
     await control.waitFor(async () => {
       const obs = await control.readTable<{ setCookies?: Array<{ outcome: string }> }>('observations');
       return obs.every((o) => (o.setCookies ?? []).every((s) => s.outcome !== 'pending'));
     }, 'every Set-Cookie line settled');
-    await printSummary(control, await b.tabIdOf(tab), site, browserName);
+    await printSummary(control, tabId, site, browserName);
   } finally {
     await b.close();
     await site.close();
