@@ -7,7 +7,8 @@
  * tabs open in DevTools or the panel, none here — the target applies to this everyday case), and
  * with `headerCapture: 'all'` (every request's headers recorded: what inspecting a tab costs, and
  * what the opt-in setting costs on every page). This machine's timings drift, so besides the ratio
- * of the medians the median of the per-round ratios is printed (each round loads both back to back).
+ * of the medians the median of the per-round ratios is printed (each round loads both back to back),
+ * and the CPU time each browser's processes used per load (Linux), which drifts much less.
  *
  *   npx tsx bench/browsing.bench.ts [rounds=15] [--browser chromium|firefox]
  */
@@ -20,6 +21,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/harne
 import { ExtensionControl } from '../tests/e2e/harness/extension';
 import { FIREFOX_PATH, launchFirefox } from '../tests/e2e/harness/firefox';
 import { startSite } from '../tests/site/server';
+import { treeCpuMs } from './proc-cpu';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { browser: { type: 'string' } } });
 const ROUNDS = Number(positionals[0] ?? 15);
@@ -34,9 +36,17 @@ const quartiles = (xs: number[]): string => {
   return `${s[Math.floor(s.length / 4)]!.toFixed(2)}–${s[Math.floor((3 * s.length) / 4)]!.toFixed(2)}×`;
 };
 
+/** The same browser launched the way the harness launches it (flags, prefs), minus the extension. */
 async function plain(name: string): Promise<{ browser: Browser; cleanup: () => void }> {
   if (name === 'firefox') {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      acceptInsecureCerts: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false, 'datareporting.policy.dataSubmissionEnabled': false },
+    });
     return { browser, cleanup: () => undefined };
   }
   const profile = mkdtempSync(join(tmpdir(), 'cm-plain-'));
@@ -45,7 +55,7 @@ async function plain(name: string): Promise<{ browser: Browser; cleanup: () => v
     headless: true,
     pipe: true,
     userDataDir: profile,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
   });
   return { browser, cleanup: () => rmSync(profile, { recursive: true, force: true }) };
 }
@@ -67,6 +77,8 @@ try {
     const bare = await plain(name);
     const bareTab = await bare.browser.newPage();
     const url = site.http + PATH;
+    const extPid = extTab.page.browser().process()?.pid;
+    const barePid = bare.browser.process()?.pid;
     // Warm both (first loads pay for cache and connection setup).
     await timeLoad(extTab.page, url);
     await timeLoad(bareTab, url);
@@ -74,11 +86,19 @@ try {
       const a: number[] = [];
       const b: number[] = [];
       const pairs: number[] = [];
+      let cpuA = 0;
+      let cpuB = 0;
       for (let r = 0; r < ROUNDS; r++) {
         await extTab.page.bringToFront();
+        const ca = treeCpuMs(extPid);
         const x = await timeLoad(extTab.page, url);
+        // Everything the extension does for this load (writes included) before the next one.
+        await control.send('flush');
+        cpuA += (treeCpuMs(extPid) ?? 0) - (ca ?? 0);
         await bareTab.bringToFront();
+        const cb = treeCpuMs(barePid);
         const y = await timeLoad(bareTab, url);
+        cpuB += (treeCpuMs(barePid) ?? 0) - (cb ?? 0);
         a.push(x);
         b.push(y);
         pairs.push(x / y);
@@ -91,6 +111,11 @@ try {
       const verdict = target ? ` (target ≤ 1.05) ${ratio <= 1.05 ? 'OK' : 'ABOVE TARGET'}` : ' (no target: opt-in)';
       console.log(`  ratio                 : ${ratio.toFixed(3)}×${verdict}`);
       console.log(`  per-round ratios      : median ${median(pairs).toFixed(3)}×, middle half ${quartiles(pairs)}`);
+      if (extPid !== undefined && barePid !== undefined) {
+        const pa = cpuA / ROUNDS;
+        const pb = cpuB / ROUNDS;
+        console.log(`  browser CPU per load  : ${pb.toFixed(0)} ms without, ${pa.toFixed(0)} ms with (${(pa / pb).toFixed(3)}×)`);
+      }
     };
     const listening = async (): Promise<boolean> =>
       (await control.send<{ headers: { listening: boolean } }>('getStatus')).headers.listening;
