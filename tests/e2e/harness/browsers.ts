@@ -35,11 +35,16 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, unknown>;
   /** Chromium only: allow the extension in incognito windows. */
   allowIncognito?: boolean;
+  /** Called with the fresh profile directory before the browser starts (e.g. to break its storage). */
+  prepareProfile?: (dir: string) => void;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dir = BROWSERS[name].dist;
   return name === 'chromium'
-    ? launchChromium(dir, { allowIncognito: options.allowIncognito === true })
-    : launchFirefox(dir, options.firefoxPrefs);
+    ? launchChromium(dir, {
+        allowIncognito: options.allowIncognito === true,
+        ...(options.prepareProfile ? { prepareProfile: options.prepareProfile } : {}),
+      })
+    : launchFirefox(dir, options.firefoxPrefs, options.prepareProfile);
 }

@@ -30,9 +30,10 @@ const isExtensionWorker = (t: Target): boolean =>
  */
 export async function launchChromium(
   extensionDir: string,
-  options: { allowIncognito?: boolean } = {},
+  options: { allowIncognito?: boolean; prepareProfile?: (dir: string) => void } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'cm-chromium-'));
+  options.prepareProfile?.(profile);
   const browser: Browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { tabIdByUrl } from './chromium';
@@ -19,7 +20,11 @@ const EXTENSION_UUID = '6f1c0d2a-8b3e-4c5d-9e7f-0a1b2c3d4e5f';
 export async function launchFirefox(
   extensionDir: string,
   extraPrefs: Record<string, unknown> = {},
+  prepareProfile?: (dir: string) => void,
 ): Promise<ExtensionBrowser> {
+  // puppeteer makes (and removes) a temporary profile itself unless given one.
+  const profile = prepareProfile ? mkdtempSync(join(tmpdir(), 'cm-firefox-')) : undefined;
+  if (profile) prepareProfile?.(profile);
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
@@ -29,6 +34,7 @@ export async function launchFirefox(
     executablePath: FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
+    ...(profile ? { userDataDir: profile } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
@@ -69,6 +75,7 @@ export async function launchFirefox(
     },
     async close() {
       await browser.close().catch(() => undefined);
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
   return self;
