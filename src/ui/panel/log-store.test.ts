@@ -76,6 +76,19 @@ describe('LogStore', () => {
     expect(store.drain().observations.map((o) => o.setCookies?.[0]?.outcome)).toEqual(['stored']);
   });
 
+  test('a first answer with no events, or a page that grew, is still a new version (the panel shows "loaded")', () => {
+    const store = new LogStore();
+    store.setPart('early', { observations: [], changes: [], sites: [], limit: 150 });
+    expect(store.version).toBe(1);
+    store.setPart('early', { observations: [], changes: [], sites: [], limit: 150 });
+    expect(store.version).toBe(1);
+    store.setPart('b', { observations: [], changes: [], sites: [] }, false);
+    store.setPart('b', { observations: [], changes: [], sites: [], limit: 2000 });
+    expect([store.version, store.answered('b'), store.page('b')]).toEqual([3, true, { more: false, limit: 2000 }]);
+    store.dropPart('early');
+    expect(store.version).toBe(4);
+  });
+
   test('an event moving from one part to another (a roll) is neither removed nor added', () => {
     const store = new LogStore();
     store.setPart('t', { observations: [obsOf(1, 1), obsOf(5, 1)], changes: [changeOf(1, 1)], sites: ['a.test'] });

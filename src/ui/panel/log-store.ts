@@ -62,7 +62,7 @@ export function sliceWithin(a: PartAnswer, since: number | undefined, until: num
 }
 
 export class LogStore {
-  /** Bumped whenever the events changed. */
+  /** Bumped whenever the events or the parts (answered, page size, sites) changed. */
   version = 0;
   private readonly parts = new Map<string, Part>();
   private readonly obs = new Map<number, { event: HeaderObservation; sig: string; refs: number }>();
@@ -101,6 +101,11 @@ export class LogStore {
       for (const id of old.changes) if (!part.changes.has(id)) this.release(this.chg, id, this.pending.removedChanges, this.pending.changes);
     }
     this.parts.set(key, part);
+    // A first answer, an own answer replacing a carried one or a new page size changes what is
+    // shown (loaded, complete, "load older") even when no event changed.
+    if (!old || old.answered !== part.answered || old.more !== part.more || old.limit !== part.limit || old.sites.join(' ') !== part.sites.join(' ')) {
+      this.changed = true;
+    }
     this.touch();
   }
 
@@ -108,6 +113,7 @@ export class LogStore {
     const old = this.parts.get(key);
     if (!old) return;
     this.parts.delete(key);
+    this.changed = true;
     for (const id of old.observations) this.release(this.obs, id, this.pending.removedObservations, this.pending.observations);
     for (const id of old.changes) this.release(this.chg, id, this.pending.removedChanges, this.pending.changes);
     this.touch();
