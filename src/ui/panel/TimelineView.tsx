@@ -50,6 +50,16 @@ function rowData(r: TimelineRow): Record<string, string> {
   return d;
 }
 
+/**
+ * A cell shows one line cut with an ellipsis: text far past any pane's width is only shaped and
+ * laid out for nothing (a request sending 50 cookies names them all). The row detail and the
+ * data-* attributes keep the full text.
+ */
+const CELL_CHARS = 400;
+function clip(text: string): string {
+  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
+}
+
 /** A row's cells; re-rendered only when the row itself changed (rows are replaced, never mutated). */
 class Row extends Component<{ row: TimelineRow }> {
   override shouldComponentUpdate(next: { row: TimelineRow }): boolean {
@@ -70,13 +80,13 @@ function RowCells({ row }: { row: TimelineRow }) {
         <span aria-hidden="true">{KIND_ICON[row.kind]} </span>
         {t(`panel_kind_${row.kind.replace('-', '_')}`)}
       </span>
-      <span class="t-names">{row.names.join(', ')}</span>
+      <span class="t-names">{clip(row.names.join(', '))}</span>
       <span class={`t-outcome o-${outcome}`}>
         <span aria-hidden="true">{OUTCOME_ICON[outcome] ?? ''} </span>
         {t(`panel_outcome_${outcome}`)}
         {row.reason ? ` (${row.reason})` : ''}
       </span>
-      <span class="t-where">{row.line ?? row.url ?? `${row.change?.domain ?? ''}${row.change?.path ?? ''}`}</span>
+      <span class="t-where">{clip(row.line ?? row.url ?? `${row.change?.domain ?? ''}${row.change?.path ?? ''}`)}</span>
       {row.flagged ? (
         <span class="t-flag" title={t('panel_flagged')}>
           <span aria-hidden="true">⚠</span>
