@@ -41,7 +41,7 @@ export async function readLogSlice(
 
 /**
  * How often the open tail is re-read: new events show within half a second, and under a stream
- * the timeline is rebuilt at most twice a second (each rebuild is a few tens of ms of main thread).
+ * the timeline is updated at most twice a second (with the events the poll found new or patched).
  */
 export const TAIL_POLL_MS = 500;
 
@@ -68,7 +68,7 @@ interface Subscribable<T> {
  * answers while the page burns its CPU re-running it (measured with bench/panel.bench.ts). A poll
  * runs each read to completion, at most every TAIL_POLL_MS, one at a time.
  */
-function pollTail(query: () => Promise<LogSlice>): Subscribable<LogSlice> {
+function pollTail(query: () => Promise<LogSlice>, firstAfter = 0): Subscribable<LogSlice> {
   return {
     subscribe({ next, error }) {
       let stopped = false;
@@ -89,7 +89,8 @@ function pollTail(query: () => Promise<LogSlice>): Subscribable<LogSlice> {
           if (!stopped) timer = setTimeout(run, Math.max(0, TAIL_POLL_MS - (performance.now() - started)));
         });
       };
-      run();
+      if (firstAfter > 0) timer = setTimeout(run, firstAfter);
+      else run();
       return {
         unsubscribe() {
           stopped = true;
@@ -210,7 +211,9 @@ export function useLiveLog(db: CookieLogDB, tabId: number, limit: number, first?
       const isTail = i === segments.length - 1;
       const known = isTail ? sitesKey.split(' ').filter(Boolean) : [];
       const query = (): Promise<LogSlice> => readLogSlice(db, tabId, rangeOf(seg), known);
-      const sub = (isTail ? pollTail(query) : liveQuery(query)).subscribe({
+      // A tail cut from the previous one starts with what that one read a moment ago: its first
+      // read can wait for the next poll (at 500 events/s that halves the tail's reads).
+      const sub = (isTail ? pollTail(query, store.has(seg.key) ? TAIL_POLL_MS : 0) : liveQuery(query)).subscribe({
         next: (v) => {
           const cur = current.current;
           // An answer for a segment already rolled or folded away.
