@@ -168,17 +168,25 @@ try {
   if (!process.env['PANEL_OTHER_TAB']) {
     await panel.page.waitForFunction((n: number) => Number(document.querySelector('[data-testid=row-count]')?.getAttribute('data-total')) > n, {}, 1000);
   }
-  console.log(`frames while scrolling, idle log: ${summary(await sampleFrames())}`);
-  await panel.page.evaluate(`(() => {
-    window.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
-    performance.clearMeasures('panel-rows');
-  })()`);
   // CPU time the panel's renderer spent (not wall time: on a loaded machine long tasks mostly measure waiting).
   const cdp = await panel.page.createCDPSession();
   await cdp.send('Performance.enable');
   const cpu = async (): Promise<Record<string, number>> =>
     Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const busyBetween = (before: Record<string, number>, after: Record<string, number>, k: string): string =>
+    ms(((after[k] ?? 0) - (before[k] ?? 0)) * 1000);
+  const cpuIdleBefore = await cpu();
+  console.log(`frames while scrolling, idle log: ${summary(await sampleFrames())}`);
+  const cpuIdleAfter = await cpu();
+  // The same scrolling without new events: what appending adds is the difference.
+  console.log(
+    `panel renderer CPU while scrolling the idle log for ${SECONDS} s: tasks ${busyBetween(cpuIdleBefore, cpuIdleAfter, 'TaskDuration')}, script ${busyBetween(cpuIdleBefore, cpuIdleAfter, 'ScriptDuration')}, layout ${busyBetween(cpuIdleBefore, cpuIdleAfter, 'LayoutDuration')}, style ${busyBetween(cpuIdleBefore, cpuIdleAfter, 'RecalcStyleDuration')}`,
+  );
+  await panel.page.evaluate(`(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    performance.clearMeasures('panel-rows');
+  })()`);
   const cpuBefore = await cpu();
   if (process.env['PANEL_PROFILE']) {
     await cdp.send('Profiler.enable');
@@ -237,12 +245,12 @@ try {
     return { long: window.__long.length, longMs: window.__long.reduce((a, b) => a + b, 0), longMax: Math.max(0, ...window.__long),
       builds: rows.length, buildMs: rows.reduce((a, b) => a + b, 0) };
   })()`)) as { long: number; longMs: number; longMax: number; builds: number; buildMs: number };
-  const busy = (k: string): string => ms(((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)) * 1000);
+  const busy = (k: string): string => busyBetween(cpuBefore, cpuAfter, k);
   console.log(
     `panel renderer CPU while appending and scrolling for ${SECONDS} s: tasks ${busy('TaskDuration')}, script ${busy('ScriptDuration')}, layout ${busy('LayoutDuration')}, style ${busy('RecalcStyleDuration')}`,
   );
   console.log(
-    `panel main thread while appending: ${work.long} long tasks (${ms(work.longMs)} total, max ${ms(work.longMax)}); timeline rebuilt ${work.builds}× (${ms(work.buildMs)} total)`,
+    `panel main thread while appending: ${work.long} long tasks (${ms(work.longMs)} total, max ${ms(work.longMax)}); timeline updated ${work.builds}× (${ms(work.buildMs)} total)`,
   );
   if (panel.errors.length > 0) throw new Error(`panel errors: ${panel.errors.join('\n')}`);
 } finally {

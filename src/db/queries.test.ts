@@ -8,6 +8,7 @@ import {
   knownDomains,
   recentChanges,
   tabObservations,
+  tabSlice,
   tabTimeline,
 } from './queries';
 import type { CookieLogDB } from './schema';
@@ -68,6 +69,26 @@ describe('per tab', () => {
       'change@11',
       'observation@10',
     ]);
+  });
+
+  test('a tab slice: its observations, their linked changes and its sites\' changes, as tabTimeline plus domainChanges', async () => {
+    for (const r of [{}, { limit: 2 }, { since: 15, until: 45 }, { since: 41 }]) {
+      const slice = await tabSlice(db, 1, r);
+      const timeline = await tabTimeline(db, 1, r);
+      const sites = [...new Set(slice.observations.flatMap((o) => [o.registrableDomain, o.topLevelSite ?? '']).filter(Boolean))].sort();
+      const viaDomains = (await Promise.all(sites.map((s) => domainChanges(db, s, r)))).flat();
+      const expected = new Set([...timeline.flatMap((e) => (e.type === 'change' ? [e.event.id] : [])), ...viaDomains.map((c) => c.id)]);
+      expect(slice.observations.map((o) => o.id)).toEqual(timeline.flatMap((e) => (e.type === 'observation' ? [e.event.id] : [])));
+      expect(new Set(slice.changes.map((c) => c.id))).toEqual(expected);
+      expect(slice.changes.length).toBe(expected.size);
+      expect(slice.sites).toEqual(sites);
+    }
+    // A change linked from a line but outside the range (and so outside the site's read) is still there.
+    const late = await tabSlice(db, 1, { since: 40, until: 40 });
+    expect(late.changes.map((c) => c.id)).toEqual([ids['c41']]);
+    // Known sites add their changes even with no observation in range.
+    expect((await tabSlice(db, 1, { since: 45 }, ['example.com'])).changes.map((c) => c.id)).toEqual([ids['c50']]);
+    expect([(await tabSlice(db, 1, { limit: 2 })).more, (await tabSlice(db, 1, { limit: 50 })).more]).toEqual([true, false]);
   });
 });
 

@@ -89,6 +89,47 @@ export async function tabTimeline(db: CookieLogDB, tabId: number, r: Range = {})
   });
 }
 
+export interface TabSlice {
+  /** The tab's observations in the range, newest first. */
+  observations: HeaderObservation[];
+  /** The changes their Set-Cookie lines caused, and every change in the range on their sites (each once). */
+  changes: CookieChangeEvent[];
+  /** `knownSites` plus the sites the observations name (their registrable domain and top-level site), sorted. */
+  sites: string[];
+  /** A read hit the limit: older entries exist. */
+  more: boolean;
+}
+
+/**
+ * What the panel shows of a tab for one time range, in one read transaction: `tabTimeline`'s
+ * entries plus the changes on the tab's sites (script writes, expiries and evictions have no
+ * tab). A line's linked change is nearly always among its site's changes, so only the rest are
+ * fetched by key: a poll of a busy tail costs a few range reads, not one `get` per line.
+ */
+export async function tabSlice(db: CookieLogDB, tabId: number, r: Range = {}, knownSites: readonly string[] = []): Promise<TabSlice> {
+  const limit = r.limit ?? DEFAULT_LIMIT;
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const observations = await tabObservations(db, tabId, r);
+    const sites = new Set<string>(knownSites);
+    for (const o of observations) {
+      sites.add(o.registrableDomain);
+      if (o.topLevelSite) sites.add(o.topLevelSite);
+    }
+    const perSite = await Promise.all([...sites].map((s) => domainChanges(db, s, r)));
+    const changes = new Map<number, CookieChangeEvent>();
+    for (const list of perSite) for (const c of list) changes.set(c.id, c);
+    const missing = new Set<number>();
+    for (const o of observations) for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !changes.has(l.changeEventId)) missing.add(l.changeEventId);
+    if (missing.size > 0) for (const c of await db.changes.bulkGet([...missing])) if (c) changes.set(c.id, c);
+    return {
+      observations,
+      changes: [...changes.values()],
+      sites: [...sites].sort(),
+      more: observations.length >= limit || perSite.some((l) => l.length >= limit),
+    };
+  });
+}
+
 export function domainChanges(db: CookieLogDB, domain: string, r: Range = {}): Promise<CookieChangeEvent[]> {
   const [lo, hi] = between(domain, r);
   return db.changes

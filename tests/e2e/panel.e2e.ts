@@ -39,6 +39,8 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
   const dialogs: string[] = [];
 
   beforeAll(async () => {
+    // The sessions test saves screenshots before the light/dark one: the folder must exist first.
+    mkdirSync(SHOTS, { recursive: true });
     site = await startSite();
     b = await launch(name);
     control = await ExtensionControl.open(b);
@@ -261,7 +263,6 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
   });
 
   test('light and dark screenshots', async () => {
-    mkdirSync(SHOTS, { recursive: true });
     await panel.page.setViewport({ width: 1200, height: 700 });
     await filterTo('filter-name', 'JSESSIONID');
     await panel.page.click('[role=option][data-kind=set-cookie][data-outcome=stored]');

@@ -1,9 +1,9 @@
 /**
  * The DevTools panel for one tab: a live timeline with filters, the cookie inspector, and the
- * sessions, limits and findings views. Reads the log (liveQuery) and the browser's current
+ * sessions, limits and findings views. Reads the log (./useLog.ts) and the browser's current
  * cookies; acts only through the message client (Actions).
  */
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { analyze, registrableDomain } from '../../analysis';
 import type { CookieLogDB } from '../../db/schema';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
@@ -11,7 +11,8 @@ import { BROWSER } from '../../platform/browser';
 import { t } from '../../platform/i18n';
 import { markLoaded } from '../mount';
 import { EMPTY_FILTER, type TimelineFilter } from '../timeline/filter';
-import { buildRows, type TimelineRow } from '../timeline/rows';
+import { IncrementalTimeline } from '../timeline/incremental';
+import type { TimelineRow } from '../timeline/rows';
 import { Actions } from './Actions';
 import { knownCookies, sessionFacts } from './cookies';
 import { CookiesView } from './CookiesView';
@@ -24,7 +25,7 @@ import { RowDetail } from './RowDetail';
 import { SessionsView } from './SessionsView';
 import { Tabs, type View } from './Tabs';
 import { TimelineView } from './TimelineView';
-import { FIRST_PAGE, type LogSlice, PAGE_SIZE, useLogSlice } from './useLog';
+import { FIRST_PAGE, type LogSlice, PAGE_SIZE, useLiveLog } from './useLog';
 import { useScope } from './useScope';
 
 export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; first?: Promise<LogSlice> }) {
@@ -37,42 +38,56 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
   const [profileId, setProfileId] = useState<LimitProfileId>(BROWSER === 'firefox' ? 'firefox' : 'chromium');
   const profile = LIMIT_PROFILES[profileId];
 
-  const slice = useLogSlice(db, tabId, limit, first);
-  const version = useMemo(() => (slice ? slice.changes.reduce((m, c) => Math.max(m, c.id), 0) : -1), [slice]);
+  const log = useLiveLog(db, tabId, limit, first);
+  const store = log?.store;
+  const logVersion = log?.version ?? -1;
+  const version = useMemo(() => store?.maxChangeId() ?? -1, [store, logVersion]);
   const scope = useScope(db, tabId, version);
   const topLevelSite = scope?.topLevelSite;
   const now = Date.now();
 
   const lineFindings = useMemo(() => lineFindingsMemo(profile), [profile]);
-  const rows = useMemo(() => {
-    if (!slice) return [];
+  // The rows follow the log incrementally: a poll hands on only the events it changed. A new
+  // first-party site or findings profile changes every row, so those rebuild from the store.
+  const builder = useRef<IncrementalTimeline | undefined>(undefined);
+  const timeline = useMemo(() => {
+    if (!store) return undefined;
     const t0 = performance.now();
-    const built = buildRows({ observations: slice.observations, changes: slice.changes, topLevelSite, lineFindings });
+    let t = builder.current;
+    if (!t || t.ctx.topLevelSite !== topLevelSite || t.ctx.lineFindings !== lineFindings) {
+      t = builder.current = new IncrementalTimeline({ topLevelSite, lineFindings });
+      store.drain();
+      t.reset(store.observations(), store.changes());
+    } else {
+      t.apply(store.drain());
+    }
     // For the bench's breakdown; bounded so a long session does not pile up entries.
     if (performance.getEntriesByName('panel-rows').length > 500) performance.clearMeasures('panel-rows');
     performance.measure('panel-rows', { start: t0, end: performance.now() });
-    return built;
-  }, [slice, topLevelSite, lineFindings]);
-  const known = useMemo(() => knownCookies(scope?.cookies ?? [], slice?.changes ?? []), [scope, slice]);
+    return { rows: t, version: t.version };
+  }, [store, logVersion, topLevelSite, lineFindings]);
+  const changes = useMemo(() => store?.changes() ?? [], [store, logVersion]);
+  const observations = useMemo(() => store?.observations() ?? [], [store, logVersion]);
+  const known = useMemo(() => knownCookies(scope?.cookies ?? [], changes), [scope, changes]);
   const needsAnalysis = view === 'findings' || view === 'limits' || selectedKey !== undefined || row !== undefined;
   const analysis = useMemo(() => {
-    if (!needsAnalysis || !scope || !slice) return undefined;
+    if (!needsAnalysis || !scope || !log) return undefined;
     const input: Parameters<typeof analyze>[0] = {
       cookies: scope.cookies,
-      observations: findingObservations(slice.observations),
+      observations: findingObservations(observations),
       now: Date.now(),
       profile,
     };
     if (topLevelSite) input.topLevelSite = topLevelSite;
     return analyze(input);
-  }, [needsAnalysis, scope, slice, profile, topLevelSite]);
+  }, [needsAnalysis, scope, observations, profile, topLevelSite]);
   const sessions = useMemo(
-    () => (view === 'sessions' && slice ? sessionFacts(known, slice.changes, slice.observations, topLevelSite) : []),
-    [view, known, slice, topLevelSite],
+    () => (view === 'sessions' && log ? sessionFacts(known, changes, observations, topLevelSite) : []),
+    [view, known, changes, observations, topLevelSite],
   );
 
   // Loaded = the latest events are on screen; the current cookies (inspector, limits) may follow.
-  const ready = slice !== undefined;
+  const ready = log !== undefined;
   useLayoutEffect(() => {
     if (!ready) return;
     // Committed to the DOM, painted next: the bench measures navigation start → this mark.
@@ -98,7 +113,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
   return (
     <div class="panel">
       <div class="panel-bar">
-        <Tabs view={view} onView={setView} counts={{ timeline: rows.length, cookies: known.length }} />
+        <Tabs view={view} onView={setView} counts={{ timeline: timeline?.rows.rows.length ?? 0, cookies: known.length }} />
         <Actions tabId={tabId} />
       </div>
       {!ready || !scope ? (
@@ -111,23 +126,24 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
         <div class="panel-main" role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
           {view === 'timeline' ? (
             <TimelineView
-              rows={rows}
+              timeline={timeline?.rows}
+              version={timeline?.version ?? -1}
               filter={filter}
               onFilter={setFilter}
               selectedId={row?.id}
               onSelect={setRow}
-              more={(slice?.more ?? false) && limit >= PAGE_SIZE}
-              complete={slice !== undefined && slice.limit >= limit}
+              more={(log?.more ?? false) && limit >= PAGE_SIZE}
+              complete={log !== undefined && log.limit >= limit}
               onLoadOlder={() => setLimit((l) => Math.max(l, PAGE_SIZE) + PAGE_SIZE)}
             />
           ) : null}
           {view === 'cookies' ? <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} /> : null}
           {view === 'sessions' ? <SessionsView facts={sessions} onSelect={selectKey} /> : null}
-          {view === 'limits' && analysis && scope && slice ? (
+          {view === 'limits' && analysis && scope && log ? (
             <LimitsView
               usage={analysis.usage}
               cookies={scope.cookies}
-              changes={slice.changes}
+              changes={changes}
               profile={profile}
               onProfile={setProfileId}
               now={now}

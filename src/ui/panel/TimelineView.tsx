@@ -1,7 +1,9 @@
 /** The timeline: filters, the virtualized list of rows (newest last) and "load older". */
-import { useMemo } from 'preact/hooks';
+import { Component } from 'preact';
+import { useMemo, useRef } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-import { facets, filterRows, type TimelineFilter } from '../timeline/filter';
+import type { TimelineFilter } from '../timeline/filter';
+import { FilteredRows, type IncrementalTimeline } from '../timeline/incremental';
 import { changeOutcome, ROW_KINDS, type TimelineRow } from '../timeline/rows';
 import { VirtualList } from '../timeline/VirtualList';
 import { clockTime } from './format';
@@ -48,7 +50,28 @@ function rowData(r: TimelineRow): Record<string, string> {
   return d;
 }
 
-function Row({ row }: { row: TimelineRow }) {
+/**
+ * A cell shows one line cut with an ellipsis: text far past any pane's width is only shaped and
+ * laid out for nothing (a request sending 50 cookies names them all). The row detail and the
+ * data-* attributes keep the full text.
+ */
+const CELL_CHARS = 400;
+function clip(text: string): string {
+  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
+}
+
+/** A row's cells; re-rendered only when the row itself changed (rows are replaced, never mutated). */
+class Row extends Component<{ row: TimelineRow }> {
+  override shouldComponentUpdate(next: { row: TimelineRow }): boolean {
+    return next.row !== this.props.row;
+  }
+
+  override render() {
+    return <RowCells row={this.props.row} />;
+  }
+}
+
+function RowCells({ row }: { row: TimelineRow }) {
   const outcome = rowOutcome(row);
   return (
     <>
@@ -57,13 +80,13 @@ function Row({ row }: { row: TimelineRow }) {
         <span aria-hidden="true">{KIND_ICON[row.kind]} </span>
         {t(`panel_kind_${row.kind.replace('-', '_')}`)}
       </span>
-      <span class="t-names">{row.names.join(', ')}</span>
+      <span class="t-names">{clip(row.names.join(', '))}</span>
       <span class={`t-outcome o-${outcome}`}>
         <span aria-hidden="true">{OUTCOME_ICON[outcome] ?? ''} </span>
         {t(`panel_outcome_${outcome}`)}
         {row.reason ? ` (${row.reason})` : ''}
       </span>
-      <span class="t-where">{row.line ?? row.url ?? `${row.change?.domain ?? ''}${row.change?.path ?? ''}`}</span>
+      <span class="t-where">{clip(row.line ?? row.url ?? `${row.change?.domain ?? ''}${row.change?.path ?? ''}`)}</span>
       {row.flagged ? (
         <span class="t-flag" title={t('panel_flagged')}>
           <span aria-hidden="true">⚠</span>
@@ -75,7 +98,10 @@ function Row({ row }: { row: TimelineRow }) {
 }
 
 export interface TimelineViewProps {
-  rows: readonly TimelineRow[];
+  /** The rows, built incrementally; undefined while the log loads. */
+  timeline: IncrementalTimeline | undefined;
+  /** `timeline.version` when this render was made (the rows are updated in place). */
+  version: number;
   filter: TimelineFilter;
   onFilter: (f: TimelineFilter) => void;
   selectedId: string | undefined;
@@ -86,10 +112,37 @@ export interface TimelineViewProps {
   onLoadOlder: () => void;
 }
 
+const NO_FACETS = { domains: [] as string[], names: [] as string[] };
+const NO_ROWS: readonly TimelineRow[] = [];
+
 export function TimelineView(props: TimelineViewProps) {
   const { filter, onFilter } = props;
-  const f = useMemo(() => facets(props.rows), [props.rows]);
-  const shown = useMemo(() => filterRows(props.rows, filter), [props.rows, filter]);
+  const { timeline, version } = props;
+  const f = useMemo(() => timeline?.facets() ?? NO_FACETS, [timeline, version]);
+  // Followed incrementally: a poll re-filters only the rows it touched.
+  const filtered = useRef(new FilteredRows());
+  const shown = useMemo(() => (timeline ? filtered.current.update(timeline, filter) : NO_ROWS), [timeline, version, filter]);
+  const shownVersion = timeline ? filtered.current.version : -1;
+  const total = timeline?.rows.length ?? 0;
+  // The pickers' options change only when a new domain or name appears: the same vnodes otherwise.
+  const domainOptions = useMemo(
+    () =>
+      f.domains.map((d) => (
+        <option key={d} value={d}>
+          {d}
+        </option>
+      )),
+    [f.domains],
+  );
+  const nameOptions = useMemo(
+    () =>
+      f.names.map((n) => (
+        <option key={n} value={n}>
+          {n}
+        </option>
+      )),
+    [f.names],
+  );
   const set = (patch: Partial<TimelineFilter>): void => onFilter({ ...filter, ...patch });
   return (
     <section class="timeline" aria-label={t('panel_view_timeline')}>
@@ -104,19 +157,11 @@ export function TimelineView(props: TimelineViewProps) {
         />
         <select aria-label={t('panel_filter_domain')} value={filter.domain} onChange={(e) => set({ domain: e.currentTarget.value })} data-testid="filter-domain">
           <option value="">{t('panel_filter_all_domains')}</option>
-          {f.domains.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
+          {domainOptions}
         </select>
         <select aria-label={t('panel_filter_name')} value={filter.name} onChange={(e) => set({ name: e.currentTarget.value })} data-testid="filter-name">
           <option value="">{t('panel_filter_all_names')}</option>
-          {f.names.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          {nameOptions}
         </select>
         <select
           aria-label={t('panel_filter_kind')}
@@ -155,11 +200,11 @@ export function TimelineView(props: TimelineViewProps) {
           aria-live="polite"
           data-testid="row-count"
           data-shown={shown.length}
-          data-total={props.rows.length}
+          data-total={total}
           data-filter={JSON.stringify(filter)}
           data-complete={String(props.complete)}
         >
-          {t('panel_rows_shown', [String(shown.length), String(props.rows.length)])}
+          {t('panel_rows_shown', [String(shown.length), String(total)])}
         </span>
       </div>
       {props.more ? (
@@ -174,6 +219,7 @@ export function TimelineView(props: TimelineViewProps) {
       ) : null}
       <VirtualList
         items={shown}
+        version={shownVersion}
         rowHeight={ROW_HEIGHT}
         keyOf={(r) => r.id}
         renderRow={(r) => <Row row={r} />}

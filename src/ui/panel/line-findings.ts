@@ -1,6 +1,6 @@
 /**
  * Finding IDs of one recorded Set-Cookie line, memoised (lines are immutable once correlated, and
- * the timeline rebuilds its rows on every log write): the engine's line rules (rejected, SameSite,
+ * the timeline rebuilds all its rows when the first-party site is known): the engine's line rules (rejected, SameSite,
  * prefixes, expiry, sizes) plus its cookie rules on the cookie the line sets — so a session ID
  * set without Secure is flagged on the line that set it. The recorded value is redacted, so
  * value-based rules (JWT, random-looking IDs) cannot fire here; the inspector has the real value.

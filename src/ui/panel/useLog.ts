@@ -6,9 +6,10 @@
  * (./segments.ts) so a stream of new events re-reads only the newest few hundred.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { domainChanges, liveQuery, type Range, tabTimeline } from '../../db/queries';
+import { liveQuery, type Range, tabSlice } from '../../db/queries';
 import type { CookieLogDB } from '../../db/schema';
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
+import { LogStore, sliceWithin } from './log-store';
 import { initialSegments, roll, type Segment, withBaseLimit } from './segments';
 
 export const PAGE_SIZE = 2_000;
@@ -35,32 +36,12 @@ export async function readLogSlice(
 ): Promise<LogSlice> {
   const r: Range = typeof range === 'number' ? { limit: range } : range;
   const limit = r.limit ?? PAGE_SIZE;
-  const entries = await tabTimeline(db, tabId, r);
-  const observations: HeaderObservation[] = [];
-  const changes = new Map<number, CookieChangeEvent>();
-  for (const e of entries) {
-    if (e.type === 'observation') observations.push(e.event);
-    else changes.set(e.event.id, e.event);
-  }
-  const sites = new Set<string>(knownSites);
-  for (const o of observations) {
-    sites.add(o.registrableDomain);
-    if (o.topLevelSite) sites.add(o.topLevelSite);
-  }
-  const perSite = await Promise.all([...sites].map((s) => domainChanges(db, s, r)));
-  for (const list of perSite) for (const c of list) changes.set(c.id, c);
-  return {
-    observations,
-    changes: [...changes.values()],
-    sites: [...sites].sort(),
-    more: observations.length >= limit || perSite.some((l) => l.length >= limit),
-    limit,
-  };
+  return { ...(await tabSlice(db, tabId, { ...r, limit }, knownSites)), limit };
 }
 
 /**
  * How often the open tail is re-read: new events show within half a second, and under a stream
- * the timeline is rebuilt at most twice a second (each rebuild is a few tens of ms of main thread).
+ * the timeline is updated at most twice a second (with the events the poll found new or patched).
  */
 export const TAIL_POLL_MS = 500;
 
@@ -87,7 +68,7 @@ interface Subscribable<T> {
  * answers while the page burns its CPU re-running it (measured with bench/panel.bench.ts). A poll
  * runs each read to completion, at most every TAIL_POLL_MS, one at a time.
  */
-function pollTail(query: () => Promise<LogSlice>): Subscribable<LogSlice> {
+function pollTail(query: () => Promise<LogSlice>, firstAfter = 0): Subscribable<LogSlice> {
   return {
     subscribe({ next, error }) {
       let stopped = false;
@@ -108,7 +89,8 @@ function pollTail(query: () => Promise<LogSlice>): Subscribable<LogSlice> {
           if (!stopped) timer = setTimeout(run, Math.max(0, TAIL_POLL_MS - (performance.now() - started)));
         });
       };
-      run();
+      if (firstAfter > 0) timer = setTimeout(run, firstAfter);
+      else run();
       return {
         unsubscribe() {
           stopped = true;
@@ -126,47 +108,70 @@ function rangeOf(s: Segment): Range {
   return r;
 }
 
-function merge(parts: readonly LogSlice[]): LogSlice {
-  const observations = new Map<number, HeaderObservation>();
-  const changes = new Map<number, CookieChangeEvent>();
-  const sites = new Set<string>();
-  for (const p of parts) {
-    for (const o of p.observations) observations.set(o.id, o);
-    for (const c of p.changes) changes.set(c.id, c);
-    for (const s of p.sites) sites.add(s);
-  }
-  return {
-    observations: [...observations.values()],
-    changes: [...changes.values()],
-    sites: [...sites].sort(),
-    more: parts[0]?.more ?? false,
-    limit: parts[0]?.limit ?? 0,
-  };
+function times(s: LogSlice): number[] {
+  const out: number[] = [];
+  for (const o of s.observations) out.push(o.time);
+  for (const c of s.changes) out.push(c.time);
+  return out;
 }
 
-function times(s: LogSlice): number[] {
-  return [...s.observations.map((o) => o.time), ...s.changes.map((c) => c.time)];
+/** The panel's page of the log: its events (store), bumped `version` per change, and the base page's size. */
+export interface LiveLog {
+  store: LogStore;
+  /** The store's version this render reflects: one poll that changed something = one new version. */
+  version: number;
+  /** The page was full: older entries exist. */
+  more: boolean;
+  /** Size of the base page the events reflect (the first small page, then the full one). */
+  limit: number;
+}
+
+const EARLY = 'early';
+
+/**
+ * Carries what the replaced segments held into the segments replacing them, each its own time
+ * range, until their own queries answer: the page never blanks while they load, and an event
+ * that only moves from one segment to another is neither removed nor re-added.
+ */
+function replaceSegments(store: LogStore, cur: readonly Segment[], next: readonly Segment[]): void {
+  const nextKeys = new Set(next.map((s) => s.key));
+  const curKeys = new Set(cur.map((s) => s.key));
+  const replaced = cur.filter((s) => !nextKeys.has(s.key)).map((s) => s.key);
+  const carried = store.answerOf(replaced);
+  const oldBase = cur[0] ? store.page(cur[0].key) : undefined;
+  next.forEach((seg, i) => {
+    if (curKeys.has(seg.key) || store.has(seg.key)) return;
+    const part = sliceWithin(carried, seg.since, seg.until);
+    if (i === 0 && oldBase) {
+      part.more = oldBase.more;
+      part.limit = oldBase.limit;
+    }
+    store.setPart(seg.key, part, false);
+  });
+  for (const k of replaced) store.dropPart(k);
 }
 
 /**
  * `first`: the base read started before the first render (the page entry starts it at module
- * load), so the newest events do not wait for Preact's first effects; the live queries take over.
+ * load), so the newest events do not wait for Preact's first effects; the segments take over.
+ * Every answer goes into one LogStore and a callback changes state once, so one poll costs one
+ * render, and the store hands the timeline only what changed.
  */
-export function useLogSlice(
-  db: CookieLogDB,
-  tabId: number,
-  limit: number,
-  first?: Promise<LogSlice>,
-): LogSlice | undefined {
+export function useLiveLog(db: CookieLogDB, tabId: number, limit: number, first?: Promise<LogSlice>): LiveLog | undefined {
+  const store = useMemo(() => new LogStore(), []);
   const [segments, setSegments] = useState<readonly Segment[]>(() => initialSegments(Date.now(), limit));
-  const [parts, setParts] = useState<ReadonlyMap<string, LogSlice>>(new Map());
-  const [early, setEarly] = useState<LogSlice | undefined>(undefined);
+  const current = useRef(segments);
+  const [version, setVersion] = useState(0);
+  const publish = (): void => setVersion(store.version);
 
   useLayoutEffect(() => {
     let stale = false;
     first?.then(
       (v) => {
-        if (!stale) setEarly(v);
+        const base = current.current[0];
+        if (stale || (base && store.answered(base.key))) return;
+        store.setPart(EARLY, v);
+        publish();
       },
       () => undefined,
     );
@@ -175,26 +180,25 @@ export function useLogSlice(
     };
   }, [first]);
 
-  useEffect(() => setSegments((s) => withBaseLimit(s, limit)), [limit]);
-  // Answers of segments that were rolled or folded away are dropped with them.
   useEffect(() => {
-    const keys = new Set(segments.map((s) => s.key));
-    setParts((prev) => ([...prev.keys()].every((k) => keys.has(k)) ? prev : new Map([...prev].filter(([k]) => keys.has(k)))));
-  }, [segments]);
+    const cur = current.current;
+    const next = withBaseLimit(cur, limit);
+    if (next === cur) return;
+    replaceSegments(store, cur, next);
+    current.current = next;
+    setSegments(next);
+    publish();
+  }, [limit]);
 
   // Sites known so far, so an open tail with only script changes still finds them.
-  const sites = useMemo(() => [...new Set([...parts.values()].flatMap((p) => p.sites))].sort(), [parts]);
-  const sitesKey = sites.join(' ');
+  const sitesKey = useMemo(() => store.sites().join(' '), [version]);
 
-  // One live query per segment, kept across rolls: a roll adds two small queries and drops one,
-  // it does not re-read the others.
+  // One query per segment, kept across rolls: a roll adds two small queries and drops one, it
+  // does not re-read the others.
   const subs = useRef(new Map<string, { unsubscribe(): void }>());
   useEffect(() => {
-    const wanted = new Map<string, Segment>();
-    segments.forEach((seg, i) => {
-      const isTail = i === segments.length - 1;
-      wanted.set(isTail ? `${seg.key}|${sitesKey}` : seg.key, seg);
-    });
+    const idOf = (seg: Segment, i: number): string => (i === segments.length - 1 ? `${seg.key}|${sitesKey}` : seg.key);
+    const wanted = new Set(segments.map(idOf));
     for (const [id, sub] of subs.current) {
       if (!wanted.has(id)) {
         sub.unsubscribe();
@@ -202,32 +206,30 @@ export function useLogSlice(
       }
     }
     segments.forEach((seg, i) => {
-      const isTail = i === segments.length - 1;
-      const id = isTail ? `${seg.key}|${sitesKey}` : seg.key;
+      const id = idOf(seg, i);
       if (subs.current.has(id)) return;
+      const isTail = i === segments.length - 1;
       const known = isTail ? sitesKey.split(' ').filter(Boolean) : [];
       const query = (): Promise<LogSlice> => readLogSlice(db, tabId, rangeOf(seg), known);
-      const sub = (isTail ? pollTail(query) : liveQuery(query)).subscribe({
+      // A tail cut from the previous one starts with what that one read a moment ago: its first
+      // read can wait for the next poll (at 500 events/s that halves the tail's reads).
+      const sub = (isTail ? pollTail(query, store.has(seg.key) ? TAIL_POLL_MS : 0) : liveQuery(query)).subscribe({
         next: (v) => {
+          const cur = current.current;
+          // An answer for a segment already rolled or folded away.
+          if (!cur.some((s) => s.key === seg.key)) return;
           if (performance.getEntriesByName('panel-log').length === 0) performance.mark('panel-log');
-          setParts((prev) => new Map(prev).set(seg.key, v));
-          if (isTail) {
-            setSegments((cur) => {
-              if (cur[cur.length - 1]?.key !== seg.key) return cur;
-              const next = roll(cur, times(v));
-              if (next === cur) return cur;
-              // New segments show what is already known for their range until their own first
-              // answer: the page never blanks or freezes while they load (ids dedupe the overlap).
-              const fresh = next.filter((n) => !cur.some((c) => c.key === n.key)).map((n) => n.key);
-              setParts((prev) => {
-                const known = merge([...prev.values(), v]);
-                const m = new Map(prev);
-                for (const k of fresh) if (!m.has(k)) m.set(k, known);
-                return m;
-              });
-              return next;
-            });
+          store.setPart(seg.key, v);
+          if (store.has(EARLY) && cur.every((s) => store.answered(s.key))) store.dropPart(EARLY);
+          if (isTail && cur[cur.length - 1]?.key === seg.key) {
+            const next = roll(cur, times(v));
+            if (next !== cur) {
+              replaceSegments(store, cur, next);
+              current.current = next;
+              setSegments(next);
+            }
           }
+          publish();
         },
         error: (err: unknown) => console.warn('panel: log query failed', err),
       });
@@ -242,12 +244,15 @@ export function useLogSlice(
     [],
   );
 
-  // While a new segment has not answered yet, keep showing the last complete merge (no flicker).
-  const last = useRef<LogSlice | undefined>(undefined);
-  return useMemo(() => {
-    const ready = segments.map((s) => parts.get(s.key));
-    if (ready.some((p) => p === undefined)) return last.current ?? early;
-    last.current = merge(ready as LogSlice[]);
-    return last.current;
-  }, [segments, parts, early]);
+  // Shown once the early page or every segment has answered (segments replacing answered ones
+  // start with what those held, so the page never goes back to loading).
+  const shown = useRef(false);
+  shown.current ||= store.has(EARLY) || segments.every((s) => store.has(s.key));
+  if (!shown.current) return undefined;
+  const base = segments[0];
+  const page =
+    (base && store.answered(base.key) ? store.page(base.key) : undefined) ??
+    store.page(EARLY) ??
+    (base ? store.page(base.key) : undefined) ?? { more: false, limit: 0 };
+  return { store, version, more: page.more, limit: page.limit };
 }

@@ -5,11 +5,13 @@
  * user is at the bottom, like a log tail, and leaves the scroll alone otherwise.
  */
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { scrollToReveal, visibleWindow } from './window';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
+  /** Changes whenever `items` changed, for callers that update the array in place. */
+  version?: number;
   rowHeight: number;
   /** Stable id of an item (used for the row element id). */
   keyOf: (item: T) => string;
@@ -61,7 +63,17 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     setScrollTop(el.scrollTop);
   };
 
-  const selectedIndex = props.selectedKey === undefined ? -1 : items.findIndex((i) => props.keyOf(i) === props.selectedKey);
+  // Not a search per scroll frame: the selection's index is found again only when the items or
+  // the selection changed, and where it was is tried first (new rows are appended after it).
+  const lastSelected = useRef(-1);
+  const selectedIndex = useMemo(() => {
+    const key = props.selectedKey;
+    if (key === undefined) return -1;
+    const prev = lastSelected.current;
+    if (prev >= 0 && prev < items.length && props.keyOf(items[prev] as T) === key) return prev;
+    return items.findIndex((i) => props.keyOf(i) === key);
+  }, [items, props.version, props.selectedKey]);
+  lastSelected.current = selectedIndex;
 
   const moveTo = (index: number): void => {
     if (items.length === 0) return;

@@ -47,9 +47,9 @@ function partyOf(domain: string, topLevelSite: string | undefined): RowParty {
 }
 
 /** Changes a Set-Cookie row already tells about (its outcome), or that are half of a replacement. */
-function explained(c: CookieChangeEvent, linked: ReadonlySet<number>): boolean {
+function explained(c: CookieChangeEvent, linked: boolean): boolean {
   if (c.cause === 'overwrite' && c.removed) return true;
-  return linked.has(c.id);
+  return linked;
 }
 
 function changeKind(c: CookieChangeEvent): RowKind {
@@ -72,18 +72,32 @@ export interface BuildInput {
   lineFindings?: (o: HeaderObservation, s: SetCookieRecord, index: number) => readonly string[];
 }
 
-/** Rows oldest first (the list shows the newest last). */
-export function buildRows(input: BuildInput): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  const linked = new Set<number>();
-  const changeById = new Map<number, CookieChangeEvent>();
-  for (const c of input.changes) changeById.set(c.id, c);
-  for (const o of input.observations) {
-    const party = partyOf(o.registrableDomain, o.topLevelSite ?? input.topLevelSite);
-    if (o.kind === 'request') {
-      const names = o.cookieNames ?? [];
-      if (names.length === 0) continue;
-      rows.push({
+/** What row building needs besides the events themselves. */
+export interface RowContext {
+  topLevelSite?: string | undefined;
+  lineFindings?: BuildInput['lineFindings'];
+}
+
+/** The changes the response lines of an observation link (the rows they make need no row of their own). */
+export function linkedChangeIds(o: HeaderObservation): number[] {
+  if (o.kind === 'request') return [];
+  const ids: number[] = [];
+  for (const s of o.setCookies ?? []) if (s.changeEventId !== undefined) ids.push(s.changeEventId);
+  return ids;
+}
+
+/** An observation's rows: its request row, or one per Set-Cookie line; `changeOf` finds a line's linked change. */
+export function observationRows(
+  o: HeaderObservation,
+  ctx: RowContext,
+  changeOf: (id: number) => CookieChangeEvent | undefined,
+): TimelineRow[] {
+  const party = partyOf(o.registrableDomain, o.topLevelSite ?? ctx.topLevelSite);
+  if (o.kind === 'request') {
+    const names = o.cookieNames ?? [];
+    if (names.length === 0) return [];
+    return [
+      {
         id: `r${o.id}`,
         time: o.time,
         seq: o.id,
@@ -97,54 +111,76 @@ export function buildRows(input: BuildInput): TimelineRow[] {
         flagged: isHttpScheme(o) || party === 'third',
         haystack: `${o.method} ${o.url} ${names.join(' ')}`.toLowerCase(),
         observation: o,
-      });
-      continue;
-    }
-    (o.setCookies ?? []).forEach((s, i) => {
-      if (s.changeEventId !== undefined) linked.add(s.changeEventId);
-      const change = s.changeEventId === undefined ? undefined : changeById.get(s.changeEventId);
-      const findings = input.lineFindings ? input.lineFindings(o, s, i) : [];
-      const row: TimelineRow = {
-        id: `s${o.id}.${i}`,
-        time: o.time,
-        seq: o.id,
-        kind: 'set-cookie',
-        names: [s.name],
-        domain: o.registrableDomain,
-        party,
-        url: o.url,
-        outcome: s.outcome,
-        line: s.line,
-        findings,
-        flagged: findings.length > 0 || s.outcome === 'rejected' || (s.warnings?.length ?? 0) > 0 || party === 'third',
-        haystack: `${o.url} ${s.line} ${s.outcome} ${s.reason ?? ''}`.toLowerCase(),
-        observation: o,
-        setCookie: s,
-      };
-      if (s.reason !== undefined) row.reason = s.reason;
-      if (change) row.cookieKey = change.cookieKey;
-      rows.push(row);
-    });
+      },
+    ];
+  }
+  return (o.setCookies ?? []).map((s, i) => {
+    const change = s.changeEventId === undefined ? undefined : changeOf(s.changeEventId);
+    const findings = ctx.lineFindings ? ctx.lineFindings(o, s, i) : [];
+    const row: TimelineRow = {
+      id: `s${o.id}.${i}`,
+      time: o.time,
+      seq: o.id,
+      kind: 'set-cookie',
+      names: [s.name],
+      domain: o.registrableDomain,
+      party,
+      url: o.url,
+      outcome: s.outcome,
+      line: s.line,
+      findings,
+      flagged: findings.length > 0 || s.outcome === 'rejected' || (s.warnings?.length ?? 0) > 0 || party === 'third',
+      haystack: `${o.url} ${s.line} ${s.outcome} ${s.reason ?? ''}`.toLowerCase(),
+      observation: o,
+      setCookie: s,
+    };
+    if (s.reason !== undefined) row.reason = s.reason;
+    if (change) row.cookieKey = change.cookieKey;
+    return row;
+  });
+}
+
+/** A change's row, or undefined when a Set-Cookie row already tells about it (`linked`: a line links it). */
+export function changeRow(c: CookieChangeEvent, ctx: RowContext, linked: boolean): TimelineRow | undefined {
+  if (explained(c, linked)) return undefined;
+  const kind = changeKind(c);
+  return {
+    id: `c${c.id}`,
+    time: c.time,
+    seq: c.id,
+    kind,
+    names: [c.name],
+    domain: c.registrableDomain,
+    party: partyOf(c.registrableDomain, ctx.topLevelSite),
+    cookieKey: c.cookieKey,
+    findings: [],
+    flagged: kind === 'evicted',
+    haystack: `${c.name} ${c.domain}${c.path} ${c.cause} ${c.removed ? 'removed' : 'set'}`.toLowerCase(),
+    change: c,
+  };
+}
+
+/** The timeline's order: oldest first, log ids break ties inside one millisecond, then row ids. */
+export function compareRows(a: Pick<TimelineRow, 'time' | 'seq' | 'id'>, b: Pick<TimelineRow, 'time' | 'seq' | 'id'>): number {
+  return a.time - b.time || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Rows oldest first (the list shows the newest last). The reference the incremental builder is tested against. */
+export function buildRows(input: BuildInput): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  const linked = new Set<number>();
+  const changeById = new Map<number, CookieChangeEvent>();
+  for (const c of input.changes) changeById.set(c.id, c);
+  const ctx: RowContext = { topLevelSite: input.topLevelSite, lineFindings: input.lineFindings };
+  for (const o of input.observations) {
+    for (const id of linkedChangeIds(o)) linked.add(id);
+    rows.push(...observationRows(o, ctx, (id) => changeById.get(id)));
   }
   for (const c of input.changes) {
-    if (explained(c, linked)) continue;
-    const kind = changeKind(c);
-    rows.push({
-      id: `c${c.id}`,
-      time: c.time,
-      seq: c.id,
-      kind,
-      names: [c.name],
-      domain: c.registrableDomain,
-      party: partyOf(c.registrableDomain, input.topLevelSite),
-      cookieKey: c.cookieKey,
-      findings: [],
-      flagged: kind === 'evicted',
-      haystack: `${c.name} ${c.domain}${c.path} ${c.cause} ${c.removed ? 'removed' : 'set'}`.toLowerCase(),
-      change: c,
-    });
+    const row = changeRow(c, ctx, linked.has(c.id));
+    if (row) rows.push(row);
   }
-  return rows.sort((a, b) => a.time - b.time || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.sort(compareRows);
 }
 
 /** What a change row did, for its label and `data-outcome`. */
