@@ -2,6 +2,7 @@
  * User-requested deletion of (part of) the log. Settings and `meta` (digest key, id high-water mark)
  * are kept: ids must stay unique after a clear, and digests comparable with earlier exports.
  */
+import Dexie from 'dexie';
 import type { CookieLogDB } from './schema';
 
 export interface ClearFilter {
@@ -24,7 +25,7 @@ export async function clearLog(db: CookieLogDB, filter: ClearFilter = {}): Promi
       const changes = await db.changes.where('registrableDomain').equals(d).delete();
       return changes + (await db.observations.where('registrableDomain').equals(d).delete());
     }
-    let tabRows = db.observations.where('tabId').equals(tabId);
+    let tabRows = db.observations.where('[tabId+time]').between([tabId, Dexie.minKey], [tabId, Dexie.maxKey], true, true);
     if (domain !== undefined) tabRows = tabRows.and((o) => o.registrableDomain === domain);
     const observations = await tabRows.toArray();
     // Correlation writes both directions, so the Set-Cookie side names every linked change.

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { expect, test } from 'vitest';
 import { cookieLifecycle } from './queries';
-import { CookieLogDB, currentJar, DB_NAME, STORES_V1, STORES_V2, mentionKey } from './schema';
+import { CookieLogDB, currentJar, DB_NAME, STORES_V1, STORES_V2, STORES_V3, mentionKey } from './schema';
 import { fakeIdb, makeChange, makeObservation } from './test-helpers';
 import { LogWriter } from './writer';
 
@@ -23,7 +23,7 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
 
   const db = new CookieLogDB(DB_NAME, idb);
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(await db.changes.toArray()).toEqual([{ ...change, id: 1 }]);
   // v3: the last known state is replayed from the old log.
   expect((await db.jar.toArray()).map((r) => [r.cookieKey, r.valueDigest])).toEqual([[change.cookieKey, change.valueDigest]]);
@@ -48,10 +48,33 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
 test('a fresh database opens at the latest version', async () => {
   const db = new CookieLogDB(DB_NAME, fakeIdb());
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(db.jar.schema.primKey.name).toBe('cookieKey');
   expect(db.observations.schema.indexes.map((i) => i.name)).toContain('cookieMentions');
   expect(db.changes.schema.indexes.map((i) => i.name)).toContain('[cookieKey+time]');
+});
+
+test('version 4 drops the indexes no query uses and keeps every row', async () => {
+  const idb = fakeIdb();
+  const v3 = new Dexie(DB_NAME, idb);
+  v3.version(1).stores(STORES_V1);
+  v3.version(2).stores(STORES_V2);
+  v3.version(3).stores(STORES_V3);
+  const change = makeChange({ name: 'sid', time: 5 });
+  await v3.table('changes').add(change);
+  await v3.table('observations').add({ ...makeObservation({ time: 1, tabId: 9 }), cookieMentions: [] });
+  v3.close();
+
+  const db = new CookieLogDB(DB_NAME, idb);
+  await db.open();
+  expect(db.verno).toBe(4);
+  const names = (t: { schema: { indexes: { name: string }[] } }) => t.schema.indexes.map((i) => i.name).sort();
+  expect(names(db.changes)).toEqual(['[cookieKey+time]', '[registrableDomain+time]', 'registrableDomain', 'time'].sort());
+  expect(names(db.observations)).toEqual(
+    ['*cookieMentions', '[registrableDomain+time]', '[tabId+time]', 'registrableDomain', 'time'].map((n) => n.replace('*', '')).sort(),
+  );
+  expect(await db.changes.count()).toBe(1);
+  expect(await db.observations.where('[tabId+time]').between([9, Dexie.minKey], [9, Dexie.maxKey]).count()).toBe(1);
 });
 
 test('upgrading a version-2 database replays its changes into the jar, removals included', async () => {

@@ -69,6 +69,15 @@ export const STORES_V3 = {
   jar: 'cookieKey, registrableDomain',
 } as const;
 
+// Version 4: indexes no query uses are dropped — each costs an extra B-tree entry on every write
+// (the recorder writes hundreds of changes a second on a busy page) and bytes on disk. `cookieKey`
+// and `tabId` alone are answered by the compound [cookieKey+time] / [tabId+time]; `storeId` and
+// `requestId` were never queried. No data changes, so no upgrade function.
+export const STORES_V4 = {
+  changes: '++id, time, registrableDomain, [registrableDomain+time], [cookieKey+time]',
+  observations: '++id, time, [tabId+time], registrableDomain, [registrableDomain+time], *cookieMentions',
+} as const;
+
 /**
  * The last change the log holds for one cookie that currently exists: its attributes, digest and
  * time — never its value, whatever the recording setting.
@@ -149,5 +158,6 @@ export class CookieLogDB extends Dexie {
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
+    this.version(4).stores(STORES_V4);
   }
 }
