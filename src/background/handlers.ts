@@ -7,7 +7,8 @@ import type { MemoryLog } from '../db/memory-log';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
 import type { Recorder } from './recorder';
-import { loadTabView } from './tab-view';
+import { answer, resolveProfile } from './tab-view';
+import type { TabViewCache } from './tab-view-cache';
 
 export interface BackgroundState {
   version: string;
@@ -23,6 +24,8 @@ export interface BackgroundState {
   settings: () => Settings;
   setSettings: (s: Settings) => void;
   lastPrune?: { time: number; removed: number };
+  /** The popup's tab views, kept warm (tab-view-cache.ts). */
+  tabViews: TabViewCache;
 }
 
 
@@ -73,6 +76,7 @@ export function createHandlers(s: BackgroundState): Handlers {
       return { removed };
     },
     getPrivateLog: async (q) => s.memory.query(q),
-    getTabView: async ({ tabId, profile }) => loadTabView(s.db, tabId, s.settings().limitProfile, profile),
+    getTabView: async ({ tabId, profile, firstRows, fresh }) =>
+      answer(await s.tabViews.get(tabId, resolveProfile(s.settings().limitProfile, profile), { fresh: fresh === true }), firstRows),
   };
 }
