@@ -5,6 +5,7 @@ import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../AccessPrompt';
 import { CookieTable, filterRows, SearchBox } from '../components';
 import { markLoaded } from '../mount';
+import type { Target } from '../target';
 import { useTarget } from '../useTarget';
 import { FindingsSection } from './FindingsSection';
 import { PopupHeader } from './Header';
@@ -127,8 +128,9 @@ function Ready(props: {
   );
 }
 
-export function PopupApp() {
-  const target = useTarget();
+/** `target`: the tab main.tsx resolved before the first render (and asked the background about). */
+export function PopupApp(props: { target?: Target }) {
+  const target = useTarget(props.target);
   const access = useHostAccess();
   // Loading does not wait for the access check (first paint); granting access re-runs it, since
   // the tab's URL and cookies only then become readable.

@@ -9,7 +9,7 @@
  * (3,000 cookies are ~3 MB on the wire). Once that is on screen, the rest is asked for; search and
  * sort then work over every cookie. Live updates ask for the whole view, read afresh.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabView } from '../../analysis/view-model';
 import { FIRST_ROWS, withSections } from '../../analysis/view-wire';
 import { createClient } from '../../messaging/client';
@@ -26,6 +26,29 @@ export type PopupState =
 
 const client = createClient(messageRuntime());
 
+/** The first request, sent before the first render (`prefetchTabView`), for the hook to pick up. */
+let early: { tabId: number; answer: Promise<TabView> } | undefined;
+
+/**
+ * Sends the first request as soon as the target is known, while Preact renders the loading state:
+ * the answer is often in by the time the hook's effect would have asked.
+ */
+export function prefetchTabView(t: Target): void {
+  if (t.tabId === undefined) return;
+  performance.mark('popup-prefetch');
+  const answer = client.send('getTabView', { tabId: t.tabId, firstRows: FIRST_ROWS });
+  // Handled where it is used; a prefetch nobody uses must not report an unhandled rejection.
+  answer.catch(() => undefined);
+  early = { tabId: t.tabId, answer };
+}
+
+/** The prefetched answer for this request, once. */
+function takeEarly(tabId: number, profile: LimitProfileId | undefined): Promise<TabView> | undefined {
+  const e = early;
+  early = undefined;
+  return e !== undefined && profile === undefined && e.tabId === tabId ? e.answer : undefined;
+}
+
 export function usePopupData(
   target: Target | undefined,
   access: 'granted' | 'denied' = 'granted',
@@ -35,7 +58,9 @@ export function usePopupData(
   const seq = useRef(0);
   const generation = useRef(0);
   const request = useRef<{ tabId: number; profile?: LimitProfileId } | undefined>(undefined);
-  useEffect(() => {
+  // A layout effect: the request (or the prefetched answer) is taken up right after the commit,
+  // not after the loading state has been painted.
+  useLayoutEffect(() => {
     if (target === undefined) return undefined;
     const tabId = target.tabId;
     if (tabId === undefined) {
@@ -48,7 +73,8 @@ export function usePopupData(
       // A later load may finish first; only the newest answer is shown.
       const mine = ++seq.current;
       performance.mark('popup-scope-start');
-      client.send('getTabView', live ? { ...base, fresh: true } : { ...base, firstRows: FIRST_ROWS }).then(
+      const ask = (): Promise<TabView> => client.send('getTabView', live ? { ...base, fresh: true } : { ...base, firstRows: FIRST_ROWS });
+      ((live ? undefined : takeEarly(tabId, profile)) ?? ask()).then(
         (tab) => {
           performance.mark('popup-scope-done');
           if (mine !== seq.current) return;
