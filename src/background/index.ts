@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
 import { onSuspend } from '../platform/lifecycle';
-import { getTab, onTabEvents } from '../platform/tabs';
+import { getTab } from '../platform/tabs';
 import { headerValue, onRequestHeaders, onResponseHeaders, setCookieLines } from '../platform/webrequest';
 import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
@@ -82,16 +82,14 @@ const recorder = new Recorder({
 });
 
 /** The popup's tab views, answered from memory while current and recomputed after changes. */
-const tabViews = new TabViewCache(tabViewSources(db), { defaultProfile: () => resolveProfile(settings.limitProfile) });
+const tabViews = new TabViewCache(tabViewSources(db), {
+  defaultProfile: () => resolveProfile(settings.limitProfile),
+  canWarm: () => ready,
+});
 
 // ── listeners: top level, synchronous ──────────────────────────────────────────────────────────
 onCookieChanged((change) => recorder.cookieChanged(change));
 onCookieChanged(() => tabViews.cookiesChanged());
-onTabEvents({
-  activated: (tabId) => tabViews.tabActivated(tabId),
-  updated: (tabId) => tabViews.tabUpdated(tabId),
-  removed: (tabId) => tabViews.tabRemoved(tabId),
-});
 onResponseHeaders((d) => recorder.responseReceived(d, setCookieLines(d.responseHeaders)));
 onRequestHeaders((d) =>
   recorder.requestSent(d, headerValue(d.requestHeaders, 'cookie'), headerValue(d.requestHeaders, 'authorization')),

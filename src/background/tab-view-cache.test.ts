@@ -161,28 +161,39 @@ describe('TabViewCache', () => {
     expect(w.reads.jar).toBe(1);
   });
 
-  test('warms the active tab after a cookie change, once things are quiet', async () => {
+  test('recomputes the tab a popup asked about once cookie changes go quiet', async () => {
     const { w, cache, fire } = world();
-    cache.tabActivated(1);
-    fire();
-    await cache.idle();
-    expect(cache.stats.warmed).toBe(1);
+    await cache.get(1, 'chromium');
     w.jar.push(cookie('x', 'www.a.test'));
+    cache.cookiesChanged();
     cache.cookiesChanged();
     fire();
     await cache.idle();
-    expect(cache.stats.warmed).toBe(2);
+    expect(cache.stats.warmed).toBe(1);
+    expect(w.reads.jar).toBe(2);
     const tab = await cache.get(1, 'chromium');
     expect(names(tab)).toContain('x');
-    expect(cache.stats).toMatchObject({ hits: 1, misses: 0 });
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
   });
 
-  test('a closed tab is forgotten', async () => {
-    const { w, cache } = world();
-    await cache.get(1, 'chromium');
-    cache.tabRemoved(1);
-    w.tabs.delete(1);
-    expect(await cache.get(1, 'chromium')).toMatchObject({ tabExists: false });
+  test('warms nothing before any popup asked, nor while the background is starting', async () => {
+    const { w, cache, fire } = world();
+    cache.cookiesChanged();
+    fire();
+    await cache.idle();
+    expect(w.reads.jar).toBe(0);
+    let ready = false;
+    const timers: Array<() => void> = [];
+    const starting = new TabViewCache(
+      { getTab: async () => ({ url: 'https://www.a.test/' }), readJar: async () => w.jar, observations: async () => [], observationsMark: async () => '0', now: () => NOW },
+      { defaultProfile: () => 'chromium', canWarm: () => ready, setTimeout: (f) => timers.push(f), clearTimeout: () => undefined },
+    );
+    await starting.get(1, 'chromium');
+    starting.cookiesChanged();
+    expect(timers).toHaveLength(0);
+    ready = true;
+    starting.cookiesChanged();
+    expect(timers).toHaveLength(1);
   });
 
   test('a failed jar read is not cached', async () => {

@@ -12,6 +12,8 @@
  *   - the tab's observations, which decide which sites are in scope: a mark of their count and
  *     first / last keys (`observationsMark`, two index reads) must match;
  *   - the analysis clock: views older than `maxAgeMs` are recomputed (from the cached jar).
+ * The tab a popup asked about last is recomputed after cookie changes go quiet, so the next popup
+ * on it finds its view ready.
  * A request with `fresh` reads the jar again whatever the version says: live updates use it, so a
  * change the popup heard about is never answered with a view from before it.
  */
@@ -46,6 +48,8 @@ export interface TabViewCacheOptions {
   warmDelayMs: number;
   /** The profile a popup asks for when it names none (the options page's setting). */
   defaultProfile: () => LimitProfileId;
+  /** False while the background is starting (its own work comes first); nothing is warmed then. */
+  canWarm: () => boolean;
   setTimeout: (f: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
 }
@@ -95,8 +99,7 @@ export class TabViewCache {
   private readonly scopes = new Map<number, Scope>();
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
-  /** Tabs worth keeping warm: the active one and the one a popup asked for last. */
-  private activeTab: number | undefined;
+  /** The tab a popup asked about last: the one kept warm. */
   private lastAsked: number | undefined;
   private warmTimer: unknown;
   private warming: Promise<void> | undefined;
@@ -109,34 +112,22 @@ export class TabViewCache {
   ) {
     this.options = {
       ...TAB_VIEW_CACHE_DEFAULTS,
+      canWarm: () => true,
       setTimeout: (f, ms) => setTimeout(f, ms),
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       ...options,
     };
   }
 
-  /** Any cookie changed: nothing computed before is reused; the tabs in view are recomputed soon. */
+  /**
+   * Any cookie changed: nothing computed before is reused, and the tab a popup asked about last is
+   * recomputed once changes go quiet. (No tab events are listened to: each would wake a stopped
+   * service worker, which then reconciles the whole jar, on every tab switch.)
+   */
   cookiesChanged(): void {
     this.jarVersion++;
     this.jar = undefined;
-    this.scheduleWarm();
-  }
-
-  tabActivated(tabId: number): void {
-    this.activeTab = tabId;
-    this.scheduleWarm();
-  }
-
-  /** The tab navigated or finished loading: its scope may have grown. */
-  tabUpdated(tabId: number): void {
-    if (tabId === this.activeTab || tabId === this.lastAsked) this.scheduleWarm();
-  }
-
-  tabRemoved(tabId: number): void {
-    this.scopes.delete(tabId);
-    for (const [key, e] of this.entries) if (e.tabId === tabId) this.entries.delete(key);
-    if (this.activeTab === tabId) this.activeTab = undefined;
-    if (this.lastAsked === tabId) this.lastAsked = undefined;
+    if (this.lastAsked !== undefined) this.scheduleWarm();
   }
 
   /** The tab's view, from memory when it is still current. */
@@ -207,20 +198,23 @@ export class TabViewCache {
 
   private async computeNow(tabId: number, profileId: LimitProfileId, fresh: boolean): Promise<Entry> {
     const version = this.jarVersion;
-    // Started together; the mark is read before the observations, so observations recorded in
-    // between make the mark stale (a later request recomputes) rather than the scope.
-    const jarRead = this.readJar(version, fresh);
+    // The mark is read before the observations, so observations recorded in between make the
+    // mark stale (a later request recomputes) rather than the scope.
     const [tab, mark] = await Promise.all([this.sources.getTab(tabId), this.mark(tabId)]);
     const url = tab?.url;
     const topLevelSite = siteOfUrl(url);
     const readable = inspectable(url);
+    // Pages without cookies to show (chrome://, about:, closed tabs) need no jar.
+    const jarRead = readable ? this.readJar(version, fresh) : Promise.resolve([]);
     let domains: string[] = [];
     if (readable) {
       const known = this.scopes.get(tabId);
       if (known && mark !== undefined && known.url === url && known.mark === mark) domains = known.domains;
       else {
         domains = tabDomains(topLevelSite, await this.sources.observations(tabId));
+        this.scopes.delete(tabId);
         this.scopes.set(tabId, { url, mark, domains });
+        while (this.scopes.size > this.options.maxEntries) this.scopes.delete(this.scopes.keys().next().value as number);
       }
     }
     const jar = await jarRead;
@@ -244,6 +238,7 @@ export class TabViewCache {
   }
 
   private scheduleWarm(): void {
+    if (!this.options.canWarm()) return;
     if (this.warmTimer !== undefined) this.options.clearTimeout(this.warmTimer);
     this.warmTimer = this.options.setTimeout(() => {
       this.warmTimer = undefined;
@@ -253,7 +248,7 @@ export class TabViewCache {
 
   private async warm(): Promise<void> {
     if (this.warming) await this.warming;
-    const tabs = [...new Set([this.activeTab, this.lastAsked])].filter((t): t is number => t !== undefined);
+    const tabs = this.lastAsked === undefined ? [] : [this.lastAsked];
     const run = (async () => {
       for (const tabId of tabs) {
         const key = `${tabId}|${this.options.defaultProfile()}`;

@@ -20,18 +20,3 @@ export async function openExtensionPage(path: string, query: Record<string, stri
   await browser.tabs.create({ url: url.href });
 }
 
-/**
- * Tab lifecycle for the background's warm tab views (background/tab-view-cache.ts): which tab is
- * in front, which navigated or finished loading, which closed.
- */
-export function onTabEvents(listeners: {
-  activated: (tabId: number) => void;
-  updated: (tabId: number) => void;
-  removed: (tabId: number) => void;
-}): void {
-  browser.tabs.onActivated.addListener((info) => listeners.activated(info.tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined || change.status === 'complete') listeners.updated(tabId);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => listeners.removed(tabId));
-}
