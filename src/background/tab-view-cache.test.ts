@@ -176,6 +176,17 @@ describe('TabViewCache', () => {
     expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
   });
 
+  test('stops warming a while after the last popup asked', async () => {
+    const { w, cache, fire } = world();
+    await cache.get(1, 'chromium');
+    w.clock += 121_000;
+    cache.cookiesChanged();
+    fire();
+    await cache.idle();
+    expect(cache.stats.warmed).toBe(0);
+    expect(w.reads.jar).toBe(1);
+  });
+
   test('warms nothing before any popup asked, nor while the background is starting', async () => {
     const { w, cache, fire } = world();
     cache.cookiesChanged();

@@ -12,8 +12,8 @@
  *   - the tab's observations, which decide which sites are in scope: a mark of their count and
  *     first / last keys (`observationsMark`, two index reads) must match;
  *   - the analysis clock: views older than `maxAgeMs` are recomputed (from the cached jar).
- * The tab a popup asked about last is recomputed after cookie changes go quiet, so the next popup
- * on it finds its view ready.
+ * The tab a popup asked about last is recomputed after cookie changes go quiet (for two minutes
+ * after it asked), so the next popup on it finds its view ready.
  * A request with `fresh` reads the jar again whatever the version says: live updates use it, so a
  * change the popup heard about is never answered with a view from before it.
  */
@@ -44,8 +44,10 @@ export interface TabViewCacheOptions {
   maxAgeMs: number;
   /** Tab views kept (least recently used dropped first). */
   maxEntries: number;
-  /** Quiet time after the last event before warming. */
+  /** Quiet time after the last cookie change before warming. */
   warmDelayMs: number;
+  /** How long after a popup's last request its tab is kept warm; then warming stops. */
+  warmForMs: number;
   /** The profile a popup asks for when it names none (the options page's setting). */
   defaultProfile: () => LimitProfileId;
   /** False while the background is starting (its own work comes first); nothing is warmed then. */
@@ -57,7 +59,8 @@ export interface TabViewCacheOptions {
 export const TAB_VIEW_CACHE_DEFAULTS = {
   maxAgeMs: 60_000,
   maxEntries: 4,
-  warmDelayMs: 300,
+  warmDelayMs: 1_000,
+  warmForMs: 120_000,
 } as const;
 
 interface Entry {
@@ -99,8 +102,9 @@ export class TabViewCache {
   private readonly scopes = new Map<number, Scope>();
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
-  /** The tab a popup asked about last: the one kept warm. */
+  /** The tab a popup asked about last: the one kept warm, for `warmForMs` after it asked. */
   private lastAsked: number | undefined;
+  private lastAskedAt = 0;
   private warmTimer: unknown;
   private warming: Promise<void> | undefined;
   /** Counters for tests and the bench: how requests were answered. */
@@ -121,18 +125,21 @@ export class TabViewCache {
 
   /**
    * Any cookie changed: nothing computed before is reused, and the tab a popup asked about last is
-   * recomputed once changes go quiet. (No tab events are listened to: each would wake a stopped
-   * service worker, which then reconciles the whole jar, on every tab switch.)
+   * recomputed once changes go quiet, for a while after it asked (a recomputation of a big profile
+   * costs ~250 ms of the background's time; a busy site changes cookies every second). No tab
+   * events are listened to: each would wake a stopped service worker, which then reconciles the
+   * whole jar, on every tab switch.
    */
   cookiesChanged(): void {
     this.jarVersion++;
     this.jar = undefined;
-    if (this.lastAsked !== undefined) this.scheduleWarm();
+    if (this.lastAsked !== undefined && this.sources.now() - this.lastAskedAt <= this.options.warmForMs) this.scheduleWarm();
   }
 
   /** The tab's view, from memory when it is still current. */
   async get(tabId: number, profileId: LimitProfileId, opts: { fresh?: boolean } = {}): Promise<TabView> {
     this.lastAsked = tabId;
+    this.lastAskedAt = this.sources.now();
     const key = `${tabId}|${profileId}`;
     if (opts.fresh !== true) {
       const pending = this.inflight.get(key);
