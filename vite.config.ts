@@ -64,7 +64,7 @@ export default defineConfig(({ mode }) => {
       // Source maps would ship our sources; stores accept them, but they double the package.
       sourcemap: false,
       minify: true,
-      modulePreload: false,
+      modulePreload: { polyfill: false },
       rollupOptions: { input: extraPages },
     },
     server: { strictPort: true, port: 5173 },

@@ -176,4 +176,9 @@ export interface TabView {
   /** The analysis clock (ms). */
   now: number;
   view: ViewModel;
+  /**
+   * False when `view.rows` holds only the first rows of each section (asked for with `firstRows`);
+   * everything else (counts, limits, findings) is always whole.
+   */
+  complete: boolean;
 }

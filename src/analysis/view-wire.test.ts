@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { cookieFromSnapshot } from '../model/cookie';
 import { CHROMIUM_PROFILE } from '../model/limits';
 import { buildViewModel } from './view-model';
-import { forWire, WIRE_FINDINGS, withSections } from './view-wire';
+import { SECTION_SORT, sortRows } from './row-order';
+import { firstRows, forWire, WIRE_FINDINGS, withSections } from './view-wire';
 
 const cookies = Array.from({ length: 300 }, (_, i) =>
   cookieFromSnapshot({
@@ -32,4 +33,23 @@ test('the wire form keeps what the popup renders and is a fraction of the full m
   const r = back.rows.find((x) => x.flags.includes('no-httponly'))!;
   expect(r.flagFindings['no-httponly']).toMatchObject({ id: expect.any(String), message: expect.any(String), subject: { name: r.cookie.name } });
   expect(r.topFinding?.id).toBe(vm.rows.find((x) => x.key === r.key)!.topFinding?.id);
+});
+
+test('firstRows: the first rows of each section in the order the popup opens them, everything else whole', () => {
+  const vm = forWire(buildViewModel({ cookies, topLevelSite: 'site1.test', now: 1e12, profile: CHROMIUM_PROFILE }));
+  const { view, complete } = firstRows(vm, 20);
+  expect(complete).toBe(false);
+  const full = withSections(vm);
+  const first = withSections(view);
+  expect(first.session.map((r) => r.key)).toEqual(sortRows(full.session, SECTION_SORT.session).slice(0, 20).map((r) => r.key));
+  expect(first.persistent.map((r) => r.key)).toEqual(sortRows(full.persistent, SECTION_SORT.persistent).slice(0, 20).map((r) => r.key));
+  // The popup sorts what it has: sorting the first rows keeps them as they are.
+  expect(sortRows(first.session, SECTION_SORT.session)).toEqual(first.session);
+  expect({ ...view, rows: [] }).toEqual({ ...vm, rows: [] });
+  expect(JSON.stringify(view).length).toBeLessThan(JSON.stringify(vm).length / 4);
+});
+
+test('firstRows: a view that fits is sent whole', () => {
+  const vm = forWire(buildViewModel({ cookies: cookies.slice(0, 40), now: 1e12, profile: CHROMIUM_PROFILE }));
+  expect(firstRows(vm, 20)).toEqual({ view: vm, complete: true });
 });

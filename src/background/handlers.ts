@@ -8,7 +8,8 @@ import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
 import type { HeaderCapture } from './capture';
 import type { Recorder } from './recorder';
-import { loadTabView } from './tab-view';
+import { answer, resolveProfile } from './tab-view';
+import type { TabViewCache } from './tab-view-cache';
 
 export interface BackgroundState {
   version: string;
@@ -25,6 +26,8 @@ export interface BackgroundState {
   setSettings: (s: Settings) => void;
   capture: HeaderCapture;
   lastPrune?: { time: number; removed: number };
+  /** The popup's tab views, kept warm (tab-view-cache.ts). */
+  tabViews: TabViewCache;
 }
 
 
@@ -80,6 +83,7 @@ export function createHandlers(s: BackgroundState): Handlers {
       return { removed };
     },
     getPrivateLog: async (q) => s.memory.query(q),
-    getTabView: async ({ tabId, profile }) => loadTabView(s.db, tabId, s.settings().limitProfile, profile),
+    getTabView: async ({ tabId, profile, firstRows, fresh }) =>
+      answer(await s.tabViews.get(tabId, resolveProfile(s.settings().limitProfile, profile), { fresh: fresh === true }), firstRows),
   };
 }

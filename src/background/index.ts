@@ -24,6 +24,8 @@ import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
 import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
 import { reconcile } from './reconcile';
+import { resolveProfile, tabViewSources } from './tab-view';
+import { TabViewCache } from './tab-view-cache';
 import { Recorder, type RecorderLogs } from './recorder';
 
 const db = new CookieLogDB();
@@ -101,8 +103,15 @@ const recorder = new Recorder({
   },
 });
 
+/** The popup's tab views, answered from memory while current and recomputed after changes. */
+const tabViews = new TabViewCache(tabViewSources(db), {
+  defaultProfile: () => resolveProfile(settings.limitProfile),
+  canWarm: () => ready,
+});
+
 // ── cookie changes: top level, synchronous, always ─────────────────────────────────────────────
 onCookieChanged((change) => recorder.cookieChanged(change));
+onCookieChanged(() => tabViews.cookiesChanged());
 
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
@@ -119,6 +128,7 @@ const state: BackgroundState = {
     capture.update();
   },
   capture,
+  tabViews,
 };
 createServer(browser.runtime, createHandlers(state), {
   extensionId: browser.runtime.id,

@@ -1,54 +1,54 @@
 /**
  * The popup's data, computed where the Public Suffix List and the log already are. The popup then
- * loads only Preact and its components (no tldts, no Dexie: ~150 KB gzip less) and asks once.
+ * loads only Preact and its components (no tldts, no Dexie: ~150 KB gzip less) and asks. Views
+ * are kept warm in memory (tab-view-cache.ts); the first answer carries the first rows of each
+ * section only (view-wire.ts `firstRows`), the popup asks for the rest once it has painted.
  */
-import { tabDomains, cookiesInDomains } from '../analysis/tab-scope';
-import { registrableDomain } from '../analysis/domain';
-import { buildViewModel, type TabView } from '../analysis/view-model';
-import { forWire } from '../analysis/view-wire';
-import { tabObservations } from '../db/queries';
+import type { TabView } from '../analysis/view-model';
+import { firstRows } from '../analysis/view-wire';
+import { tabObservations, tabObservationsMark } from '../db/queries';
 import type { CookieLogDB } from '../db/schema';
 import type { CookieSnapshot } from '../model/cookie';
-import { LIMIT_PROFILES, type LimitProfileId } from '../model/limits';
 import type { LimitProfile as SettingProfile } from '../model/events';
+import type { LimitProfileId } from '../model/limits';
 import { getAllCookies } from '../platform/cookies';
 import { runningProfileId } from '../platform/profile';
 import { getTab } from '../platform/tabs';
+import type { TabViewSources } from './tab-view-cache';
 
 /** Same bound as the pages use: the newest 2,000 observations name every site a tab talks to. */
 const OBSERVATION_LIMIT = 2_000;
 
-function inspectable(url: string | undefined): boolean {
-  return url !== undefined && /^https?:/i.test(url);
+export function tabViewSources(db: CookieLogDB): TabViewSources {
+  return {
+    getTab,
+    readJar: () => getAllCookies() as Promise<CookieSnapshot[]>,
+    observations: (tabId) => tabObservations(db, tabId, { limit: OBSERVATION_LIMIT }),
+    observationsMark: (tabId) => tabObservationsMark(db, tabId),
+    now: () => Date.now(),
+  };
 }
 
-export async function loadTabView(
-  db: CookieLogDB,
-  tabId: number,
-  setting: SettingProfile,
-  requested?: LimitProfileId,
-): Promise<TabView> {
-  const profileId: LimitProfileId = requested ?? (setting === 'auto' ? runningProfileId() : setting);
-  const now = Date.now();
-  const [tab, jar] = await Promise.all([getTab(tabId), getAllCookies() as Promise<CookieSnapshot[]>]);
-  const topLevelUrl = tab?.url;
-  let topLevelSite: string | undefined;
-  try {
-    topLevelSite = topLevelUrl ? registrableDomain(new URL(topLevelUrl).hostname) : undefined;
-  } catch {
-    topLevelSite = undefined;
+/** The limit profile an answer uses: the request's, else the options page's ('auto': this browser). */
+export function resolveProfile(setting: SettingProfile, requested?: LimitProfileId): LimitProfileId {
+  return requested ?? (setting === 'auto' ? runningProfileId() : setting);
+}
+
+const firstPages = new WeakMap<TabView, Map<number, TabView>>();
+
+/**
+ * What goes back for a request: the whole view, or with `rows` only its first rows of each
+ * section (`complete: false` when some were left out). Computed once per cached view.
+ */
+export function answer(tab: TabView, rows?: number): TabView {
+  if (rows === undefined) return tab;
+  let pages = firstPages.get(tab);
+  if (!pages) firstPages.set(tab, (pages = new Map()));
+  let page = pages.get(rows);
+  if (!page) {
+    const first = firstRows(tab.view, rows);
+    page = { ...tab, view: first.view, complete: first.complete };
+    pages.set(rows, page);
   }
-  const readable = inspectable(topLevelUrl);
-  const domains = readable ? tabDomains(topLevelSite, await tabObservations(db, tabId, { limit: OBSERVATION_LIMIT })) : [];
-  const cookies = readable ? cookiesInDomains(jar, new Set(domains)) : [];
-  return {
-    tabExists: tab !== undefined,
-    inspectable: readable,
-    topLevelUrl,
-    topLevelSite,
-    domains,
-    profileId,
-    now,
-    view: forWire(buildViewModel({ cookies, topLevelSite, now, profile: LIMIT_PROFILES[profileId] })),
-  };
+  return page;
 }

@@ -9,6 +9,7 @@ import {
   recentChanges,
   tabObservations,
   tabSlice,
+  tabObservationsMark,
   tabTimeline,
 } from './queries';
 import type { CookieLogDB } from './schema';
@@ -126,4 +127,32 @@ test('recent changes, counts and known domains', async () => {
   expect(await counts(db)).toEqual({ changes: 4, observations: 4 });
   expect(await counts(db, 'other.test')).toEqual({ changes: 0, observations: 1 });
   expect(await knownDomains(db)).toEqual(['example.com', 'other.test']);
+});
+
+describe('tabObservationsMark', () => {
+  test('changes when the tab gains or loses observations, and only then', async () => {
+    const own = openTestDb();
+    const w = await LogWriter.open(own, { batchSize: 100 });
+    const empty = await tabObservationsMark(own, 1);
+    w.addObservation(makeObservation({ time: 10, tabId: 1 }));
+    await w.flush();
+    const one = await tabObservationsMark(own, 1);
+    expect(one).not.toBe(empty);
+    expect(await tabObservationsMark(own, 1)).toBe(one);
+    // Another tab's traffic leaves it alone.
+    w.addObservation(makeObservation({ time: 20, tabId: 2 }));
+    await w.flush();
+    expect(await tabObservationsMark(own, 1)).toBe(one);
+    w.addObservation(makeObservation({ time: 30, tabId: 1 }));
+    await w.flush();
+    const two = await tabObservationsMark(own, 1);
+    expect(two).not.toBe(one);
+    // Pruning the oldest and recording one more keeps the count: the keys still tell.
+    await own.observations.where('[tabId+time]').equals([1, 10]).delete();
+    w.addObservation(makeObservation({ time: 40, tabId: 1 }));
+    await w.flush();
+    expect(await tabObservationsMark(own, 1)).not.toBe(two);
+    await own.observations.where('tabId').equals(1).delete();
+    expect(await tabObservationsMark(own, 1)).toBe(empty);
+  });
 });

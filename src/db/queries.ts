@@ -75,6 +75,22 @@ export function tabObservations(db: CookieLogDB, tabId: number, r: Range = {}): 
 }
 
 /**
+ * Changes whenever the set of a tab's observations does (recorded, cleared, pruned): their count
+ * and the keys of the oldest and newest. Two index reads, not the observations: the background
+ * uses it to tell whether a cached tab scope is still current (background/tab-view-cache.ts).
+ */
+export async function tabObservationsMark(db: CookieLogDB, tabId: number): Promise<string> {
+  const [lo, hi] = between(tabId, {});
+  const range = () => db.observations.where('[tabId+time]').between(lo, hi, true, true);
+  const [count, first, last] = await Promise.all([
+    range().count(),
+    range().limit(1).primaryKeys(),
+    range().reverse().limit(1).primaryKeys(),
+  ]);
+  return `${count}|${String(first[0] ?? '')}|${String(last[0] ?? '')}`;
+}
+
+/**
  * A tab's observations with the changes their Set-Cookie lines caused, newest first. Changes made by
  * scripts have no tab; `domainTimeline` of the tab's sites shows them.
  */

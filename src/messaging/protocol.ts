@@ -56,8 +56,15 @@ export interface Protocol {
    * The popup's whole view of a tab: its cookies with classification, findings and per-domain
    * limits. Computed in the background, which has the PSL and the log loaded already, so the popup
    * stays small. `profile` overrides the options page's limit profile for this answer.
+   * Answered from memory while nothing it depends on has changed; `fresh` reads the cookie jar
+   * again regardless (live updates). `firstRows` asks for only that many rows of each section (in
+   * the order the popup opens them) so the first paint does not wait for ~3 MB of rows; the answer
+   * says `complete: false` when rows were left out.
    */
-  getTabView: { request: { tabId: number; profile?: LimitProfileId }; response: TabView };
+  getTabView: {
+    request: { tabId: number; profile?: LimitProfileId; firstRows?: number; fresh?: boolean };
+    response: TabView;
+  };
   /** Private-window events, which live only in the background's memory. Newest first. */
   getPrivateLog: {
     request: LogFilter & { cookieKey?: string; since?: number; limit?: number };

@@ -19,3 +19,4 @@ export async function openExtensionPage(path: string, query: Record<string, stri
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
   await browser.tabs.create({ url: url.href });
 }
+

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { resolveTarget, type Target } from './target';
 
-export function useTarget(): Target | undefined {
-  const [target, setTarget] = useState<Target | undefined>(undefined);
+/** The page's target; `known` when the page resolved it before its first render. */
+export function useTarget(known?: Target): Target | undefined {
+  const [target, setTarget] = useState<Target | undefined>(known);
   useEffect(() => {
-    void resolveTarget().then(setTarget);
+    if (known === undefined) void resolveTarget().then(setTarget);
   }, []);
   return target;
 }

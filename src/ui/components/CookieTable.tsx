@@ -88,6 +88,11 @@ export interface CookieTableProps {
   section?: string;
   pageSize?: number;
   initialSort?: SortState;
+  /**
+   * How many rows the list has when `rows` holds only its first ones (still arriving): "show all"
+   * counts them all. Undefined when `rows` is the whole list.
+   */
+  total?: number;
 }
 
 /** A compact, sortable table of cookies; the caller filters. */
@@ -129,9 +134,9 @@ export function CookieTable(props: CookieTableProps) {
           ) : null}
         </tbody>
       </table>
-      {sorted.length > visible.length ? (
+      {Math.max(sorted.length, props.total ?? 0) > visible.length && !showAll ? (
         <button type="button" class="ui-show-all" data-action="show-all" onClick={() => setShowAll(true)}>
-          {t('ui_showAll', String(sorted.length))}
+          {t('ui_showAll', String(Math.max(sorted.length, props.total ?? 0)))}
         </button>
       ) : null}
     </div>

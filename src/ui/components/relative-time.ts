@@ -39,12 +39,22 @@ export function formatRelative(target: number, now: number, locale: string): str
   return f.format(value, unit);
 }
 
-/** Absolute date and time for the hover title, in the user's locale with the time zone named. */
+const absolute = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Absolute date and time for the hover title, in the user's locale with the time zone named. One
+ * formatter per locale: `toLocaleString` with options builds a new one per call, per table row.
+ */
 export function formatAbsolute(target: number, locale: string): string {
   const d = new Date(target);
   if (Number.isNaN(d.getTime())) return String(target);
   try {
-    return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'long' });
+    let f = absolute.get(locale);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+      absolute.set(locale, f);
+    }
+    return f.format(d);
   } catch {
     return d.toISOString();
   }

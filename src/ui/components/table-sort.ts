@@ -1,39 +1,11 @@
 /**
- * Sorting and filtering of cookie rows for CookieTable. Pure and total: ties fall back to the
- * cookie key so the order never depends on the order the browser listed cookies in.
+ * Sorting and filtering of cookie rows for CookieTable. The order itself lives in
+ * analysis/row-order.ts, which the background shares to send the first rows already sorted.
  */
 import type { CookieRow } from '../../analysis/view-model';
 
-export type SortColumn = 'name' | 'domain' | 'path' | 'size' | 'expires';
-export type SortDirection = 'ascending' | 'descending';
-export interface SortState {
-  column: SortColumn;
-  direction: SortDirection;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const KEY: Record<SortColumn, (r: CookieRow) => string | number> = {
-  name: (r) => r.cookie.name.toLowerCase(),
-  domain: (r) => r.cookie.domain,
-  path: (r) => r.cookie.path,
-  size: (r) => r.size,
-  // Session cookies (no expiry) sort after every dated one.
-  expires: (r) => r.expires ?? Number.POSITIVE_INFINITY,
-};
-
-export function sortRows(rows: readonly CookieRow[], sort: SortState): CookieRow[] {
-  const key = KEY[sort.column];
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  const keyed = rows.map((r) => ({ r, k: key(r) }));
-  keyed.sort((a, b) => {
-    const d = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : cmp(String(a.k), String(b.k));
-    return (Number.isNaN(d) ? 0 : d) * sign || cmp(a.r.key, b.r.key);
-  });
-  return keyed.map((x) => x.r);
-}
+export { sortRows, type SortColumn, type SortDirection, type SortState } from '../../analysis/row-order';
+import type { SortColumn, SortState } from '../../analysis/row-order';
 
 /** Clicking the sorted column flips it; another column starts ascending. */
 export function nextSort(current: SortState, column: SortColumn): SortState {

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SECTION_SORT } from '../../analysis/row-order';
 import type { LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../AccessPrompt';
 import { CookieTable, filterRows, SearchBox } from '../components';
 import { markLoaded } from '../mount';
+import type { Target } from '../target';
 import { useTarget } from '../useTarget';
 import { FindingsSection } from './FindingsSection';
 import { PopupHeader } from './Header';
@@ -12,8 +14,9 @@ import { useHostAccess } from './useHostAccess';
 import { usePopupData, type PopupState } from './usePopupData';
 
 /**
- * Rows rendered per section before "show all": the popup's first paint is mostly table layout, and
- * 50 rows already overflow its 600 px height (bench/popup.bench.ts).
+ * Rows rendered per section before "show all": 50 rows already overflow the popup's 600 px height.
+ * The first paint has fewer still (view-wire.ts `FIRST_ROWS`): the background's first answer
+ * carries only those, the rest of the page follows with the rest of the rows.
  */
 const POPUP_PAGE_SIZE = 50;
 
@@ -31,14 +34,24 @@ function Notice(props: { kind: string; text: string }) {
   );
 }
 
-/** Data-loaded once the first answer (whatever it is) has been painted: what tests and the bench wait on. */
+/**
+ * Data-loaded once the first answer (whatever it is) has been painted: what tests and the bench
+ * wait on. `data-complete` says whether every row is in too (the first answer of a big profile has
+ * the first rows of each section only).
+ */
 function useLoadedSignal(state: PopupState): void {
   const done = state.status !== 'loading';
+  const complete = done && !(state.status === 'ready' && !state.tab.complete);
   useEffect(() => {
     if (!done) return;
     markLoaded();
     performance.mark('popup-loaded');
   }, [done]);
+  useEffect(() => {
+    if (!done) return;
+    document.documentElement.dataset['complete'] = String(complete);
+    if (complete) performance.mark('popup-complete');
+  }, [done, complete]);
   useEffect(() => {
     if (state.status === 'ready') document.documentElement.dataset['generation'] = String(state.generation);
   }, [state]);
@@ -53,6 +66,9 @@ function Ready(props: {
   const scope = tab;
   const loadedAt = tab.now;
   const vm = tab.view;
+  // Until the rest of the rows is in, each section holds its first rows only: totals come from the
+  // counts, and "no matches" waits for every row.
+  const complete = tab.complete;
   const [query, setQuery] = useState('');
   const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
   const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
@@ -76,20 +92,30 @@ function Ready(props: {
         ) : (
           <>
             <SearchBox value={query} onInput={setQuery} label={t('ui_search')} placeholder={t('ui_searchPlaceholder')} />
-            {query !== '' && session.length + persistent.length === 0 ? <p class="muted">{t('ui_noMatches')}</p> : null}
-            <section class="popup-section popup-cookies" data-testid="session-section">
-              <CookieTable rows={session} caption={t('popup_sessionSection', String(session.length))} section="session" now={loadedAt} locale={locale} pageSize={POPUP_PAGE_SIZE} />
+            {complete && query !== '' && session.length + persistent.length === 0 ? <p class="muted">{t('ui_noMatches')}</p> : null}
+            <section class="popup-section popup-cookies" data-testid="session-section" aria-busy={!complete}>
+              <CookieTable
+                rows={session}
+                total={complete || query !== '' ? undefined : vm.counts.session}
+                caption={t('popup_sessionSection', String(complete || query !== '' ? session.length : vm.counts.session))}
+                section="session"
+                now={loadedAt}
+                locale={locale}
+                pageSize={POPUP_PAGE_SIZE}
+                initialSort={SECTION_SORT.session}
+              />
               <p class="muted popup-hint">{t('popup_sessionHint')}</p>
             </section>
-            <section class="popup-section popup-cookies" data-testid="persistent-section">
+            <section class="popup-section popup-cookies" data-testid="persistent-section" aria-busy={!complete}>
               <CookieTable
                 rows={persistent}
-                caption={t('popup_persistentSection', String(persistent.length))}
+                total={complete || query !== '' ? undefined : vm.counts.persistent}
+                caption={t('popup_persistentSection', String(complete || query !== '' ? persistent.length : vm.counts.persistent))}
                 section="persistent"
                 pageSize={POPUP_PAGE_SIZE}
                 now={loadedAt}
                 locale={locale}
-                initialSort={{ column: 'expires', direction: 'ascending' }}
+                initialSort={SECTION_SORT.persistent}
               />
               <p class="muted popup-hint">{t('popup_persistentHint')}</p>
             </section>
@@ -102,8 +128,9 @@ function Ready(props: {
   );
 }
 
-export function PopupApp() {
-  const target = useTarget();
+/** `target`: the tab main.tsx resolved before the first render (and asked the background about). */
+export function PopupApp(props: { target?: Target }) {
+  const target = useTarget(props.target);
   const access = useHostAccess();
   // Loading does not wait for the access check (first paint); granting access re-runs it, since
   // the tab's URL and cookies only then become readable.

@@ -21,11 +21,16 @@ export interface PopupRow {
 }
 
 /**
- * Waits for the popup's own signal that its first data render is on screen. Timer polling: a tab
- * that is not in front gets no animation frames (puppeteer's default polling).
+ * Waits for the popup's own signals that its first data render is on screen (`data-loaded`) and
+ * that every row is in (`data-complete`: a big profile's first answer has the first rows of each
+ * section only). Timer polling: a tab that is not in front gets no animation frames (puppeteer's
+ * default polling).
  */
 export async function waitForPopup(p: TrackedPage, timeout = 20_000): Promise<void> {
-  await p.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout, polling: 100 });
+  await p.page.waitForFunction(
+    () => document.documentElement.dataset['loaded'] === 'true' && document.documentElement.dataset['complete'] === 'true',
+    { timeout, polling: 100 },
+  );
 }
 
 /** Every cookie in the default store, read with the same API the extension uses. */

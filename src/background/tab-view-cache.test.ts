@@ -1,0 +1,231 @@
+import { describe, expect, test } from 'vitest';
+import type { CookieSnapshot } from '../model/cookie';
+import { TabViewCache, type ScopeObservation, type TabViewSources } from './tab-view-cache';
+
+const NOW = 1_800_000_000_000;
+
+function cookie(name: string, domain: string, overrides: Partial<CookieSnapshot> = {}): CookieSnapshot {
+  return {
+    name,
+    value: 'v',
+    domain,
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    ...overrides,
+  };
+}
+
+/** A browser and log in memory, counting what the cache reads. */
+function world() {
+  const w = {
+    clock: NOW,
+    tabs: new Map<number, string>([[1, 'https://www.a.test/']]),
+    jar: [cookie('sid', 'www.a.test'), cookie('t', 'cdn.b.test'), cookie('other', 'c.test')],
+    observations: new Map<number, ScopeObservation[]>([[1, [{ topLevelSite: 'a.test', registrableDomain: 'b.test' }]]]),
+    reads: { jar: 0, observations: 0, marks: 0 },
+    timers: [] as Array<() => void>,
+  };
+  const sources: TabViewSources = {
+    getTab: async (id) => (w.tabs.has(id) ? { url: w.tabs.get(id) } : undefined),
+    readJar: async () => {
+      w.reads.jar++;
+      return [...w.jar];
+    },
+    observations: async (id) => {
+      w.reads.observations++;
+      return [...(w.observations.get(id) ?? [])];
+    },
+    observationsMark: async (id) => {
+      w.reads.marks++;
+      return String((w.observations.get(id) ?? []).length);
+    },
+    now: () => w.clock,
+  };
+  const cache = new TabViewCache(sources, {
+    defaultProfile: () => 'chromium',
+    setTimeout: (f) => w.timers.push(f),
+    clearTimeout: () => undefined,
+  });
+  const fire = (): void => {
+    const due = w.timers.splice(0);
+    for (const f of due) f();
+  };
+  return { w, cache, fire };
+}
+
+const names = (v: { view: { rows: { cookie: { name: string } }[] } }): string[] => v.view.rows.map((r) => r.cookie.name).sort();
+
+describe('TabViewCache', () => {
+  test('computes the tab scope like before: the top-level site plus the sites its requests reached', async () => {
+    const { cache } = world();
+    const tab = await cache.get(1, 'chromium');
+    expect(tab).toMatchObject({ tabExists: true, inspectable: true, topLevelSite: 'a.test', domains: ['a.test', 'b.test'], complete: true });
+    expect(names(tab)).toEqual(['sid', 't']);
+    expect(tab.view.counts.all).toBe(2);
+  });
+
+  test('a second request while nothing changed is answered from memory', async () => {
+    const { w, cache } = world();
+    const first = await cache.get(1, 'chromium');
+    const second = await cache.get(1, 'chromium');
+    expect(second).toBe(first);
+    expect(w.reads).toMatchObject({ jar: 1, observations: 1 });
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
+  });
+
+  test('a cookie change invalidates the view and the jar', async () => {
+    const { w, cache } = world();
+    await cache.get(1, 'chromium');
+    w.jar.push(cookie('new', 'www.a.test'));
+    cache.cookiesChanged();
+    expect(names(await cache.get(1, 'chromium'))).toEqual(['new', 'sid', 't']);
+    expect(w.reads.jar).toBe(2);
+    // The scope did not change: the observations are not read again.
+    expect(w.reads.observations).toBe(1);
+  });
+
+  test('a cookie change during a computation is not cached under the old version', async () => {
+    const { w, cache } = world();
+    const pending = cache.get(1, 'chromium');
+    w.jar.push(cookie('late', 'www.a.test'));
+    cache.cookiesChanged();
+    await pending;
+    expect(names(await cache.get(1, 'chromium'))).toContain('late');
+  });
+
+  test('new observations for the tab (a new site in scope) invalidate the scope', async () => {
+    const { w, cache } = world();
+    await cache.get(1, 'chromium');
+    w.observations.get(1)!.push({ topLevelSite: 'a.test', registrableDomain: 'c.test' });
+    const tab = await cache.get(1, 'chromium');
+    expect(tab.domains).toEqual(['a.test', 'b.test', 'c.test']);
+    expect(names(tab)).toEqual(['other', 'sid', 't']);
+    // Only the scope was recomputed: the jar is still current.
+    expect(w.reads.jar).toBe(1);
+  });
+
+  test('navigation to another site is noticed', async () => {
+    const { w, cache } = world();
+    await cache.get(1, 'chromium');
+    w.tabs.set(1, 'https://c.test/');
+    const tab = await cache.get(1, 'chromium');
+    expect(tab.topLevelSite).toBe('c.test');
+    expect(names(tab)).toEqual(['other']);
+  });
+
+  test('restricted pages and closed tabs', async () => {
+    const { w, cache } = world();
+    w.tabs.set(2, 'chrome://settings/');
+    expect(await cache.get(2, 'chromium')).toMatchObject({ tabExists: true, inspectable: false });
+    expect(await cache.get(3, 'chromium')).toMatchObject({ tabExists: false, inspectable: false });
+    expect(w.reads.observations).toBe(0);
+  });
+
+  test('views older than maxAge are recomputed from the cached jar with the new clock', async () => {
+    const { w, cache } = world();
+    w.jar.push(cookie('soon', 'www.a.test', { session: false, expirationDate: (NOW + 30_000) / 1000 }));
+    expect(names(await cache.get(1, 'chromium'))).toContain('soon');
+    w.clock += 61_000;
+    const tab = await cache.get(1, 'chromium');
+    expect(tab.now).toBe(NOW + 61_000);
+    // Expired since the jar was read: gone, although the browser had no reason to tell us yet.
+    expect(names(tab)).not.toContain('soon');
+    expect(w.reads.jar).toBe(1);
+  });
+
+  test('fresh reads the jar again even when nothing was announced', async () => {
+    const { w, cache } = world();
+    await cache.get(1, 'chromium');
+    w.jar.push(cookie('unannounced', 'www.a.test'));
+    expect(names(await cache.get(1, 'chromium'))).not.toContain('unannounced');
+    expect(names(await cache.get(1, 'chromium', { fresh: true }))).toContain('unannounced');
+  });
+
+  test('profiles are cached apart', async () => {
+    const { cache } = world();
+    expect((await cache.get(1, 'chromium')).profileId).toBe('chromium');
+    expect((await cache.get(1, 'rfc2109')).profileId).toBe('rfc2109');
+    expect((await cache.get(1, 'chromium')).profileId).toBe('chromium');
+    expect(cache.stats.hits).toBe(1);
+  });
+
+  test('concurrent requests share one computation', async () => {
+    const { w, cache } = world();
+    const [a, b] = await Promise.all([cache.get(1, 'chromium'), cache.get(1, 'chromium')]);
+    expect(a).toBe(b);
+    expect(w.reads.jar).toBe(1);
+  });
+
+  test('recomputes the tab a popup asked about once cookie changes go quiet', async () => {
+    const { w, cache, fire } = world();
+    await cache.get(1, 'chromium');
+    w.jar.push(cookie('x', 'www.a.test'));
+    cache.cookiesChanged();
+    cache.cookiesChanged();
+    fire();
+    await cache.idle();
+    expect(cache.stats.warmed).toBe(1);
+    expect(w.reads.jar).toBe(2);
+    const tab = await cache.get(1, 'chromium');
+    expect(names(tab)).toContain('x');
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
+  });
+
+  test('stops warming a while after the last popup asked', async () => {
+    const { w, cache, fire } = world();
+    await cache.get(1, 'chromium');
+    w.clock += 121_000;
+    cache.cookiesChanged();
+    fire();
+    await cache.idle();
+    expect(cache.stats.warmed).toBe(0);
+    expect(w.reads.jar).toBe(1);
+  });
+
+  test('warms nothing before any popup asked, nor while the background is starting', async () => {
+    const { w, cache, fire } = world();
+    cache.cookiesChanged();
+    fire();
+    await cache.idle();
+    expect(w.reads.jar).toBe(0);
+    let ready = false;
+    const timers: Array<() => void> = [];
+    const starting = new TabViewCache(
+      { getTab: async () => ({ url: 'https://www.a.test/' }), readJar: async () => w.jar, observations: async () => [], observationsMark: async () => '0', now: () => NOW },
+      { defaultProfile: () => 'chromium', canWarm: () => ready, setTimeout: (f) => timers.push(f), clearTimeout: () => undefined },
+    );
+    await starting.get(1, 'chromium');
+    starting.cookiesChanged();
+    expect(timers).toHaveLength(0);
+    ready = true;
+    starting.cookiesChanged();
+    expect(timers).toHaveLength(1);
+  });
+
+  test('a failed jar read is not cached', async () => {
+    const { w } = world();
+    let fail = true;
+    const original = w.jar;
+    const c2 = new TabViewCache(
+      {
+        getTab: async () => ({ url: 'https://www.a.test/' }),
+        readJar: async () => {
+          if (fail) throw new Error('boom');
+          return original;
+        },
+        observations: async () => [],
+        observationsMark: async () => '0',
+        now: () => NOW,
+      },
+      { defaultProfile: () => 'chromium', setTimeout: () => 0, clearTimeout: () => undefined },
+    );
+    await expect(c2.get(1, 'chromium')).rejects.toThrow('boom');
+    fail = false;
+    expect(names(await c2.get(1, 'chromium'))).toEqual(['sid']);
+  });
+});
