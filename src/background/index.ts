@@ -104,7 +104,7 @@ const recorder = new Recorder({
 });
 
 /** The popup's tab views, answered from memory while current and recomputed after changes. */
-const tabViews = new TabViewCache(tabViewSources(db), {
+const tabViews = new TabViewCache(tabViewSources(db, memory, () => storageError !== undefined), {
   defaultProfile: () => resolveProfile(settings.limitProfile),
   canWarm: () => ready,
 });

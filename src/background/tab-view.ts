@@ -7,6 +7,7 @@
 import type { TabView } from '../analysis/view-model';
 import { firstRows } from '../analysis/view-wire';
 import { tabObservations, tabObservationsMark } from '../db/queries';
+import type { MemoryLog } from '../db/memory-log';
 import type { CookieLogDB } from '../db/schema';
 import type { CookieSnapshot } from '../model/cookie';
 import type { LimitProfile as SettingProfile } from '../model/events';
@@ -19,12 +20,25 @@ import type { TabViewSources } from './tab-view-cache';
 /** Same bound as the pages use: the newest 2,000 observations name every site a tab talks to. */
 const OBSERVATION_LIMIT = 2_000;
 
-export function tabViewSources(db: CookieLogDB): TabViewSources {
+/**
+ * Where a view's data comes from. The tab's observations are read from the on-disk log and from
+ * the in-memory one (private windows; everything when IndexedDB could not be opened, in which
+ * case `diskFailed` says so and the disk is not asked).
+ */
+export function tabViewSources(db: CookieLogDB, memory: MemoryLog, diskFailed: () => boolean): TabViewSources {
+  const inMemory = (tabId: number) => memory.query({ tabId, limit: OBSERVATION_LIMIT }).observations;
   return {
     getTab,
     readJar: () => getAllCookies() as Promise<CookieSnapshot[]>,
-    observations: (tabId) => tabObservations(db, tabId, { limit: OBSERVATION_LIMIT }),
-    observationsMark: (tabId) => tabObservationsMark(db, tabId),
+    observations: async (tabId) => {
+      const mem = inMemory(tabId);
+      return diskFailed() ? mem : [...(await tabObservations(db, tabId, { limit: OBSERVATION_LIMIT })), ...mem];
+    },
+    observationsMark: async (tabId) => {
+      const mem = inMemory(tabId);
+      const memMark = `${mem.length}:${mem[0]?.id ?? ''}`;
+      return diskFailed() ? memMark : `${await tabObservationsMark(db, tabId)}|${memMark}`;
+    },
     now: () => Date.now(),
   };
 }
