@@ -178,6 +178,9 @@ void Promise.all([writer.catch(() => undefined), watchedTabsStore.load()]).then(
 
 void logs.then(async () => {
   if (storageError === undefined) {
+    // A popup that woke the worker is answered first: reconciling a big jar takes a few hundred ms
+    // of this thread, and events arriving meanwhile wait in the recorder's chain either way.
+    await tabViews.settled();
     await reconcileAtStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
     void runRetention().catch(() => undefined);
   }

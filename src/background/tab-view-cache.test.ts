@@ -228,4 +228,18 @@ describe('TabViewCache', () => {
     fail = false;
     expect(names(await c2.get(1, 'chromium'))).toEqual(['sid']);
   });
+
+  test('settled() waits for a computation under way, and returns at once when there is none', async () => {
+    const { cache } = world();
+    await cache.settled();
+    let answered = false;
+    const view = cache.get(1, 'chromium').then((v) => {
+      answered = true;
+      return v;
+    });
+    await cache.settled();
+    expect(answered).toBe(true);
+    expect((await view).inspectable).toBe(true);
+  });
 });
+

@@ -154,6 +154,16 @@ export class TabViewCache {
     return (await this.compute(tabId, profileId, opts.fresh === true)).view;
   }
 
+  /**
+   * Settles once no view is being computed or warmed: a background woken by a popup lets the
+   * popup's answer go first and does its own start-up work (reconciliation, retention) after.
+   */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0 || this.warming) {
+      await Promise.allSettled([...this.inflight.values(), this.warming]);
+    }
+  }
+
   /** Settles once any warming under way is done (tests). */
   async idle(): Promise<void> {
     while (this.warming) await this.warming;
