@@ -10,7 +10,7 @@
  * of the medians the median of the per-round ratios is printed (each round loads both back to back),
  * and the CPU time each browser's processes used per load (Linux), which drifts much less.
  *
- *   npx tsx bench/browsing.bench.ts [rounds=15] [--browser chromium|firefox]
+ *   npx tsx bench/browsing.bench.ts [rounds=15] [--browser chromium|firefox] [--only default|all]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import { FIREFOX_PATH, launchFirefox } from '../tests/e2e/harness/firefox';
 import { startSite } from '../tests/site/server';
 import { treeCpuMs } from './proc-cpu';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { browser: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { browser: { type: 'string' }, only: { type: 'string' } } });
 const ROUNDS = Number(positionals[0] ?? 15);
 const browsers = values.browser ? [values.browser] : ['chromium', 'firefox'];
 const root = resolve(import.meta.dirname, '..');
@@ -120,7 +120,13 @@ try {
     const listening = async (): Promise<boolean> =>
       (await control.send<{ headers: { listening: boolean } }>('getStatus')).headers.listening;
     await control.waitFor(async () => !(await listening()), 'header listeners detached (no tab inspected)');
-    await measure('default settings: no tab inspected, cookie changes recorded', true);
+    if (values.only !== 'all') await measure('default settings: no tab inspected, cookie changes recorded', true);
+    if (values.only === 'default') {
+      await withExt.close();
+      await bare.browser.close();
+      bare.cleanup();
+      continue;
+    }
     await control.send('updateSettings', { headerCapture: 'all' });
     await control.waitFor(listening, 'header listeners attached');
     await timeLoad(extTab.page, url);
