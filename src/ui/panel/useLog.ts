@@ -6,11 +6,12 @@
  * (./segments.ts) so a stream of new events re-reads only the newest few hundred.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { liveQuery, type Range, tabSlice } from '../../db/queries';
+import { eventsById, type Range, tabSlice, tabSliceKeys } from '../../db/queries';
 import type { CookieLogDB } from '../../db/schema';
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
 import { LogStore, sliceWithin } from './log-store';
 import { initialSegments, roll, type Segment, withBaseLimit } from './segments';
+import { linkedOutside, settledChanged, waitingIds } from './settled';
 
 export const PAGE_SIZE = 2_000;
 /** Entries of the very first query: enough to fill a tall DevTools pane. */
@@ -91,6 +92,56 @@ function pollTail(query: () => Promise<LogSlice>, firstAfter = 0): Subscribable<
       };
       if (firstAfter > 0) timer = setTimeout(run, firstAfter);
       else run();
+      return {
+        unsubscribe() {
+          stopped = true;
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}
+
+/** How often a settled segment checks that it still holds what it read (./settled.ts). */
+export const SETTLED_CHECK_MS = 1_000;
+
+/** Whether reading a settled segment again would answer something else than `last` (./settled.ts). */
+export async function settledSliceChanged(db: CookieLogDB, tabId: number, range: Range, last: LogSlice, now = Date.now()): Promise<boolean> {
+  const keys = await tabSliceKeys(db, tabId, { ...range, limit: range.limit ?? PAGE_SIZE }, last.sites);
+  const waiting = waitingIds(last, now);
+  const extra = linkedOutside(last, keys);
+  const fresh = await eventsById(db, waiting.observations, [...waiting.changes, ...extra]);
+  return settledChanged(last, keys, waiting, extra, fresh);
+}
+
+/**
+ * A settled segment: read once, then every SETTLED_CHECK_MS a check by ids (cheap) decides
+ * whether to read it again. Replaces a live query, which re-read it after every batch the
+ * recorder wrote (./settled.ts).
+ */
+function pollSettled(query: () => Promise<LogSlice>, changed: (last: LogSlice) => Promise<boolean>): Subscribable<LogSlice> {
+  return {
+    subscribe({ next, error }) {
+      let stopped = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let last: LogSlice | undefined;
+      const read = async (): Promise<void> => {
+        const v = await query();
+        if (stopped) return;
+        last = v;
+        next(v);
+      };
+      const run = (): void => {
+        const step = last ? changed(last).then((c) => (c && !stopped ? read() : undefined)) : read();
+        step
+          .catch((err: unknown) => {
+            if (!stopped) error(err);
+          })
+          .finally(() => {
+            if (!stopped) timer = setTimeout(run, SETTLED_CHECK_MS);
+          });
+      };
+      run();
       return {
         unsubscribe() {
           stopped = true;
@@ -211,9 +262,10 @@ export function useLiveLog(db: CookieLogDB, tabId: number, limit: number, first?
       const isTail = i === segments.length - 1;
       const known = isTail ? sitesKey.split(' ').filter(Boolean) : [];
       const query = (): Promise<LogSlice> => readLogSlice(db, tabId, rangeOf(seg), known);
+      const check = (last: LogSlice): Promise<boolean> => settledSliceChanged(db, tabId, rangeOf(seg), last);
       // A tail cut from the previous one starts with what that one read a moment ago: its first
       // read can wait for the next poll (at 500 events/s that halves the tail's reads).
-      const sub = (isTail ? pollTail(query, store.has(seg.key) ? TAIL_POLL_MS : 0) : liveQuery(query)).subscribe({
+      const sub = (isTail ? pollTail(query, store.has(seg.key) ? TAIL_POLL_MS : 0) : pollSettled(query, check)).subscribe({
         next: (v) => {
           const cur = current.current;
           // An answer for a segment already rolled or folded away.
