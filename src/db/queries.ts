@@ -134,6 +134,8 @@ export async function tabSlice(db: CookieLogDB, tabId: number, r: Range = {}, kn
 export interface TabSliceKeys {
   observations: number[];
   changes: number[];
+  /** A read hit the limit (as `TabSlice.more`). */
+  more: boolean;
 }
 
 /**
@@ -152,7 +154,7 @@ export async function tabSliceKeys(db: CookieLogDB, tabId: number, r: Range, sit
         return db.changes.where('[registrableDomain+time]').between(slo, shi, true, true).reverse().limit(limit).primaryKeys() as Promise<number[]>;
       }),
     );
-    return { observations, changes: perSite.flat() };
+    return { observations, changes: perSite.flat(), more: observations.length >= limit || perSite.some((l) => l.length >= limit) };
   });
 }
 

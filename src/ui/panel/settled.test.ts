@@ -5,7 +5,7 @@ import { makeChange, makeObservation, openTestDb } from '../../db/test-helpers';
 import type { Range } from '../../db/queries';
 import { change, line, observation } from '../timeline/fixtures';
 import { PATCH_WAIT_MS, settledChanged, waitingIds } from './settled';
-import { type LogSlice, readLogSlice, settledSliceChanged } from './useLog';
+import { type LogSlice, readLogSlice, readTailSince, settledSliceChanged } from './useLog';
 
 const NOW = 1_700_000_100_000;
 
@@ -33,7 +33,7 @@ describe('waitingIds', () => {
     const o = observation({ id: 1, setCookies: [line({ outcome: 'pending' })] });
     const c = change({ id: 2 });
     const s: LogSlice = { observations: [o], changes: [c], sites: ['a.test'], more: false, limit: 10 };
-    expect(settledChanged(s, { observations: [1], changes: [2] }, { observations: [1], changes: [2] }, [], { observations: [o], changes: [c] })).toBe(false);
+    expect(settledChanged(s, { observations: [1], changes: [2], more: false }, { observations: [1], changes: [2] }, [], { observations: [o], changes: [c] })).toBe(false);
   });
 });
 
@@ -41,7 +41,7 @@ type Mutation =
   | { kind: 'none' }
   | { kind: 'deleteObservation'; pick: number }
   | { kind: 'deleteChange'; pick: number }
-  | { kind: 'addObservation'; time: number; tabId: number }
+  | { kind: 'addObservation'; time: number; tabId: number; site: string }
   | { kind: 'addChange'; time: number; site: string }
   | { kind: 'settleLine'; pick: number }
   | { kind: 'linkChange'; pick: number };
@@ -53,7 +53,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({ kind: fc.constant('deleteObservation' as const), pick }),
   fc.record({ kind: fc.constant('deleteChange' as const), pick }),
-  fc.record({ kind: fc.constant('addObservation' as const), time, tabId: fc.constantFrom(1, 2) }),
+  fc.record({ kind: fc.constant('addObservation' as const), time, tabId: fc.constantFrom(1, 2), site: fc.constantFrom(...SITES, 'new.test') }),
   fc.record({ kind: fc.constant('addChange' as const), time, site: fc.constantFrom(...SITES, 'third.test') }),
   fc.record({ kind: fc.constant('settleLine' as const), pick }),
   fc.record({ kind: fc.constant('linkChange' as const), pick }),
@@ -70,7 +70,7 @@ const event = fc.record({
 
 let nextId = 1;
 
-async function seed(db: CookieLogDB, events: fc.Arbitrary<typeof event> extends fc.Arbitrary<infer E> ? E[] : never): Promise<void> {
+async function seed(db: CookieLogDB, events: (typeof event extends fc.Arbitrary<infer E> ? E : never)[]): Promise<void> {
   for (const e of events) {
     const oid = nextId++;
     const cid = nextId++;
@@ -108,7 +108,7 @@ async function mutate(db: CookieLogDB, m: Mutation, last: LogSlice): Promise<voi
       return;
     }
     case 'addObservation':
-      await db.observations.put({ ...makeObservation({ time: m.time, tabId: m.tabId }), id: nextId++, cookieMentions: [] } as StoredObservation);
+      await db.observations.put({ ...makeObservation({ time: m.time, tabId: m.tabId, registrableDomain: m.site }), id: nextId++, cookieMentions: [] } as StoredObservation);
       return;
     case 'addChange': {
       const id = nextId++;
@@ -157,6 +157,38 @@ describe('settledSliceChanged', () => {
             for (const m of mutations) await mutate(db, m, last);
             const again = await readLogSlice(db, 1, range);
             expect(await settledSliceChanged(db, 1, range, last, NOW)).toBe(ids(again) !== ids(last));
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('readTailSince', () => {
+  test('answers what a full read of the range answers (or asks for one), reading only new and waiting events', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(event, { maxLength: 25 }),
+        fc.record({ since: fc.option(time, { nil: undefined }), until: fc.option(time, { nil: undefined }), limit: fc.constantFrom(3, 100) }),
+        fc.constantFrom([], ['example.com'], ['other.test', 'third.test']),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        async (events, r, known, mutations) => {
+          const db = openTestDb();
+          try {
+            await seed(db, events);
+            const range: Range = { limit: r.limit };
+            if (r.since !== undefined) range.since = r.since;
+            if (r.until !== undefined) range.until = r.until;
+            const last = await readLogSlice(db, 1, range, known);
+            for (const m of mutations) await mutate(db, m, last);
+            const again = await readLogSlice(db, 1, range, known);
+            const next = await readTailSince(db, 1, range, known, last, NOW);
+            if (next === undefined) return;
+            expect(ids(next)).toBe(ids(again));
+            expect(next.sites).toEqual(again.sites);
           } finally {
             db.close();
           }
