@@ -5,8 +5,8 @@
  * user is at the bottom, like a log tail, and leaves the scroll alone otherwise.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { coveringWindow, extendAhead, scrollToReveal, type VisibleWindow } from './window';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { coveringWindow, scrollToReveal, type VisibleWindow } from './window';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -63,39 +63,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
 
   const win = coveringWindow(rendered.current, scrollTop.current, height, rowHeight, items.length);
   rendered.current = win;
-  // Rows ahead of the scroll are rendered in idle time, a few at a time (extendAhead).
-  const direction = useRef(0);
-  const latest = useRef({ height, count: items.length });
-  latest.current = { height, count: items.length };
-  const idle = useRef<number | undefined>(undefined);
-  const renderAhead = (): void => {
-    if (idle.current !== undefined || direction.current === 0) return;
-    idle.current = requestIdleCallback(() => {
-      idle.current = undefined;
-      const { height: h, count } = latest.current;
-      const next = extendAhead(rendered.current, scrollTop.current, h, rowHeight, count, direction.current);
-      if (next === rendered.current) return;
-      rendered.current = next;
-      setRendered(next);
-    });
-  };
-  useEffect(renderAhead);
-  useEffect(
-    () => () => {
-      if (idle.current !== undefined) cancelIdleCallback(idle.current);
-    },
-    [],
-  );
   const onScroll = (): void => {
     const el = ref.current;
     if (!el) return;
-    const moved = el.scrollTop - scrollTop.current;
-    if (moved !== 0) direction.current = Math.sign(moved);
     scrollTop.current = el.scrollTop;
-    const cur = rendered.current;
-    const next = coveringWindow(cur, el.scrollTop, height, rowHeight, items.length);
-    if (next !== cur) setRendered(next);
-    else renderAhead();
+    const next = coveringWindow(win, el.scrollTop, height, rowHeight, items.length);
+    if (next !== win) setRendered(next);
   };
 
   // Not a search per scroll frame: the selection's index is found again only when the items or

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { coveringWindow, extendAhead, scrollToReveal, visibleWindow, type VisibleWindow } from './window';
+import { coveringWindow, scrollToReveal, visibleWindow, type VisibleWindow } from './window';
 
 describe('visibleWindow', () => {
   test.each([
@@ -73,70 +73,8 @@ describe('coveringWindow', () => {
             expect(w.end).toBeLessThanOrEqual(count);
             expect(w.start).toBeLessThanOrEqual(visible.start);
             expect(w.end).toBeGreaterThanOrEqual(Math.min(count, visible.end - 1));
-            expect(w.end - w.start).toBeLessThanOrEqual(visible.end - visible.start + 4 * 24 + 2 * 3 + 2);
+            expect(w.end - w.start).toBeLessThanOrEqual(visible.end - visible.start + 2 * 24 + 2 * 3 + 2);
           }
-        },
-      ),
-    );
-  });
-});
-
-describe('extendAhead', () => {
-  const ROW = 26;
-  const HEIGHT = 600;
-
-  test('grows the window in the scroll direction a step at a time until enough rows lie ahead, then stops', () => {
-    const top = 26_000;
-    let w = coveringWindow({ start: 0, end: 0 }, top, HEIGHT, ROW, 100_000);
-    const steps: VisibleWindow[] = [];
-    for (let i = 0; i < 20; i++) {
-      const next = extendAhead(w, top, HEIGHT, ROW, 100_000, -1);
-      if (next === w) break;
-      steps.push(next);
-      w = next;
-    }
-    expect(steps.length).toBeGreaterThan(0);
-    expect(steps.length).toBeLessThan(20);
-    expect(1_000 - w.start).toBeGreaterThanOrEqual(48);
-    // Kept by the list afterwards: it still covers the view.
-    expect(coveringWindow(w, top, HEIGHT, ROW, 100_000)).toBe(w);
-  });
-
-  test('after extending, scrolling on keeps the window for longer than without', () => {
-    const scrollUntilChange = (w0: VisibleWindow, from: number): number => {
-      let w = w0;
-      let top = from;
-      while (top > 0) {
-        top -= 60;
-        const next = coveringWindow(w, top, HEIGHT, ROW, 100_000);
-        if (next !== w) return from - top;
-        w = next;
-      }
-      return from;
-    };
-    const base = coveringWindow({ start: 0, end: 0 }, 26_000, HEIGHT, ROW, 100_000);
-    let ext = base;
-    for (let i = 0; i < 20; i++) ext = extendAhead(ext, 26_000, HEIGHT, ROW, 100_000, -1);
-    expect(scrollUntilChange(ext, 26_000)).toBeGreaterThan(scrollUntilChange(base, 26_000));
-  });
-
-  test('covers the visible rows, stays within the list and bounded, and is kept by coveringWindow', () => {
-    fc.assert(
-      fc.property(
-        fc.nat(3_000_000),
-        fc.integer({ min: 0, max: 2_000 }),
-        fc.integer({ min: 1, max: 120_000 }),
-        fc.constantFrom(-1, 1),
-        fc.integer({ min: 0, max: 15 }),
-        (top, height, count, direction, times) => {
-          let w = coveringWindow({ start: 0, end: 0 }, top, height, ROW, count);
-          for (let i = 0; i < times; i++) w = extendAhead(w, top, height, ROW, count, direction);
-          const visible = visibleWindow(top, height, ROW, count, 0);
-          expect(w.start).toBeGreaterThanOrEqual(0);
-          expect(w.end).toBeLessThanOrEqual(count);
-          expect(w.start).toBeLessThanOrEqual(visible.start);
-          expect(w.end).toBeGreaterThanOrEqual(Math.min(count, visible.end - 1));
-          expect(coveringWindow(w, top, height, ROW, count)).toBe(w);
         },
       ),
     );

@@ -41,42 +41,10 @@ export function coveringWindow(
   const last = Math.min(count, Math.ceil((Math.max(0, scrollTop) + Math.max(0, viewportHeight)) / rowHeight));
   const needStart = Math.max(0, first - margin);
   const needEnd = Math.min(count, Math.max(last, first + 1) + margin);
-  // Bounded, with room for rows rendered ahead (extendAhead).
-  if (current.start <= needStart && current.end >= needEnd && current.end <= count && current.end - current.start <= needEnd - needStart + 4 * overscan) {
+  if (current.start <= needStart && current.end >= needEnd && current.end <= count && current.end - current.start <= needEnd - needStart + 2 * overscan) {
     return current;
   }
   return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first + 1) + overscan) };
-}
-
-/**
- * The window grown by `step` rows in the direction the list scrolls (1 down, -1 up), while fewer
- * than `lead` rows lie ready past the visible ones there, and cut behind to `overscan` rows: done
- * in idle time a few rows at a time, so scrolling on finds its rows already rendered instead of
- * rendering a whole block in the frame that reaches the window's edge. The same object when
- * there is nothing to do.
- */
-export function extendAhead(
-  current: VisibleWindow,
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  count: number,
-  direction: number,
-  step = 8,
-  lead = 48,
-  overscan = 24,
-): VisibleWindow {
-  if (count <= 0 || rowHeight <= 0 || direction === 0 || current.end <= current.start) return current;
-  const first = Math.min(count - 1, Math.floor(Math.max(0, scrollTop) / rowHeight));
-  const last = Math.min(count, Math.max(first + 1, Math.ceil((Math.max(0, scrollTop) + Math.max(0, viewportHeight)) / rowHeight)));
-  // Only a window that covers the view is extended (one that does not is replaced on scroll).
-  if (current.start > first || current.end < last) return current;
-  if (direction > 0) {
-    if (current.end >= count || current.end - last >= lead) return current;
-    return { start: Math.max(current.start, first - overscan), end: Math.min(count, current.end + step) };
-  }
-  if (current.start <= 0 || first - current.start >= lead) return current;
-  return { start: Math.max(0, current.start - step), end: Math.min(current.end, last + overscan) };
 }
 
 /** The scrollTop that brings row `index` fully into view, or undefined when it already is. */
