@@ -10,9 +10,48 @@
  *
  * Not part of `npm test`.
  */
+import { readFileSync } from 'node:fs';
 import { startSite } from '../tests/site/server';
 import { launch } from '../tests/e2e/harness/browsers';
 import { ExtensionControl } from '../tests/e2e/harness/extension';
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel', 'IndexedDB'];
+
+/**
+ * PANEL_TRACE=file: where the panel's main thread spent its time while appending (self time per
+ * trace event, all tasks and tasks over 50 ms), from a Chromium trace written to `file`.
+ */
+function traceSummary(path: string): string {
+  type Ev = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[] } } };
+  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] }).traceEvents;
+  const pids = new Set<number>();
+  for (const e of events) for (const f of e.args?.data?.frames ?? []) if (f.url?.includes('/panel/') && f.processId) pids.add(f.processId);
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid));
+  if (!main) return 'trace: no panel main thread';
+  const xs = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const all = new Map<string, number>();
+  const long = new Map<string, number>();
+  let longTasks = 0;
+  const stack: { e: Ev; self: number; inLong: boolean }[] = [];
+  const close = (until: number): void => {
+    while (stack.length > 0 && (stack.at(-1)!.e.ts + (stack.at(-1)!.e.dur ?? 0)) <= until) {
+      const top = stack.pop()!;
+      all.set(top.e.name, (all.get(top.e.name) ?? 0) + top.self / 1000);
+      if (top.inLong) long.set(top.e.name, (long.get(top.e.name) ?? 0) + top.self / 1000);
+    }
+  };
+  for (const e of xs) {
+    close(e.ts);
+    const parent = stack.at(-1);
+    if (parent) parent.self -= e.dur ?? 0;
+    const isLong = !parent && (e.dur ?? 0) > 50_000;
+    if (isLong) longTasks++;
+    stack.push({ e, self: e.dur ?? 0, inLong: isLong || (parent?.inLong ?? false) });
+  }
+  close(Infinity);
+  const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`).join('\n');
+  return `trace, panel main thread, self time per event:\n${top(all)}\n${longTasks} tasks over 50 ms, self time inside them:\n${top(long)}`;
+}
 
 const RUNS = Number(process.argv[2] ?? 7);
 const SECONDS = Number(process.argv[3] ?? 5);
@@ -192,6 +231,7 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
+  if (process.env['PANEL_TRACE']) await panel.page.tracing.start({ path: process.env['PANEL_TRACE'], categories: TRACE_CATEGORIES });
   const countBefore = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
   const traffic = tab.page.evaluate(
     async (perSecond: number, seconds: number) => {
@@ -221,6 +261,10 @@ try {
       self.set(k, (self.get(k) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
     }
     console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`).join('\n'));
+  }
+  if (process.env['PANEL_TRACE']) {
+    await panel.page.tracing.stop();
+    console.log(traceSummary(process.env['PANEL_TRACE']));
   }
   const fetches = (await traffic) as number;
   await control.send('flush');

@@ -146,6 +146,50 @@ export async function tabSlice(db: CookieLogDB, tabId: number, r: Range = {}, kn
   });
 }
 
+/** The ids `tabSlice` would answer with, read from the indexes only (no record is deserialized). */
+export interface TabSliceKeys {
+  observations: number[];
+  changes: number[];
+  /** A read hit the limit (as `TabSlice.more`). */
+  more: boolean;
+}
+
+/**
+ * The ids of the events `tabSlice(db, tabId, r, sites)` returns, given the sites its answer named:
+ * a cheap way to tell that a settled range still holds the same events (nothing cleared, pruned or
+ * added late) without reading them.
+ */
+export async function tabSliceKeys(db: CookieLogDB, tabId: number, r: Range, sites: readonly string[]): Promise<TabSliceKeys> {
+  const limit = r.limit ?? DEFAULT_LIMIT;
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const [lo, hi] = between(tabId, r);
+    const observations = (await db.observations.where('[tabId+time]').between(lo, hi, true, true).reverse().limit(limit).primaryKeys()) as number[];
+    const perSite = await Promise.all(
+      sites.map((s) => {
+        const [slo, shi] = between(s, r);
+        return db.changes.where('[registrableDomain+time]').between(slo, shi, true, true).reverse().limit(limit).primaryKeys() as Promise<number[]>;
+      }),
+    );
+    return { observations, changes: perSite.flat(), more: observations.length >= limit || perSite.some((l) => l.length >= limit) };
+  });
+}
+
+/** Changes and observations by id, in the order asked; ids no longer in the log are left out. */
+export async function eventsById(
+  db: CookieLogDB,
+  observationIds: readonly number[],
+  changeIds: readonly number[],
+): Promise<{ observations: HeaderObservation[]; changes: CookieChangeEvent[] }> {
+  if (observationIds.length === 0 && changeIds.length === 0) return { observations: [], changes: [] };
+  return db.transaction('r', db.changes, db.observations, async () => {
+    const [observations, changes] = await Promise.all([db.observations.bulkGet([...observationIds]), db.changes.bulkGet([...changeIds])]);
+    return {
+      observations: observations.filter((o): o is NonNullable<typeof o> => o !== undefined),
+      changes: changes.filter((c): c is NonNullable<typeof c> => c !== undefined),
+    };
+  });
+}
+
 export function domainChanges(db: CookieLogDB, domain: string, r: Range = {}): Promise<CookieChangeEvent[]> {
   const [lo, hi] = between(domain, r);
   return db.changes

@@ -23,10 +23,14 @@ import { lineFindingsMemo } from './line-findings';
 import { findingObservations } from './observations';
 import { RowDetail } from './RowDetail';
 import { SessionsView } from './SessionsView';
+import { useThrottledMemo } from './throttle';
 import { Tabs, type View } from './Tabs';
 import { TimelineView } from './TimelineView';
 import { FIRST_PAGE, type LogSlice, PAGE_SIZE, useLiveLog } from './useLog';
 import { useScope } from './useScope';
+
+/** The full analysis runs at most this often while the log changes (see ./throttle.ts). */
+const ANALYSIS_EVERY_MS = 1_000;
 
 export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; first?: Promise<LogSlice> }) {
   // A small first page puts the newest events on screen fast; the full page follows right after.
@@ -70,7 +74,8 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
   const observations = useMemo(() => store?.observations() ?? [], [store, logVersion]);
   const known = useMemo(() => knownCookies(scope?.cookies ?? [], changes), [scope, changes]);
   const needsAnalysis = view === 'findings' || view === 'limits' || selectedKey !== undefined || row !== undefined;
-  const analysis = useMemo(() => {
+  // Over every observation of the page: at most once a second while a stream keeps changing them.
+  const analysis = useThrottledMemo(() => {
     if (!needsAnalysis || !scope || !log) return undefined;
     const input: Parameters<typeof analyze>[0] = {
       cookies: scope.cookies,
@@ -80,7 +85,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
     };
     if (topLevelSite) input.topLevelSite = topLevelSite;
     return analyze(input);
-  }, [needsAnalysis, scope, observations, profile, topLevelSite]);
+  }, [scope, observations], [needsAnalysis, scope === undefined, log === undefined, profile, topLevelSite], ANALYSIS_EVERY_MS);
   const sessions = useMemo(
     () => (view === 'sessions' && log ? sessionFacts(known, changes, observations, topLevelSite) : []),
     [view, known, changes, observations, topLevelSite],

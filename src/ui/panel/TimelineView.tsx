@@ -56,8 +56,10 @@ function rowData(r: TimelineRow): Record<string, string> {
  * data-* attributes keep the full text.
  */
 const CELL_CHARS = 400;
-function clip(text: string): string {
-  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
+/** The names cell is at most 180 px wide (panel.css): 100 characters overflow it at any font size. */
+const NAMES_CHARS = 100;
+function clip(text: string, max = CELL_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** A row's cells; re-rendered only when the row itself changed (rows are replaced, never mutated). */
@@ -80,7 +82,7 @@ function RowCells({ row }: { row: TimelineRow }) {
         <span aria-hidden="true">{KIND_ICON[row.kind]} </span>
         {t(`panel_kind_${row.kind.replace('-', '_')}`)}
       </span>
-      <span class="t-names">{clip(row.names.join(', '))}</span>
+      <span class="t-names">{clip(row.names.join(', '), NAMES_CHARS)}</span>
       <span class={`t-outcome o-${outcome}`}>
         <span aria-hidden="true">{OUTCOME_ICON[outcome] ?? ''} </span>
         {t(`panel_outcome_${outcome}`)}

@@ -1,8 +1,8 @@
 /**
  * How the panel keeps a live page of a busy log cheap: the page is split by time into segments,
- * each its own live query over a bounded time range. Dexie re-runs a live query only when a write
- * touches the ranges it read, so new events re-run only the small open-ended tail; older segments
- * re-run only when something in their range changes (a late correlation patch, a clear). When the
+ * each its own query over a bounded time range. Only the small open-ended tail is polled for new
+ * events; older segments are read again only when something in their range changes (a late
+ * correlation patch, a clear — see ./settled.ts for how that is checked cheaply). When the
  * tail grows it is cut into a bounded segment; when bounded segments pile up they are folded back
  * into one base page (one full read every few thousand events instead of one per write).
  */

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { scrollToReveal, visibleWindow } from './window';
+import { coveringWindow, scrollToReveal, type VisibleWindow } from './window';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -27,8 +27,12 @@ export interface VirtualListProps<T> {
 export function VirtualList<T>(props: VirtualListProps<T>) {
   const { items, rowHeight } = props;
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  // The rendered block of rows: state changes only when scrolling leaves it (see coveringWindow),
+  // so most scroll frames render nothing and the browser only moves what is already painted.
+  const scrollTop = useRef(0);
+  const rendered = useRef<VisibleWindow>({ start: 0, end: 0 });
+  const [, setRendered] = useState<VisibleWindow>(rendered.current);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -54,13 +58,17 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     const el = ref.current;
     if (!el || !followTail.current) return;
     el.scrollTop = el.scrollHeight;
-    setScrollTop(el.scrollTop);
+    onScroll();
   }, [items.length, height]);
 
+  const win = coveringWindow(rendered.current, scrollTop.current, height, rowHeight, items.length);
+  rendered.current = win;
   const onScroll = (): void => {
     const el = ref.current;
     if (!el) return;
-    setScrollTop(el.scrollTop);
+    scrollTop.current = el.scrollTop;
+    const next = coveringWindow(win, el.scrollTop, height, rowHeight, items.length);
+    if (next !== win) setRendered(next);
   };
 
   // Not a search per scroll frame: the selection's index is found again only when the items or
@@ -102,7 +110,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     moveTo(target);
   };
 
-  const win = visibleWindow(scrollTop, height, rowHeight, items.length);
   const rows: ComponentChildren[] = [];
   for (let i = win.start; i < win.end; i++) {
     const item = items[i] as T;
