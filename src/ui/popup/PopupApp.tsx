@@ -57,6 +57,9 @@ function useLoadedSignal(state: PopupState): void {
   }, [state]);
 }
 
+/** The two cookie sections, in the order they are shown. */
+const SECTIONS = ['session', 'persistent'] as const;
+
 function Ready(props: {
   state: Extract<PopupState, { status: 'ready' }>;
   tabId: number;
@@ -93,32 +96,30 @@ function Ready(props: {
           <>
             <SearchBox value={query} onInput={setQuery} label={t('ui_search')} placeholder={t('ui_searchPlaceholder')} />
             {complete && query !== '' && session.length + persistent.length === 0 ? <p class="muted">{t('ui_noMatches')}</p> : null}
-            <section class="popup-section popup-cookies" data-testid="session-section" aria-busy={!complete}>
-              <CookieTable
-                rows={session}
-                total={complete || query !== '' ? undefined : vm.counts.session}
-                caption={t('popup_sessionSection', String(complete || query !== '' ? session.length : vm.counts.session))}
-                section="session"
-                now={loadedAt}
-                locale={locale}
-                pageSize={POPUP_PAGE_SIZE}
-                initialSort={SECTION_SORT.session}
-              />
-              <p class="muted popup-hint">{t('popup_sessionHint')}</p>
-            </section>
-            <section class="popup-section popup-cookies" data-testid="persistent-section" aria-busy={!complete}>
-              <CookieTable
-                rows={persistent}
-                total={complete || query !== '' ? undefined : vm.counts.persistent}
-                caption={t('popup_persistentSection', String(complete || query !== '' ? persistent.length : vm.counts.persistent))}
-                section="persistent"
-                pageSize={POPUP_PAGE_SIZE}
-                now={loadedAt}
-                locale={locale}
-                initialSort={SECTION_SORT.persistent}
-              />
-              <p class="muted popup-hint">{t('popup_persistentHint')}</p>
-            </section>
+            {SECTIONS.map((section) => {
+              const rows = section === 'session' ? session : persistent;
+              const exact = complete || query !== '';
+              return (
+                <section
+                  key={section}
+                  class="popup-section popup-cookies"
+                  data-testid={`${section}-section`}
+                  aria-busy={!complete}
+                >
+                  <CookieTable
+                    rows={rows}
+                    total={exact ? undefined : vm.counts[section]}
+                    caption={t(`popup_${section}Section`, String(exact ? rows.length : vm.counts[section]))}
+                    section={section}
+                    now={loadedAt}
+                    locale={locale}
+                    pageSize={POPUP_PAGE_SIZE}
+                    initialSort={SECTION_SORT[section]}
+                  />
+                  <p class="muted popup-hint">{t(`popup_${section}Hint`)}</p>
+                </section>
+              );
+            })}
           </>
         )}
         <LimitsSection vm={vm} profileId={tab.profileId} onProfile={props.onProfile} />
