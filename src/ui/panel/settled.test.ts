@@ -5,7 +5,7 @@ import { makeChange, makeObservation, openTestDb } from '../../db/test-helpers';
 import type { Range } from '../../db/queries';
 import { change, line, observation } from '../timeline/fixtures';
 import { PATCH_WAIT_MS, settledChanged, waitingIds } from './settled';
-import { type LogSlice, readLogSlice, readTailSince, settledSliceChanged } from './useLog';
+import { type LogSlice, readLogSlice, readTailSince, settledSliceChanged } from './log-reads';
 
 const NOW = 1_700_000_100_000;
 

@@ -10,7 +10,7 @@
  */
 import type { TabSliceKeys } from '../../db/queries';
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import type { LogSlice } from './useLog';
+import type { LogSlice } from './log-reads';
 
 /**
  * How long after its time a record may still be patched: the correlator waits 2 s for a line's
