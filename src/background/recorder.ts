@@ -7,7 +7,6 @@
  * records are committed to the log strictly in arrival order (ordered.ts), so correlation sees
  * events in the order the browser delivered them.
  */
-import { registrableDomain } from '../analysis/domain';
 import { evaluateSetCookieAt } from '../analysis/set-cookie';
 import type { EventLog } from '../db/log-ops';
 import { splitSetCookiePair } from '../db/redact';
@@ -23,17 +22,14 @@ import {
   requestObservation,
   responseObservation,
   sameSiteContextOf,
-  topLevelUrlFromDetails,
 } from './headers';
+import { hostOf, TabContext, type TabInfo } from './tab-context';
+
+export type { TabInfo } from './tab-context';
 
 export interface ValueDescription {
   valueLength: number;
   valueDigest: string;
-}
-
-export interface TabInfo {
-  url?: string | undefined;
-  incognito?: boolean | undefined;
 }
 
 export interface RecorderLogs {
@@ -73,18 +69,11 @@ export class Recorder {
   private logs: RecorderLogs | undefined;
   private readonly correlator: Correlator;
   private readonly lineMeta = new Map<string, LineMeta>();
-  /** Top-level URL per tab, learnt from main-frame requests (no `tabs` permission needed). */
-  private readonly topUrls = new Map<number, string>();
-  /** A tab's incognito flag never changes; Chromium's webRequest details do not carry it. */
-  private readonly tabIncognito = new Map<number, boolean>();
-  /**
-   * Sites whose requests had their headers recorded: only there does a change that no Set-Cookie
-   * line claims mean a script wrote it. Elsewhere its source is unknown (the header was not looked at).
-   */
-  private readonly headerSites = new Set<string>();
+  private readonly tabs: TabContext;
 
   constructor(private readonly deps: RecorderDeps) {
     this.correlator = new Correlator(deps.windowMs ?? 2_000);
+    this.tabs = new TabContext((tabId) => deps.tab(tabId));
     this.ordered = new Ordered(
       deps.logs.then((l) => {
         this.logs = l;
@@ -130,8 +119,8 @@ export class Recorder {
   responseReceived(details: RequestDetailsLike, lines: string[]): void {
     if (lines.length === 0 || this.deps.settings().paused) return;
     const time = this.deps.now();
-    const known = this.noteTopLevel(details);
-    const tab = this.tabInfo(details, known);
+    const known = this.tabs.noteTopLevel(details);
+    const tab = this.tabs.info(details, known);
     this.ordered.add(tab, (info) => {
       if (!this.captures(details)) return;
       const described = lines.map((l) => this.deps.describe(splitSetCookiePair(l).value));
@@ -177,11 +166,11 @@ export class Recorder {
   }
 
   requestSent(details: RequestDetailsLike, cookieHeader: string | undefined, authorization: string | undefined): void {
-    const known = this.noteTopLevel(details);
+    const known = this.tabs.noteTopLevel(details);
     this.noteHeaderSite(details);
     if ((cookieHeader === undefined && authorization === undefined) || this.deps.settings().paused) return;
     const time = this.deps.now();
-    this.ordered.add(this.tabInfo(details, known), (info) => {
+    this.ordered.add(this.tabs.info(details, known), (info) => {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
       const incognito = details.incognito ?? info.incognito ?? false;
@@ -265,31 +254,11 @@ export class Recorder {
   /** Every request whose headers are looked at, with or without cookies, marks its site. */
   private noteHeaderSite(d: RequestDetailsLike): void {
     if (this.deps.settings().headerCapture === 'all' || !this.captures(d)) return;
-    const site = registrableDomain(hostOf(d.url));
-    if (site) this.headerSites.add(site);
+    this.tabs.noteHeaderSite(d.url);
   }
 
   private headersSeenFor(site: string): boolean {
-    return this.deps.settings().headerCapture === 'all' || this.headerSites.has(site);
-  }
-
-  private noteTopLevel(d: RequestDetailsLike): string | undefined {
-    const fromDetails = topLevelUrlFromDetails(d);
-    if (d.type === 'main_frame' && d.tabId >= 0) this.topUrls.set(d.tabId, d.url);
-    return fromDetails ?? this.topUrls.get(d.tabId);
-  }
-
-  private tabInfo(d: RequestDetailsLike, knownTop: string | undefined): TabInfo | Promise<TabInfo> {
-    if (d.tabId < 0) return {};
-    const incognito = d.incognito ?? this.tabIncognito.get(d.tabId);
-    if (knownTop !== undefined && incognito !== undefined) return { incognito };
-    return this.deps.tab(d.tabId).then(
-      (info) => {
-        if (info.incognito !== undefined) this.tabIncognito.set(d.tabId, info.incognito);
-        return info;
-      },
-      () => ({}),
-    );
+    return this.deps.settings().headerCapture === 'all' || this.tabs.headersSeenFor(site);
   }
 
   private logFor(incognito: boolean): EventLog {
@@ -299,13 +268,5 @@ export class Recorder {
 
   private logForId(id: number): EventLog {
     return this.logFor(id < 0);
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
   }
 }
