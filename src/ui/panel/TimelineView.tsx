@@ -117,6 +117,15 @@ export interface TimelineViewProps {
 const NO_FACETS = { domains: [] as string[], names: [] as string[] };
 const NO_ROWS: readonly TimelineRow[] = [];
 
+/** A picker's <option>s, one per value. */
+function optionsOf(values: readonly string[]) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {v}
+    </option>
+  ));
+}
+
 export function TimelineView(props: TimelineViewProps) {
   const { filter, onFilter } = props;
   const { timeline, version } = props;
@@ -127,24 +136,8 @@ export function TimelineView(props: TimelineViewProps) {
   const shownVersion = timeline ? filtered.current.version : -1;
   const total = timeline?.rows.length ?? 0;
   // The pickers' options change only when a new domain or name appears: the same vnodes otherwise.
-  const domainOptions = useMemo(
-    () =>
-      f.domains.map((d) => (
-        <option key={d} value={d}>
-          {d}
-        </option>
-      )),
-    [f.domains],
-  );
-  const nameOptions = useMemo(
-    () =>
-      f.names.map((n) => (
-        <option key={n} value={n}>
-          {n}
-        </option>
-      )),
-    [f.names],
-  );
+  const domainOptions = useMemo(() => optionsOf(f.domains), [f.domains]);
+  const nameOptions = useMemo(() => optionsOf(f.names), [f.names]);
   const set = (patch: Partial<TimelineFilter>): void => onFilter({ ...filter, ...patch });
   return (
     <section class="timeline" aria-label={t('panel_view_timeline')}>
