@@ -24,7 +24,7 @@ import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
 import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
 import { reconcile } from './reconcile';
-import { resolveProfile, tabViewSources } from './tab-view';
+import { popupSnapshotStore, resolveProfile, tabViewSources } from './tab-view';
 import { TabViewCache } from './tab-view-cache';
 import { Recorder, type RecorderLogs } from './recorder';
 
@@ -107,6 +107,7 @@ const recorder = new Recorder({
 const tabViews = new TabViewCache(tabViewSources(db, memory, () => storageError !== undefined), {
   defaultProfile: () => resolveProfile(settings.limitProfile),
   canWarm: () => ready,
+  snapshots: popupSnapshotStore(),
 });
 
 // ── cookie changes: top level, synchronous, always ─────────────────────────────────────────────

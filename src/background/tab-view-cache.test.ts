@@ -1,62 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { CookieSnapshot } from '../model/cookie';
-import { TabViewCache, type ScopeObservation, type TabViewSources } from './tab-view-cache';
-
-const NOW = 1_800_000_000_000;
-
-function cookie(name: string, domain: string, overrides: Partial<CookieSnapshot> = {}): CookieSnapshot {
-  return {
-    name,
-    value: 'v',
-    domain,
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...overrides,
-  };
-}
-
-/** A browser and log in memory, counting what the cache reads. */
-function world() {
-  const w = {
-    clock: NOW,
-    tabs: new Map<number, string>([[1, 'https://www.a.test/']]),
-    jar: [cookie('sid', 'www.a.test'), cookie('t', 'cdn.b.test'), cookie('other', 'c.test')],
-    observations: new Map<number, ScopeObservation[]>([[1, [{ topLevelSite: 'a.test', registrableDomain: 'b.test' }]]]),
-    reads: { jar: 0, observations: 0, marks: 0 },
-    timers: [] as Array<() => void>,
-  };
-  const sources: TabViewSources = {
-    getTab: async (id) => (w.tabs.has(id) ? { url: w.tabs.get(id) } : undefined),
-    readJar: async () => {
-      w.reads.jar++;
-      return [...w.jar];
-    },
-    observations: async (id) => {
-      w.reads.observations++;
-      return [...(w.observations.get(id) ?? [])];
-    },
-    observationsMark: async (id) => {
-      w.reads.marks++;
-      return String((w.observations.get(id) ?? []).length);
-    },
-    now: () => w.clock,
-  };
-  const cache = new TabViewCache(sources, {
-    defaultProfile: () => 'chromium',
-    setTimeout: (f) => w.timers.push(f),
-    clearTimeout: () => undefined,
-  });
-  const fire = (): void => {
-    const due = w.timers.splice(0);
-    for (const f of due) f();
-  };
-  return { w, cache, fire };
-}
+import { TAB_VIEW_CACHE_DEFAULTS, TabViewCache } from './tab-view-cache';
+import { cookie, NOW, world } from './tab-view-cache.test-helpers';
 
 const names = (v: { view: { rows: { cookie: { name: string } }[] } }): string[] => v.view.rows.map((r) => r.cookie.name).sort();
 
@@ -179,7 +123,7 @@ describe('TabViewCache', () => {
   test('stops warming a while after the last popup asked', async () => {
     const { w, cache, fire } = world();
     await cache.get(1, 'chromium');
-    w.clock += 121_000;
+    w.clock += TAB_VIEW_CACHE_DEFAULTS.warmForMs + 1_000;
     cache.cookiesChanged();
     fire();
     await cache.idle();

@@ -12,24 +12,29 @@
  *   - the tab's observations, which decide which sites are in scope: a mark of their count and
  *     first / last keys (`observationsMark`, two index reads) must match;
  *   - the analysis clock: views older than `maxAgeMs` are recomputed (from the cached jar).
- * The tab a popup asked about last is recomputed after cookie changes go quiet (for two minutes
+ * The tab a popup asked about last is recomputed after cookie changes go quiet (for ten minutes
  * after it asked), so the next popup on it finds its view ready.
  * A request with `fresh` reads the jar again whatever the version says: live updates use it, so a
  * change the popup heard about is never answered with a view from before it.
+ *
+ * The view of the tab a popup asked about last is also handed to `snapshots` (popup-snapshot.ts:
+ * first rows, no values, not for private tabs) each time it is computed, and dropped from there on
+ * the first cookie change after: the next popup paints it before a stopped worker has even started.
+ * The snapshot also tells a restarted worker which tab to keep warm.
  */
-import { cookiesInDomains, tabDomains } from '../analysis/tab-scope';
-import { registrableDomain } from '../analysis/domain';
-import { buildViewModel, type TabView } from '../analysis/view-model';
-import { forWire } from '../analysis/view-wire';
+import { tabDomains } from '../analysis/tab-scope';
+import type { TabView } from '../analysis/view-model';
 import type { CookieSnapshot } from '../model/cookie';
 import type { HeaderObservation } from '../model/events';
-import { LIMIT_PROFILES, type LimitProfileId } from '../model/limits';
+import type { LimitProfileId } from '../model/limits';
+import { buildTabView, inspectable, siteOfUrl } from './tab-view-build';
+import { SnapshotKeeper, type SnapshotStore } from './tab-view-snapshot';
 
 export type ScopeObservation = Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'>;
 
 /** Where a view comes from; the browser and the log in the background, fakes in tests. */
 export interface TabViewSources {
-  getTab(tabId: number): Promise<{ url?: string | undefined } | undefined>;
+  getTab(tabId: number): Promise<{ url?: string | undefined; incognito?: boolean } | undefined>;
   /** Every cookie the browser holds (`getAllCookies`). */
   readJar(): Promise<CookieSnapshot[]>;
   /** The tab's newest observations (the scope's sites). */
@@ -54,19 +59,23 @@ export interface TabViewCacheOptions {
   canWarm: () => boolean;
   setTimeout: (f: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
+  /** Where the popup's snapshot is kept (storage.session); none in most unit tests. */
+  snapshots?: SnapshotStore;
 }
+
 
 export const TAB_VIEW_CACHE_DEFAULTS = {
   maxAgeMs: 60_000,
   maxEntries: 4,
   warmDelayMs: 1_000,
-  warmForMs: 120_000,
+  warmForMs: 600_000,
 } as const;
 
 interface Entry {
   tabId: number;
   jarVersion: number;
   url: string | undefined;
+  incognito: boolean;
   mark: string | undefined;
   computedAt: number;
   view: TabView;
@@ -76,23 +85,6 @@ interface Scope {
   url: string | undefined;
   mark: string | undefined;
   domains: string[];
-}
-
-function inspectable(url: string | undefined): boolean {
-  return url !== undefined && /^https?:/i.test(url);
-}
-
-function siteOfUrl(url: string | undefined): string | undefined {
-  try {
-    return url ? registrableDomain(new URL(url).hostname) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Cookies past their expiry at `now`: a jar read earlier may still hold them. */
-function live(jar: readonly CookieSnapshot[], now: number): CookieSnapshot[] {
-  return jar.filter((c) => c.session || c.expirationDate === undefined || c.expirationDate * 1000 > now);
 }
 
 export class TabViewCache {
@@ -107,6 +99,9 @@ export class TabViewCache {
   private lastAskedAt = 0;
   private warmTimer: unknown;
   private warming: Promise<void> | undefined;
+  private readonly snapshots: SnapshotKeeper;
+  /** Settles once the last-asked tab of a previous worker is known (from its snapshot). */
+  private restored: Promise<void> | undefined;
   /** Counters for tests and the bench: how requests were answered. */
   readonly stats = { hits: 0, misses: 0, warmed: 0 };
 
@@ -121,6 +116,12 @@ export class TabViewCache {
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       ...options,
     };
+    this.snapshots = new SnapshotKeeper(this.options.snapshots);
+    const restoring: Promise<void> | undefined = this.snapshots.lastAsked()?.then((asked) => {
+      if (asked && this.lastAsked === undefined) ({ tabId: this.lastAsked, askedAt: this.lastAskedAt } = asked);
+      if (this.restored === restoring) this.restored = undefined;
+    });
+    this.restored = restoring;
   }
 
   /**
@@ -133,7 +134,12 @@ export class TabViewCache {
   cookiesChanged(): void {
     this.jarVersion++;
     this.jar = undefined;
-    if (this.lastAsked !== undefined && this.sources.now() - this.lastAskedAt <= this.options.warmForMs) this.scheduleWarm();
+    this.snapshots.cookiesChanged();
+    const warmIfAsked = (): void => {
+      if (this.lastAsked !== undefined && this.sources.now() - this.lastAskedAt <= this.options.warmForMs) this.scheduleWarm();
+    };
+    if (this.restored) void this.restored.then(warmIfAsked);
+    else warmIfAsked();
   }
 
   /** The tab's view, from memory when it is still current. */
@@ -147,6 +153,7 @@ export class TabViewCache {
       if (entry && (await this.current(entry))) {
         this.stats.hits++;
         this.touch(key, entry);
+        this.offerSnapshot(entry, profileId);
         return entry.view;
       }
     }
@@ -219,7 +226,6 @@ export class TabViewCache {
     // mark stale (a later request recomputes) rather than the scope.
     const [tab, mark] = await Promise.all([this.sources.getTab(tabId), this.mark(tabId)]);
     const url = tab?.url;
-    const topLevelSite = siteOfUrl(url);
     const readable = inspectable(url);
     // Pages without cookies to show (chrome://, about:, closed tabs) need no jar.
     const jarRead = readable ? this.readJar(version, fresh) : Promise.resolve([]);
@@ -228,7 +234,7 @@ export class TabViewCache {
       const known = this.scopes.get(tabId);
       if (known && mark !== undefined && known.url === url && known.mark === mark) domains = known.domains;
       else {
-        domains = tabDomains(topLevelSite, await this.sources.observations(tabId));
+        domains = tabDomains(siteOfUrl(url), await this.sources.observations(tabId));
         this.scopes.delete(tabId);
         this.scopes.set(tabId, { url, mark, domains });
         while (this.scopes.size > this.options.maxEntries) this.scopes.delete(this.scopes.keys().next().value as number);
@@ -236,22 +242,23 @@ export class TabViewCache {
     }
     const jar = await jarRead;
     const now = this.sources.now();
-    const cookies = readable ? cookiesInDomains(live(jar, now), new Set(domains)) : [];
-    const view: TabView = {
-      tabExists: tab !== undefined,
-      inspectable: readable,
-      topLevelUrl: url,
-      topLevelSite,
-      domains,
-      profileId,
-      now,
-      view: forWire(buildViewModel({ cookies, topLevelSite, now, profile: LIMIT_PROFILES[profileId] })),
-      complete: true,
-    };
-    const entry: Entry = { tabId, jarVersion: version, url, mark, computedAt: now, view };
+    const view = buildTabView({ tabExists: tab !== undefined, url, domains, jar, now, profileId });
+    const entry: Entry = { tabId, jarVersion: version, url, incognito: tab?.incognito === true, mark, computedAt: now, view };
     // A cookie changed while this ran: answer with it (it is as new as a fresh read), keep it not.
-    if (version === this.jarVersion) this.touch(`${tabId}|${profileId}`, entry);
+    if (version === this.jarVersion) {
+      this.touch(`${tabId}|${profileId}`, entry);
+      this.offerSnapshot(entry, profileId);
+    }
     return entry;
+  }
+
+  /**
+   * The entry becomes the popup's snapshot when it is the current view of the tab a popup asked
+   * about last, in the profile a popup opens with.
+   */
+  private offerSnapshot(entry: Entry, profileId: LimitProfileId): void {
+    if (entry.tabId !== this.lastAsked || profileId !== this.options.defaultProfile() || entry.jarVersion !== this.jarVersion) return;
+    this.snapshots.offer(entry, this.lastAskedAt);
   }
 
   private scheduleWarm(): void {

@@ -15,7 +15,10 @@ import type { LimitProfileId } from '../model/limits';
 import { getAllCookies } from '../platform/cookies';
 import { runningProfileId } from '../platform/profile';
 import { getTab } from '../platform/tabs';
+import { encodePopupSnapshot, parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../analysis/popup-snapshot';
+import { sessionSlot } from '../platform/session-slot';
 import type { TabViewSources } from './tab-view-cache';
+import type { SnapshotStore } from './tab-view-snapshot';
 
 /** Same bound as the pages use: the newest 2,000 observations name every site a tab talks to. */
 const OBSERVATION_LIMIT = 2_000;
@@ -65,4 +68,14 @@ export function answer(tab: TabView, rows?: number): TabView {
     pages.set(rows, page);
   }
   return page;
+}
+
+/** The popup's snapshot lives in storage.session: memory only, readable by the popup directly. */
+export function popupSnapshotStore(): SnapshotStore {
+  const slot = sessionSlot(POPUP_SNAPSHOT_KEY, (raw) => (typeof raw === 'string' ? raw : undefined));
+  return {
+    load: async () => parsePopupSnapshot(await slot.load()),
+    save: (s) => void slot.save(encodePopupSnapshot(s)),
+    clear: () => void slot.clear(),
+  };
 }

@@ -1,4 +1,5 @@
 import { browser, type Runtime } from './browser';
+import { sessionSlot } from './session-slot';
 
 /**
  * "Watching" a tab: a page of ours that shows a tab's live traffic (the DevTools page and panel)
@@ -85,27 +86,15 @@ function safeOrigin(url: string): string | undefined {
   }
 }
 
-const SESSION_KEY = 'watchedTabs';
-
 /**
- * The watched tabs, kept in `storage.session` (memory only, cleared when the browser quits) so a
- * background that restarts knows them before the pages reconnect.
+ * The watched tabs, kept in `storage.session` so a background that restarts knows them before the
+ * pages reconnect.
  */
+const watchedTabsSlot = sessionSlot<number[]>('watchedTabs', (v) =>
+  Array.isArray(v) ? v.filter((x): x is number => Number.isSafeInteger(x)) : undefined,
+);
+
 export const watchedTabsStore = {
-  async load(): Promise<number[]> {
-    try {
-      const got = (await browser.storage.session.get(SESSION_KEY)) as Record<string, unknown>;
-      const v = got[SESSION_KEY];
-      return Array.isArray(v) ? v.filter((x): x is number => Number.isSafeInteger(x)) : [];
-    } catch {
-      return [];
-    }
-  },
-  async save(tabs: number[]): Promise<void> {
-    try {
-      await browser.storage.session.set({ [SESSION_KEY]: tabs });
-    } catch {
-      /* storage.session unavailable: a restart then waits for the pages to reconnect */
-    }
-  },
+  load: async (): Promise<number[]> => (await watchedTabsSlot.load()) ?? [],
+  save: (tabs: number[]): Promise<void> => watchedTabsSlot.save(tabs),
 };

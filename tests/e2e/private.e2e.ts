@@ -49,4 +49,21 @@ run('chromium: incognito browsing is recorded in memory only', () => {
     expect(disk).not.toContain('JSESSIONID');
     expect(disk).not.toContain('/account');
   });
+
+  test('a popup on an incognito tab leaves no snapshot of it in storage.session', async () => {
+    const tab = await b.openPrivateWindow!(`${site.http}/login?user=bob`);
+    const tabId = await b.tabIdOf(tab);
+    const popup = await b.openExtensionPage('src/pages/popup/index.html', { tabId });
+    await popup.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { polling: 100 });
+    expect(await popup.page.$('tr[data-cookie-name="JSESSIONID"]')).not.toBeNull();
+    // The answer is painted; had the background stored a snapshot of the tab, it would be there now.
+    await control.send('flush');
+    const raw = (await control.page.page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).browser;
+      return JSON.stringify(await api.storage.session.get(null));
+    })) as string;
+    expect(raw).not.toContain('JSESSIONID');
+    const snapshot = (JSON.parse(raw) as Record<string, unknown>)['popupSnapshot'];
+    if (typeof snapshot === 'string') expect((JSON.parse(snapshot) as { tabId: number }).tabId).not.toBe(tabId);
+  });
 });

@@ -40,7 +40,7 @@ function Attributes(props: { row: CookieRow }) {
   );
 }
 
-function Row(props: { row: CookieRow; now: number; locale: string }) {
+function Row(props: { row: CookieRow; now: number; locale: string; valuesWithheld: boolean }) {
   const { row, now, locale } = props;
   const c = row.cookie;
   return (
@@ -55,7 +55,7 @@ function Row(props: { row: CookieRow; now: number; locale: string }) {
     >
       <th scope="row" class="ui-name">
         <span class="ui-cookie-name">{c.name === '' ? t('ui_nameless') : c.name}</span>
-        <ValueReveal name={c.name} value={c.value} />
+        <ValueReveal name={c.name} value={props.valuesWithheld ? undefined : c.value} />
       </th>
       <td class="ui-domain">
         {c.domain}
@@ -93,6 +93,8 @@ export interface CookieTableProps {
    * counts them all. Undefined when `rows` is the whole list.
    */
   total?: number;
+  /** The rows carry no values yet (a popup snapshot): "reveal" shows them once they arrive. */
+  valuesWithheld?: boolean;
 }
 
 /** A compact, sortable table of cookies; the caller filters. */
@@ -123,7 +125,7 @@ export function CookieTable(props: CookieTableProps) {
         </thead>
         <tbody>
           {visible.map((row) => (
-            <Row key={row.key} row={row} now={props.now} locale={props.locale} />
+            <Row key={row.key} row={row} now={props.now} locale={props.locale} valuesWithheld={props.valuesWithheld === true} />
           ))}
           {visible.length === 0 ? (
             <tr>

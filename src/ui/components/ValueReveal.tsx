@@ -4,9 +4,10 @@ import { t } from '../../platform/i18n';
 /**
  * A cookie value, hidden until the user asks. The choice lives in this component's state only:
  * it is never stored, so a value is shown again only after another click. The value is rendered
- * as a text node — cookie values are hostile input.
+ * as a text node — cookie values are hostile input. `value` is undefined while it has not arrived
+ * (the popup's first paint from a snapshot): a reveal then waits for it, busy.
  */
-export function ValueReveal(props: { name: string; value: string }) {
+export function ValueReveal(props: { name: string; value: string | undefined }) {
   const [shown, setShown] = useState(false);
   return (
     <span class="ui-reveal">
@@ -20,7 +21,8 @@ export function ValueReveal(props: { name: string; value: string }) {
       >
         {t(shown ? 'ui_hide' : 'ui_reveal')}
       </button>
-      {shown ? (
+      {shown && props.value === undefined ? <span class="muted" aria-busy="true">…</span> : null}
+      {shown && props.value !== undefined ? (
         <code class="ui-value" data-revealed="true">
           {props.value === '' ? t('ui_emptyValue') : props.value}
         </code>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SECTION_SORT } from '../../analysis/row-order';
+import type { TabView } from '../../analysis/view-model';
 import type { LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../AccessPrompt';
@@ -35,13 +36,22 @@ function Notice(props: { kind: string; text: string }) {
 }
 
 /**
- * Data-loaded once the first answer (whatever it is) has been painted: what tests and the bench
+ * Data-loaded once the background's first answer (whatever it is) has been painted: what tests
  * wait on. `data-complete` says whether every row is in too (the first answer of a big profile has
- * the first rows of each section only).
+ * the first rows of each section only). `data-first-paint` says what the first paint with data
+ * showed ("snapshot" or "answer"), and the `popup-first-paint` mark when: what the bench measures.
  */
 function useLoadedSignal(state: PopupState): void {
-  const done = state.status !== 'loading';
+  const shown = state.status !== 'loading';
+  const snapshot = state.status === 'ready' && state.tab.valuesWithheld === true;
+  const done = shown && !snapshot;
   const complete = done && !(state.status === 'ready' && !state.tab.complete);
+  useEffect(() => {
+    if (!shown) return;
+    document.documentElement.dataset['firstPaint'] = snapshot ? 'snapshot' : 'answer';
+    performance.mark('popup-first-paint');
+    // Only the first paint with data counts: `snapshot` is left out of the dependencies on purpose.
+  }, [shown]);
   useEffect(() => {
     if (!done) return;
     markLoaded();
@@ -72,6 +82,7 @@ function Ready(props: {
   // Until the rest of the rows is in, each section holds its first rows only: totals come from the
   // counts, and "no matches" waits for every row.
   const complete = tab.complete;
+  const snapshot = tab.valuesWithheld === true;
   const [query, setQuery] = useState('');
   const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
   const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
@@ -104,7 +115,7 @@ function Ready(props: {
                   key={section}
                   class="popup-section popup-cookies"
                   data-testid={`${section}-section`}
-                  aria-busy={!complete}
+                  aria-busy={!complete || snapshot}
                 >
                   <CookieTable
                     rows={rows}
@@ -115,6 +126,7 @@ function Ready(props: {
                     locale={locale}
                     pageSize={POPUP_PAGE_SIZE}
                     initialSort={SECTION_SORT[section]}
+                    valuesWithheld={snapshot}
                   />
                   <p class="muted popup-hint">{t(`popup_${section}Hint`)}</p>
                 </section>
@@ -130,13 +142,13 @@ function Ready(props: {
 }
 
 /** `target`: the tab main.tsx resolved before the first render (and asked the background about). */
-export function PopupApp(props: { target?: Target }) {
+export function PopupApp(props: { target?: Target; snapshot?: TabView }) {
   const target = useTarget(props.target);
   const access = useHostAccess();
   // Loading does not wait for the access check (first paint); granting access re-runs it, since
   // the tab's URL and cookies only then become readable.
   const [profile, setProfile] = useState<LimitProfileId | undefined>(undefined);
-  const state = usePopupData(target, access === false ? 'denied' : 'granted', profile);
+  const state = usePopupData(target, access === false ? 'denied' : 'granted', profile, props.snapshot);
   useLoadedSignal(state);
   if (access === false)
     return (

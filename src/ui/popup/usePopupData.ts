@@ -8,6 +8,8 @@
  * tables open): everything the first paint shows, without waiting for every row of a big profile
  * (3,000 cookies are ~3 MB on the wire). Once that is on screen, the rest is asked for; search and
  * sort then work over every cookie. Live updates ask for the whole view, read afresh.
+ *
+ * With a `snapshot` (snapshot.ts) the state starts ready with it, and the first answer replaces it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabView } from '../../analysis/view-model';
@@ -33,13 +35,14 @@ let early: { tabId: number; answer: Promise<TabView> } | undefined;
  * Sends the first request as soon as the target is known, while Preact renders the loading state:
  * the answer is often in by the time the hook's effect would have asked.
  */
-export function prefetchTabView(t: Target): void {
-  if (t.tabId === undefined) return;
+export function prefetchTabView(t: Target): Promise<TabView> | undefined {
+  if (t.tabId === undefined) return undefined;
   performance.mark('popup-prefetch');
   const answer = client.send('getTabView', { tabId: t.tabId, firstRows: FIRST_ROWS });
   // Handled where it is used; a prefetch nobody uses must not report an unhandled rejection.
   answer.catch(() => undefined);
   early = { tabId: t.tabId, answer };
+  return answer;
 }
 
 /** The prefetched answer for this request, once. */
@@ -53,11 +56,16 @@ export function usePopupData(
   target: Target | undefined,
   access: 'granted' | 'denied' = 'granted',
   profile?: LimitProfileId,
+  snapshot?: TabView,
 ): PopupState {
-  const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const [state, setState] = useState<PopupState>(() =>
+    snapshot ? { status: 'ready', tab: { ...snapshot, view: withSections(snapshot.view) }, generation: 0 } : { status: 'loading' },
+  );
   const seq = useRef(0);
   const generation = useRef(0);
   const request = useRef<{ tabId: number; profile?: LimitProfileId } | undefined>(undefined);
+  // A snapshot on screen: the first request waits until it has painted.
+  const afterPaint = useRef(snapshot !== undefined);
   // A layout effect: the request (or the prefetched answer) is taken up right after the commit,
   // not after the loading state has been painted.
   useLayoutEffect(() => {
@@ -86,12 +94,20 @@ export function usePopupData(
         },
       );
     };
-    load(false);
-    return onCookiesChanged(() => load(true));
+    let cancelled = false;
+    if (afterPaint.current) {
+      afterPaint.current = false;
+      requestAnimationFrame(() => setTimeout(() => cancelled || load(false), 0));
+    } else load(false);
+    const stop = onCookiesChanged(() => load(true));
+    return () => {
+      cancelled = true;
+      stop();
+    };
   }, [target, access, profile]);
   // The first rows are committed (effects run after the render): now the rest, from the
   // background's memory. A newer load in between makes this answer moot.
-  const partial = state.status === 'ready' && !state.tab.complete;
+  const partial = state.status === 'ready' && !state.tab.complete && state.tab.valuesWithheld !== true;
   useEffect(() => {
     const base = request.current;
     if (!partial || base === undefined) return;

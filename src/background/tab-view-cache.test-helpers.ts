@@ -1,0 +1,62 @@
+/** A browser and log in memory for the tab view cache's tests. */
+import type { CookieSnapshot } from '../model/cookie';
+import { TabViewCache, type ScopeObservation, type TabViewSources } from './tab-view-cache';
+import type { SnapshotStore } from './tab-view-snapshot';
+
+export const NOW = 1_800_000_000_000;
+
+export function cookie(name: string, domain: string, overrides: Partial<CookieSnapshot> = {}): CookieSnapshot {
+  return {
+    name,
+    value: 'v',
+    domain,
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    ...overrides,
+  };
+}
+
+/** A browser and log in memory, counting what the cache reads. */
+export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } = {}) {
+  const w = {
+    clock: NOW,
+    tabs: new Map<number, string>([[1, 'https://www.a.test/']]),
+    jar: [cookie('sid', 'www.a.test'), cookie('t', 'cdn.b.test'), cookie('other', 'c.test')],
+    observations: new Map<number, ScopeObservation[]>([[1, [{ topLevelSite: 'a.test', registrableDomain: 'b.test' }]]]),
+    reads: { jar: 0, observations: 0, marks: 0 },
+    timers: [] as Array<() => void>,
+  };
+  const sources: TabViewSources = {
+    getTab: async (id) => (w.tabs.has(id) ? { url: w.tabs.get(id), incognito: opts.incognito?.includes(id) === true } : undefined),
+    readJar: async () => {
+      w.reads.jar++;
+      return [...w.jar];
+    },
+    observations: async (id) => {
+      w.reads.observations++;
+      return [...(w.observations.get(id) ?? [])];
+    },
+    observationsMark: async (id) => {
+      w.reads.marks++;
+      return String((w.observations.get(id) ?? []).length);
+    },
+    now: () => w.clock,
+  };
+  const cache = new TabViewCache(sources, {
+    defaultProfile: () => 'chromium',
+    setTimeout: (f) => w.timers.push(f),
+    clearTimeout: () => undefined,
+    ...(opts.snapshots ? { snapshots: opts.snapshots } : {}),
+  });
+  const fire = (): void => {
+    const due = w.timers.splice(0);
+    for (const f of due) f();
+  };
+  return { w, cache, fire };
+}
+

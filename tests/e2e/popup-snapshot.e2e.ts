@@ -1,0 +1,110 @@
+/**
+ * The popup's snapshot (analysis/popup-snapshot.ts) in both browsers: the background keeps the view
+ * of the tab a popup asked about last in storage.session, without cookie values; the next popup on
+ * that tab paints it first (in Chromium with the service worker stopped, as it is after 30 s idle)
+ * and then the background's answer; a cookie change drops it until the background has recomputed.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, type Site } from '../site/server';
+import { launch, selectedBrowsers } from './harness/browsers';
+import { ExtensionControl } from './harness/extension';
+import { browserCookies, popupRows, waitForPopup } from './harness/popup-page';
+import type { ExtensionBrowser } from './harness/types';
+
+const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '/session', '/hostile', '/jwt'];
+const POPUP = 'src/pages/popup/index.html';
+
+describe.each(selectedBrowsers())('%s: popup snapshot', (name) => {
+  let b: ExtensionBrowser;
+  let site: Site;
+  let control: ExtensionControl;
+  let tabId: number;
+
+  /** The stored snapshot as the popup reads it (a JSON string), or null. */
+  const stored = async (): Promise<string | null> =>
+    (await control.page.page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
+      const got = await api.storage.session.get('popupSnapshot');
+      return typeof got['popupSnapshot'] === 'string' ? got['popupSnapshot'] : null;
+    })) as string | null;
+  const storedFor = async (id: number): Promise<string | null> => {
+    const raw = await stored();
+    return raw !== null && (JSON.parse(raw) as { tabId: number }).tabId === id ? raw : null;
+  };
+  const cookieKey = (c: { name: string; domain: string; path: string }): string => `${c.name}|${c.domain.replace(/^\./, '')}|${c.path}`;
+
+  beforeAll(async () => {
+    site = await startSite();
+    b = await launch(name);
+    control = await ExtensionControl.open(b);
+    const tab = await b.newPage();
+    for (const route of ROUTES) await b.goto(tab, site.http + route);
+    tabId = await b.tabIdOf(tab);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  test('the background keeps the view of the tab a popup asked about, with no cookie value in it', async () => {
+    const popup = await b.openExtensionPage(POPUP, { tabId });
+    await waitForPopup(popup);
+    // Nothing stored before: this first popup painted the background's answer.
+    expect(await popup.page.evaluate(() => document.documentElement.dataset['firstPaint'])).toBe('answer');
+    let raw: string | null = null;
+    await control.waitFor(async () => (raw = await storedFor(tabId)) !== null, 'the snapshot of the tab');
+    const snapshot = JSON.parse(raw!) as { url: string; tab: { valuesWithheld: boolean; view: { rows: Array<{ cookie: { name: string; value: string } }> } } };
+    expect(snapshot.url).toBe(`${site.http}/jwt`);
+    expect(snapshot.tab.valuesWithheld).toBe(true);
+    const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
+    expect(snapshot.tab.view.rows.map((r) => r.cookie.name).sort()).toEqual(held.map((c) => c.name).sort());
+    expect(snapshot.tab.view.rows.every((r) => r.cookie.value === '')).toBe(true);
+    // Session IDs, the JWT, the hostile markup: no value the site set is in storage.
+    const secrets = held.map((c) => c.value).filter((v) => v.length >= 8);
+    expect(secrets.length).toBeGreaterThan(3);
+    for (const v of secrets) expect(raw).not.toContain(v);
+    await popup.page.close();
+  });
+
+  test('the next popup on the tab paints the snapshot first, then the answer', async () => {
+    // Chromium stops an idle worker after 30 s; the snapshot needs none.
+    if (b.stopServiceWorker) await b.stopServiceWorker();
+    const popup = await b.openExtensionPage(POPUP, { tabId });
+    await waitForPopup(popup);
+    expect(await popup.page.evaluate(() => document.documentElement.dataset['firstPaint'])).toBe('snapshot');
+    const marks = (await popup.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name))) as string[];
+    expect(marks.indexOf('popup-first-paint')).toBeLessThan(marks.indexOf('popup-loaded'));
+    // Once the answer is in, the rows are exactly the browser's, and values can be revealed.
+    const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
+    expect((await popupRows(popup)).map(cookieKey).sort()).toEqual(held.map(cookieKey).sort());
+    await popup.page.click('tr[data-cookie-name="session_only"] [data-action="reveal"]');
+    const value = held.find((c) => c.name === 'session_only')!.value;
+    await popup.page.waitForFunction(
+      (v: string) => document.querySelector('tr[data-cookie-name="session_only"] [data-revealed]')?.textContent === v,
+      { polling: 100 },
+      value,
+    );
+    expect(popup.errors).toEqual([]);
+    await popup.page.close();
+  });
+
+  test('a cookie change drops the snapshot; the background stores it again with the change', async () => {
+    await control.waitFor(async () => (await storedFor(tabId)) !== null, 'a snapshot before the change');
+    const tab = await b.newPage();
+    await b.goto(tab, `${site.http}/persistent/over-400-days`);
+    // The change reached the background (its log has it): the old snapshot is gone by then.
+    await control.waitFor(async () => {
+      await control.send('flush');
+      return (await control.dumpDatabase()).includes('persist_500d');
+    }, 'the change recorded');
+    const seen: Array<string | null> = [];
+    await control.waitFor(async () => {
+      const raw = await stored();
+      seen.push(raw);
+      return raw !== null && raw.includes('persist_500d');
+    }, 'the snapshot stored again');
+    // Never the view from before the change.
+    expect(seen.every((raw) => raw === null || raw.includes('persist_500d'))).toBe(true);
+    await tab.page.close();
+  });
+});
