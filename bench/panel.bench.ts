@@ -5,6 +5,11 @@
  *   2. smooth while the log grows: real cookie traffic (fetches to the test site's /api/set, each a
  *      request, a Set-Cookie response and a cookie change, ≈ 500 events/s) while the timeline is
  *      scrolled programmatically; frame times are requestAnimationFrame deltas (median, p95, max).
+ *      PANEL_APPEND=log writes 500 events/s into the log instead (the recorder's batching: one
+ *      transaction per 250 ms), without the traffic: the panel's own cost, apart from the browser
+ *      serving the requests and cookie changes, which on a 2-core machine competes for the CPU.
+ *      PANEL_APPEND=log+traffic: those writes while another tab, not inspected, makes the traffic
+ *      (with PANEL_PAUSED=1 too: recording paused, the traffic is the browser's work alone).
  *
  *   npm run build && npx tsx bench/panel.bench.ts [runs=7] [seconds=5]
  *
@@ -82,6 +87,7 @@ const SECONDS = Number(process.argv[3] ?? 5);
 const EVENTS = 100_000;
 /** Each fetch logs about three events (request, response, change): 170/s ≈ 500 events/s. */
 const FETCHES_PER_SECOND = 170;
+const EVENTS_PER_SECOND = 500;
 
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -98,70 +104,75 @@ try {
   const tabId = await b.tabIdOf(tab);
   await control.send('flush');
 
-  // 100,000 events straight into IndexedDB for the measured tab and its site, ids far above the
-  // writer's: half observations (a Set-Cookie response linked to its change, or a request sending
-  // cookies), half changes (those the responses caused, and script writes).
-  const seeded = (await control.page.page.evaluate(
-    async (total: number, target: number) => {
-      const open = indexedDB.open('cookie-monitor');
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => ko(open.error);
-      });
-      const site = '127.0.0.1';
-      const base = Date.now() - total * 10;
-      const chunk = 5_000;
-      for (let start = 0; start < total; start += chunk) {
-        const tx = db.transaction(['changes', 'observations'], 'readwrite');
-        const changes = tx.objectStore('changes');
-        const observations = tx.objectStore('observations');
-        for (let i = start; i < Math.min(total, start + chunk); i += 2) {
-          const name = `bench_${(i >> 1) % 40}`;
-          const time = base + i * 10;
-          const obsId = 1_000_000_000 + i;
-          const changeId = obsId + 1;
-          const key = `${name}|${site}|/||0`;
-          const response = i % 4 === 0;
-          const script = !response;
-          changes.put({
-            id: changeId, time, storeId: '0', incognito: false, cause: 'explicit', removed: false, name,
-            domain: site, hostOnly: true, path: '/', secure: false, httpOnly: response, sameSite: 'lax',
-            session: true, registrableDomain: site, cookieKey: key, valueLength: 24,
-            valueDigest: (i * 2654435761).toString(16).slice(-12), source: script ? 'script' : 'http',
-            ...(response ? { linkedObservationId: obsId } : {}),
-          });
-          observations.put({
-            id: obsId, time, kind: response ? 'response' : 'request', tabId: target, frameId: 0,
-            requestId: String(i), url: `http://${site}/api/bench?i=${i}`, method: 'GET',
-            resourceType: 'xmlhttprequest', topLevelSite: site, scheme: 'http', registrableDomain: site,
-            ...(response
-              ? {
-                  statusCode: 200,
-                  setCookies: [{ line: `${name}=; Path=/; HttpOnly; SameSite=Lax`, name, valueLength: 24,
-                    valueDigest: '0', outcome: 'stored', changeEventId: changeId }],
-                }
-              : { cookieNames: [name, 'JSESSIONID'] }),
-            cookieMentions: response ? [`${site}|${name}`] : [`${site}|${name}`, `${site}|JSESSIONID`],
+  // Events straight into IndexedDB for the measured tab and its site, ids far above the writer's:
+  // half observations (a Set-Cookie response linked to its change, or a request sending cookies),
+  // half changes (those the responses caused, and script writes). Event i is at time0 + i * step.
+  const writeEvents = (from: number, count: number, time0: number, step: number, counted = true): Promise<number> =>
+    control.page.page.evaluate(
+      async (from: number, count: number, time0: number, step: number, target: number, counted: boolean) => {
+        const open = indexedDB.open('cookie-monitor');
+        const db = await new Promise<IDBDatabase>((ok, ko) => {
+          open.onsuccess = () => ok(open.result);
+          open.onerror = () => ko(open.error);
+        });
+        const site = '127.0.0.1';
+        const chunk = 5_000;
+        for (let start = from; start < from + count; start += chunk) {
+          const tx = db.transaction(['changes', 'observations'], 'readwrite');
+          const changes = tx.objectStore('changes');
+          const observations = tx.objectStore('observations');
+          for (let i = start; i < Math.min(from + count, start + chunk); i += 2) {
+            const name = `bench_${(i >> 1) % 40}`;
+            const time = time0 + (i - from) * step;
+            const obsId = 1_000_000_000 + i;
+            const changeId = obsId + 1;
+            const key = `${name}|${site}|/||0`;
+            const response = i % 4 === 0;
+            const script = !response;
+            changes.put({
+              id: changeId, time, storeId: '0', incognito: false, cause: 'explicit', removed: false, name,
+              domain: site, hostOnly: true, path: '/', secure: false, httpOnly: response, sameSite: 'lax',
+              session: true, registrableDomain: site, cookieKey: key, valueLength: 24,
+              valueDigest: (i * 2654435761).toString(16).slice(-12), source: script ? 'script' : 'http',
+              ...(response ? { linkedObservationId: obsId } : {}),
+            });
+            observations.put({
+              id: obsId, time, kind: response ? 'response' : 'request', tabId: target, frameId: 0,
+              requestId: String(i), url: `http://${site}/api/bench?i=${i}`, method: 'GET',
+              resourceType: 'xmlhttprequest', topLevelSite: site, scheme: 'http', registrableDomain: site,
+              ...(response
+                ? {
+                    statusCode: 200,
+                    setCookies: [{ line: `${name}=; Path=/; HttpOnly; SameSite=Lax`, name, valueLength: 24,
+                      valueDigest: '0', outcome: 'stored', changeEventId: changeId }],
+                  }
+                : { cookieNames: [name, 'JSESSIONID'] }),
+              cookieMentions: response ? [`${site}|${name}`] : [`${site}|${name}`, `${site}|JSESSIONID`],
+            });
+          }
+          await new Promise<void>((ok, ko) => {
+            tx.oncomplete = () => ok();
+            tx.onerror = () => ko(tx.error);
           });
         }
-        await new Promise<void>((ok, ko) => {
-          tx.oncomplete = () => ok();
-          tx.onerror = () => ko(tx.error);
-        });
-      }
-      let n = 0;
-      for (const store of ['changes', 'observations']) {
-        n += await new Promise<number>((ok) => {
-          const r = db.transaction(store).objectStore(store).count();
-          r.onsuccess = () => ok(r.result);
-        });
-      }
-      db.close();
-      return n;
-    },
-    EVENTS,
-    tabId,
-  )) as number;
+        let n = 0;
+        for (const store of counted ? ['changes', 'observations'] : []) {
+          n += await new Promise<number>((ok) => {
+            const r = db.transaction(store).objectStore(store).count();
+            r.onsuccess = () => ok(r.result);
+          });
+        }
+        db.close();
+        return n;
+      },
+      from,
+      count,
+      time0,
+      step,
+      tabId,
+      counted,
+    ) as Promise<number>;
+  const seeded = await writeEvents(0, EVENTS, Date.now() - EVENTS * 10, 10);
   console.log(`log: ${seeded} events (${EVENTS} seeded for tab ${tabId})`);
 
   // 1. Open → latest events on screen.
@@ -256,8 +267,37 @@ try {
     await cdp.send('Profiler.start');
   }
   if (process.env['PANEL_TRACE']) await panel.page.tracing.start({ path: process.env['PANEL_TRACE'], categories: TRACE_CATEGORIES });
+  await control.send('flush');
+  const recordsBefore = await writeEvents(0, 0, 0, 0);
   const countBefore = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
-  const traffic = tab.page.evaluate(
+  // PANEL_APPEND=log: the events are written into the log directly, 500/s in the recorder's
+  // batches (one transaction per 250 ms), without the traffic that would cause them: the panel's
+  // own cost, apart from the browser's cost of serving 170 requests/s and their cookie changes.
+  const appendToLog = async (): Promise<number> => {
+    // Even: each pair of indices is one observation and one change.
+    const perBatch = Math.ceil(EVENTS_PER_SECOND / 8) * 2;
+    const end = performance.now() + SECONDS * 1000;
+    let written = 0;
+    while (performance.now() < end) {
+      const started = performance.now();
+      await writeEvents(EVENTS + written, perBatch, Date.now(), 0, false);
+      written += perBatch;
+      await new Promise((r) => setTimeout(r, Math.max(0, 250 - (performance.now() - started))));
+    }
+    return written;
+  };
+  // PANEL_APPEND=log+traffic: the same writes, while another tab (not inspected, on the other host
+  // name, so none of it is in the panel's view) makes the real traffic: the panel's work is that of
+  // `log`, the machine's load that of the default.
+  const mode = process.env['PANEL_APPEND'] ?? 'traffic';
+  const trafficTab = mode === 'log+traffic' ? await b.newPage() : tab;
+  if (mode === 'log+traffic') {
+    await b.goto(trafficTab, `${site.thirdParty}/login`);
+    await panel.page.bringToFront();
+    // PANEL_PAUSED=1: recording paused, so the traffic costs what it costs the browser alone.
+    if (process.env['PANEL_PAUSED']) await control.send('setPaused', { paused: true });
+  }
+  const fetching = mode === 'log' ? Promise.resolve(0) : trafficTab.page.evaluate(
     async (perSecond: number, seconds: number) => {
       const end = performance.now() + seconds * 1000;
       let i = 0;
@@ -272,7 +312,8 @@ try {
     },
     FETCHES_PER_SECOND,
     SECONDS,
-  );
+  ) as Promise<number>;
+  const traffic = mode === 'traffic' ? fetching : appendToLog();
   const frames = await sampleFrames();
   const cpuAfter = await cpu();
   if (process.env['PANEL_PROFILE']) {
@@ -290,22 +331,27 @@ try {
     await panel.page.tracing.stop();
     console.log(traceSummary(process.env['PANEL_TRACE']));
   }
-  const fetches = (await traffic) as number;
+  const appended = (await traffic) as number;
+  const direct = mode !== 'traffic';
+  if (mode === 'log+traffic') console.log(`other tab: ${await fetching} fetches in ${SECONDS} s`);
   await control.send('flush');
   if (!process.env['PANEL_OTHER_TAB']) {
-    // The traffic reached the panel: back at the bottom, the newest rows are the fetches' responses.
+    // What was appended reached the panel: back at the bottom, the newest rows are the last
+    // fetches' responses, or the last event written.
     await panel.page.waitForFunction(
-      () => {
+      (last: string) => {
         const list = document.querySelector('.vlist') as HTMLElement;
         list.scrollTop = list.scrollHeight;
-        return document.querySelector('[role=option][data-url*="/api/set"]') !== null;
+        return document.querySelector(last) !== null;
       },
       { timeout: 15_000, polling: 100 },
+      direct ? `[role=option][data-url$="/api/bench?i=${EVENTS + appended - 2}"]` : '[role=option][data-url*="/api/set"]',
     );
   }
   const countAfter = Number(await panel.page.$eval('[data-testid=row-count]', (e) => e.getAttribute('data-total')));
+  const records = (await writeEvents(0, 0, 0, 0)) - recordsBefore;
   console.log(
-    `appending: ${fetches} fetches in ${SECONDS} s; timeline rows ${countBefore} → ${countAfter} (a sliding page of the newest entries)`,
+    `appending: ${direct ? `${appended} events written to the log` : `${appended} fetches`} in ${SECONDS} s; timeline rows ${countBefore} → ${countAfter} (a sliding page of the newest entries); ${records} log records (${(records / SECONDS).toFixed(0)}/s)`,
   );
   console.log(`frames while scrolling, appending ≈ 500 events/s: ${summary(frames)}`);
   const work = (await panel.page.evaluate(`(() => {
