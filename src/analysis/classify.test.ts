@@ -1,24 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { cookieFromSnapshot, type CookieInfo, type CookieSnapshot } from '../model/cookie';
 import { classifyCookie, classifyCookies, expiryOf, namePrefix, partyOf, siteHost } from './classify';
+import { cookieSnapshot } from '../model/cookie.test-helpers';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 0, 1);
 
 function makeCookie(over: Partial<CookieSnapshot> = {}, extra: Partial<CookieInfo> = {}): CookieInfo {
-  const snap: CookieSnapshot = {
-    name: 'c',
-    value: 'v',
-    domain: 'www.example.com',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
+  const snap = cookieSnapshot({ name: 'c', value: 'v', ...over });
   return { ...cookieFromSnapshot(snap), ...extra };
 }
 

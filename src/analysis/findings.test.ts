@@ -3,6 +3,7 @@ import { cookieFromSnapshot, type CookieInfo, type CookieSnapshot } from '../mod
 import type { Finding, FindingId, Severity } from '../model/finding';
 import { CHROMIUM_PROFILE, FIREFOX_PROFILE, RFC2109_PROFILE } from '../model/limits';
 import { computeFindings, findingIdsByCookie, findingIdsForCookie, findingsForCookie } from './findings';
+import { cookieSnapshot } from '../model/cookie.test-helpers';
 
 const NOW = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
@@ -12,19 +13,7 @@ const jwt = (header: object, payload: object, sig = 'c2ln'): string => `${b64(he
 const S = NOW / 1000;
 
 function cookie(over: Partial<CookieSnapshot> = {}, extra: Partial<CookieInfo> = {}): CookieInfo {
-  const snap: CookieSnapshot = {
-    name: 'pref',
-    value: 'dark',
-    domain: 'www.example.com',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
+  const snap = cookieSnapshot(over);
   return { ...cookieFromSnapshot(snap), ...extra };
 }
 

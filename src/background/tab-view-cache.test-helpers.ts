@@ -2,23 +2,12 @@
 import type { CookieSnapshot } from '../model/cookie';
 import { TabViewCache, type ScopeObservation, type TabViewSources } from './tab-view-cache';
 import type { SnapshotStore } from './tab-view-snapshot';
+import { cookieSnapshot } from '../model/cookie.test-helpers';
 
 export const NOW = 1_800_000_000_000;
 
 export function cookie(name: string, domain: string, overrides: Partial<CookieSnapshot> = {}): CookieSnapshot {
-  return {
-    name,
-    value: 'v',
-    domain,
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...overrides,
-  };
+  return cookieSnapshot({ name, value: 'v', domain, ...overrides });
 }
 
 /** A browser and log in memory, counting what the cache reads. */

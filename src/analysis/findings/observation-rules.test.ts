@@ -4,6 +4,7 @@ import type { Finding, FindingId } from '../../model/finding';
 import { CHROMIUM_PROFILE, RFC6265_PROFILE } from '../../model/limits';
 import type { CookieSentObservation, SetCookieObservation } from '../../model/observation';
 import { computeFindings } from '../findings';
+import { cookieSnapshot } from '../../model/cookie.test-helpers';
 
 const NOW = Date.UTC(2025, 0, 1);
 
@@ -16,19 +17,7 @@ function sent(url: string, cookieNames: string[], over: Partial<CookieSentObserv
 }
 
 function cookie(over: Partial<CookieSnapshot> = {}): CookieInfo {
-  return cookieFromSnapshot({
-    name: 'pref',
-    value: 'dark',
-    domain: 'www.example.com',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  });
+  return cookieFromSnapshot(cookieSnapshot(over));
 }
 
 function observed(observations: (SetCookieObservation | CookieSentObservation)[], cookies: CookieInfo[] = []): Finding[] {
