@@ -15,72 +15,14 @@
  *
  * Not part of `npm test`.
  */
-import { readFileSync } from 'node:fs';
 import { startSite } from '../tests/site/server';
 import { launch } from '../tests/e2e/harness/browsers';
 import { ExtensionControl } from '../tests/e2e/harness/extension';
+import { logWriter } from './panel-log';
+import { traceSummary } from './trace-summary';
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel', 'IndexedDB'];
 
-/**
- * PANEL_TRACE=file: where the panel's main thread spent its time while appending (self time per
- * trace event, all tasks and tasks over 50 ms), from a Chromium trace written to `file`; the long
- * tasks' wall time against their thread CPU time, and the threads that used the CPU meanwhile.
- */
-function traceSummary(path: string): string {
-  type Ev = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[] } } };
-  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] }).traceEvents;
-  const pids = new Set<number>();
-  for (const e of events) for (const f of e.args?.data?.frames ?? []) if (f.url?.includes('/panel/') && f.processId) pids.add(f.processId);
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid));
-  if (!main) return 'trace: no panel main thread';
-  const xs = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const all = new Map<string, number>();
-  const long = new Map<string, number>();
-  let longTasks = 0;
-  let longWall = 0;
-  let longCpu = 0;
-  const stack: { e: Ev; self: number; inLong: boolean }[] = [];
-  const close = (until: number): void => {
-    while (stack.length > 0 && (stack.at(-1)!.e.ts + (stack.at(-1)!.e.dur ?? 0)) <= until) {
-      const top = stack.pop()!;
-      all.set(top.e.name, (all.get(top.e.name) ?? 0) + top.self / 1000);
-      if (top.inLong) long.set(top.e.name, (long.get(top.e.name) ?? 0) + top.self / 1000);
-    }
-  };
-  for (const e of xs) {
-    close(e.ts);
-    const parent = stack.at(-1);
-    if (parent) parent.self -= e.dur ?? 0;
-    const isLong = !parent && (e.dur ?? 0) > 50_000;
-    if (isLong) {
-      longTasks++;
-      longWall += (e.dur ?? 0) / 1000;
-      longCpu += (e.tdur ?? 0) / 1000;
-    }
-    stack.push({ e, self: e.dur ?? 0, inLong: isLong || (parent?.inLong ?? false) });
-  }
-  close(Infinity);
-  const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`).join('\n');
-  // Thread CPU of every thread in the trace (top-level events' tdur): a long task whose CPU is a
-  // fraction of its wall time waited for a core, and these are the threads that had them.
-  const threadName = new Map<string, string>();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const ends = new Map<string, number>();
-  const cpu = new Map<string, number>();
-  for (const e of [...events].filter((x) => x.ph === 'X' && x.tdur !== undefined).sort((a, b) => a.ts - b.ts)) {
-    const k = `${e.pid}:${e.tid}`;
-    if (e.ts < (ends.get(k) ?? -1)) continue;
-    ends.set(k, e.ts + (e.dur ?? 0));
-    const who = `${e.pid === main.pid ? (e.tid === main.tid ? 'panel ' : 'panel process ') : `pid ${e.pid} `}${threadName.get(k) ?? e.tid}`;
-    cpu.set(who, (cpu.get(who) ?? 0) + (e.tdur ?? 0) / 1000);
-  }
-  const threads = [...cpu].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`).join('\n');
-  return (
-    `trace, panel main thread, self time per event:\n${top(all)}\n${longTasks} tasks over 50 ms (${longWall.toFixed(0)} ms wall, ` +
-    `${longCpu.toFixed(0)} ms thread CPU), self time inside them:\n${top(long)}\nthread CPU while tracing, busiest threads (same-named threads of a process summed):\n${threads}`
-  );
-}
 
 const RUNS = Number(process.argv[2] ?? 7);
 const SECONDS = Number(process.argv[3] ?? 5);
@@ -104,74 +46,7 @@ try {
   const tabId = await b.tabIdOf(tab);
   await control.send('flush');
 
-  // Events straight into IndexedDB for the measured tab and its site, ids far above the writer's:
-  // half observations (a Set-Cookie response linked to its change, or a request sending cookies),
-  // half changes (those the responses caused, and script writes). Event i is at time0 + i * step.
-  const writeEvents = (from: number, count: number, time0: number, step: number, counted = true): Promise<number> =>
-    control.page.page.evaluate(
-      async (from: number, count: number, time0: number, step: number, target: number, counted: boolean) => {
-        const open = indexedDB.open('cookie-monitor');
-        const db = await new Promise<IDBDatabase>((ok, ko) => {
-          open.onsuccess = () => ok(open.result);
-          open.onerror = () => ko(open.error);
-        });
-        const site = '127.0.0.1';
-        const chunk = 5_000;
-        for (let start = from; start < from + count; start += chunk) {
-          const tx = db.transaction(['changes', 'observations'], 'readwrite');
-          const changes = tx.objectStore('changes');
-          const observations = tx.objectStore('observations');
-          for (let i = start; i < Math.min(from + count, start + chunk); i += 2) {
-            const name = `bench_${(i >> 1) % 40}`;
-            const time = time0 + (i - from) * step;
-            const obsId = 1_000_000_000 + i;
-            const changeId = obsId + 1;
-            const key = `${name}|${site}|/||0`;
-            const response = i % 4 === 0;
-            const script = !response;
-            changes.put({
-              id: changeId, time, storeId: '0', incognito: false, cause: 'explicit', removed: false, name,
-              domain: site, hostOnly: true, path: '/', secure: false, httpOnly: response, sameSite: 'lax',
-              session: true, registrableDomain: site, cookieKey: key, valueLength: 24,
-              valueDigest: (i * 2654435761).toString(16).slice(-12), source: script ? 'script' : 'http',
-              ...(response ? { linkedObservationId: obsId } : {}),
-            });
-            observations.put({
-              id: obsId, time, kind: response ? 'response' : 'request', tabId: target, frameId: 0,
-              requestId: String(i), url: `http://${site}/api/bench?i=${i}`, method: 'GET',
-              resourceType: 'xmlhttprequest', topLevelSite: site, scheme: 'http', registrableDomain: site,
-              ...(response
-                ? {
-                    statusCode: 200,
-                    setCookies: [{ line: `${name}=; Path=/; HttpOnly; SameSite=Lax`, name, valueLength: 24,
-                      valueDigest: '0', outcome: 'stored', changeEventId: changeId }],
-                  }
-                : { cookieNames: [name, 'JSESSIONID'] }),
-              cookieMentions: response ? [`${site}|${name}`] : [`${site}|${name}`, `${site}|JSESSIONID`],
-            });
-          }
-          await new Promise<void>((ok, ko) => {
-            tx.oncomplete = () => ok();
-            tx.onerror = () => ko(tx.error);
-          });
-        }
-        let n = 0;
-        for (const store of counted ? ['changes', 'observations'] : []) {
-          n += await new Promise<number>((ok) => {
-            const r = db.transaction(store).objectStore(store).count();
-            r.onsuccess = () => ok(r.result);
-          });
-        }
-        db.close();
-        return n;
-      },
-      from,
-      count,
-      time0,
-      step,
-      tabId,
-      counted,
-    ) as Promise<number>;
+  const writeEvents = logWriter(control, tabId);
   const seeded = await writeEvents(0, EVENTS, Date.now() - EVENTS * 10, 10);
   console.log(`log: ${seeded} events (${EVENTS} seeded for tab ${tabId})`);
 
