@@ -243,17 +243,16 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
   test('Chromium saves the download to disk with the same bytes the page produced', async (ctx) => {
     // Firefox: no download events over WebDriver BiDi here, so only the Blob is checked (above).
     if (name !== 'chromium' || !cdp) return ctx.skip();
-    const session = cdp;
-    const done = new Promise<string>((ok, fail) => {
-      const listener = (e: { state: string; guid: string }): void => {
-        if (e.state === 'completed') ok(e.guid);
-        if (e.state === 'canceled') fail(new Error('download canceled'));
-        if (e.state !== 'inProgress') session.off('Browser.downloadProgress', listener);
-      };
-      session.on('Browser.downloadProgress', listener);
-    });
+    // Waits on the file itself (allowAndName: saved under its download GUID, renamed from
+    // .crdownload when complete), not on Browser.downloadProgress: once in a CI run no event
+    // arrived although the page had produced the file.
+    const before = new Set(readdirSync(downloads));
     const captured = await clickDownload(report.page, 'download-csv');
-    expect(readFileSync(join(downloads, await done), 'utf8')).toBe(captured.text);
+    const saved = (): boolean =>
+      readdirSync(downloads).some(
+        (f) => !before.has(f) && !f.endsWith('.crdownload') && readFileSync(join(downloads, f), 'utf8') === captured.text,
+      );
+    await control.waitFor(async () => saved(), 'the CSV saved to disk with the same bytes');
   });
 
   test('Firefox saves the download to disk with the same bytes the page produced', async (ctx) => {
