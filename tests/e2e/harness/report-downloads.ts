@@ -39,15 +39,24 @@ export async function installDownloadCapture(page: Page, native: boolean): Promi
   }, native);
 }
 
-/** Clicks a download button and returns the file the page produced. */
-export async function clickDownload(page: Page, testId: string): Promise<Captured> {
+/**
+ * Clicks a download button and returns the file the page produced. `input`: a real mouse click
+ * (CDP input events) instead of a scripted one — Chromium lets a page start several downloads only
+ * after real user input, and may otherwise hold a later one back.
+ */
+export async function clickDownload(page: Page, testId: string, opts: { input?: boolean } = {}): Promise<Captured> {
   const before = await page.evaluate(() => (window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0);
-  await page.evaluate((id: string) => {
-    const b = document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`);
-    if (!b) throw new Error(`no button ${id}`);
-    if (b.disabled) throw new Error(`button ${id} is disabled`);
-    b.click();
-  }, testId);
+  if (opts.input) {
+    await page.bringToFront();
+    await page.click(`[data-testid="${testId}"]`);
+  } else {
+    await page.evaluate((id: string) => {
+      const b = document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`);
+      if (!b) throw new Error(`no button ${id}`);
+      if (b.disabled) throw new Error(`button ${id} is disabled`);
+      b.click();
+    }, testId);
+  }
   await page.waitForFunction((n: number) => ((window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0) > n, {}, before);
   return page.evaluate(async () => {
     const state = (window as unknown as CaptureWindow).__reportCapture!;
