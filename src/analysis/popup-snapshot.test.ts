@@ -1,7 +1,15 @@
 import { expect, test } from 'vitest';
 import { cookieFromSnapshot } from '../model/cookie';
 import { CHROMIUM_PROFILE } from '../model/limits';
-import { encodePopupSnapshot, parsePopupSnapshot, popupSnapshot, snapshotUsable } from './popup-snapshot';
+import {
+  encodePopupSnapshot,
+  encodeSnapshotIndex,
+  parsePopupSnapshot,
+  parseSnapshotIndex,
+  popupSnapshot,
+  snapshotKey,
+  snapshotUsable,
+} from './popup-snapshot';
 import { buildViewModel, type TabView } from './view-model';
 import { forWire } from './view-wire';
 
@@ -51,13 +59,27 @@ test('stored as one string and read back; anything else reads as none', () => {
   }
 });
 
-test('usable for the same tab at the same URL until its first expiry', () => {
+test('usable for the same tab on the same host until its first expiry', () => {
   const s = popupSnapshot({ tabId: 7, askedAt: 5, tab, rows: 10 });
   expect(snapshotUsable(s, 7, 'https://www.a.test/', NOW + 1000)).toBe(true);
   expect(snapshotUsable(s, 8, 'https://www.a.test/', NOW + 1000)).toBe(false);
-  expect(snapshotUsable(s, 7, 'https://www.a.test/other', NOW + 1000)).toBe(false);
+  // Another page of the same host shows the same cookies; another host, or no page, does not.
+  expect(snapshotUsable(s, 7, 'https://www.a.test/other?q=1', NOW + 1000)).toBe(true);
+  expect(snapshotUsable(s, 7, 'https://a.test/', NOW + 1000)).toBe(false);
+  expect(snapshotUsable(s, 7, 'chrome://settings/', NOW + 1000)).toBe(false);
+  expect(snapshotUsable(s, 7, undefined, NOW + 1000)).toBe(false);
+  expect(snapshotUsable(s, 7, 'not a url', NOW + 1000)).toBe(false);
   expect(snapshotUsable(s, 7, 'https://www.a.test/', NOW + 120_000)).toBe(false);
   const sessionOnly = popupSnapshot({ tabId: 7, askedAt: 5, tab: { ...tab, view: { ...tab.view, rows: tab.view.rows.filter((r) => r.expires === null) } }, rows: 10 });
   expect(sessionOnly.validUntil).toBeNull();
   expect(snapshotUsable(sessionOnly, 7, 'https://www.a.test/', NOW * 2)).toBe(true);
+});
+
+test('one key per tab; the index is one string, entries of the wrong shape left out', () => {
+  expect(snapshotKey(7)).toBe('popupSnapshot:7');
+  const index = [{ tabId: 7, domains: ['a.test', 'b.test'], askedAt: 5 }];
+  expect(parseSnapshotIndex(encodeSnapshotIndex(index))).toEqual(index);
+  const mixed = JSON.stringify([...index, null, { tabId: 'x', domains: [], askedAt: 0 }, { tabId: 8, domains: [1], askedAt: 0 }, { tabId: 9, askedAt: 0 }]);
+  expect(parseSnapshotIndex(mixed)).toEqual(index);
+  for (const bad of [undefined, 42, index, '', '{', '{}', 'null']) expect(parseSnapshotIndex(bad)).toEqual([]);
 });

@@ -21,6 +21,11 @@ export function tabDomains(
   return [...domains].sort();
 }
 
+/** The registrable domain a cookie belongs to (its Domain without the leading dot). */
+export function cookieSite(s: Pick<CookieSnapshot, 'domain'>): string {
+  return siteOf((s.domain.startsWith('.') ? s.domain.slice(1) : s.domain).toLowerCase());
+}
+
 /**
  * The snapshots whose registrable domain is in `domains` (all when null), as CookieInfo, each
  * cookie once. One `cookies.getAll` filtered here beats one call per domain: Chromium scans the
@@ -30,10 +35,7 @@ export function cookiesInDomains(snapshots: readonly CookieSnapshot[], domains: 
   const seen = new Set<string>();
   const out: CookieInfo[] = [];
   for (const s of snapshots) {
-    if (domains) {
-      const host = (s.domain.startsWith('.') ? s.domain.slice(1) : s.domain).toLowerCase();
-      if (!domains.has(siteOf(host))) continue;
-    }
+    if (domains && !domains.has(cookieSite(s))) continue;
     const c = cookieFromSnapshot(s);
     if (seen.has(c.key)) continue;
     seen.add(c.key);

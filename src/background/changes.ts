@@ -18,7 +18,7 @@ export interface ChangeInput {
     session: boolean;
     expirationDate?: number | undefined;
     storeId: string;
-    partitionKey?: { topLevelSite?: string | undefined; hasCrossSiteAncestor?: boolean | undefined } | undefined;
+    partitionKey?: { topLevelSite?: string | undefined; hasCrossSiteAncestor?: boolean | undefined } | null | undefined;
     firstPartyDomain?: string | undefined;
   };
 }

@@ -13,6 +13,7 @@ import { CookieLogDB, currentJar } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { LogWriter } from '../db/writer';
 import { createServer } from '../messaging/server';
+import type { CookieSnapshot } from '../model/cookie';
 import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
@@ -112,7 +113,7 @@ const tabViews = new TabViewCache(tabViewSources(db, memory, () => storageError 
 
 // ── cookie changes: top level, synchronous, always ─────────────────────────────────────────────
 onCookieChanged((change) => recorder.cookieChanged(change));
-onCookieChanged(() => tabViews.cookiesChanged());
+onCookieChanged((change) => tabViews.cookiesChanged({ removed: change.removed, cookie: change.cookie as CookieSnapshot }));
 
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
@@ -159,7 +160,8 @@ const reconcileAtStart = (): Promise<void> =>
   recorder.exclusive(async (l) => {
     await l.disk.flush();
     const now = Date.now();
-    const [known, cookies, key] = await Promise.all([currentJar(db), getAllCookies(), digestKey]);
+    // The jar the popup's views use: read once per worker, so a popup that woke it paid for it.
+    const [known, cookies, key] = await Promise.all([currentJar(db), tabViews.cookies(), digestKey]);
     const current = await Promise.all(
       cookies
         .filter((c) => !isPrivateStore(c.storeId))

@@ -19,6 +19,8 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
     observations: new Map<number, ScopeObservation[]>([[1, [{ topLevelSite: 'a.test', registrableDomain: 'b.test' }]]]),
     reads: { jar: 0, observations: 0, marks: 0 },
     timers: [] as Array<() => void>,
+    /** The tab `activeTab` reports (none: undefined). */
+    active: undefined as number | undefined,
   };
   const sources: TabViewSources = {
     getTab: async (id) => (w.tabs.has(id) ? { url: w.tabs.get(id), incognito: opts.incognito?.includes(id) === true } : undefined),
@@ -35,6 +37,7 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
       return String((w.observations.get(id) ?? []).length);
     },
     now: () => w.clock,
+    activeTab: async () => w.active,
   };
   const cache = new TabViewCache(sources, {
     defaultProfile: () => 'chromium',

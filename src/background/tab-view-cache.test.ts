@@ -33,6 +33,22 @@ describe('TabViewCache', () => {
     expect(w.reads.observations).toBe(1);
   });
 
+  test('a reported change is applied to the jar in memory: the view is recomputed without reading the jar', async () => {
+    const { w, cache } = world();
+    await cache.get(1, 'chromium');
+    const added = cookie('new', 'www.a.test');
+    w.jar.push(added);
+    cache.cookiesChanged({ removed: false, cookie: added });
+    cache.cookiesChanged({ removed: true, cookie: cookie('t', 'cdn.b.test') });
+    expect(names(await cache.get(1, 'chromium'))).toEqual(['new', 'sid']);
+    expect(w.reads.jar).toBe(1);
+    expect(cache.stats).toMatchObject({ hits: 0, misses: 2 });
+    // A change of a site outside the scope leaves the view current.
+    cache.cookiesChanged({ removed: false, cookie: cookie('o', 'c.test') });
+    await cache.get(1, 'chromium');
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 2 });
+  });
+
   test('a cookie change during a computation is not cached under the old version', async () => {
     const { w, cache } = world();
     const pending = cache.get(1, 'chromium');

@@ -6,74 +6,38 @@
  * answer.
  *
  * A cached view is served only while everything it was computed from is unchanged:
- *   - the cookie jar: every `cookies.onChanged` bumps a version (`cookiesChanged`), and a view or
- *     jar read under an older version is not reused;
+ *   - the cookies of its sites: a `cookies.onChanged` of a cookie whose site is in the view's
+ *     scope drops it (`cookiesChanged`); the jar itself is read once and then kept current from
+ *     the same changes (jar-mirror.ts);
  *   - the tab's URL (one `tabs.get`);
  *   - the tab's observations, which decide which sites are in scope: a mark of their count and
  *     first / last keys (`observationsMark`, two index reads) must match;
- *   - the analysis clock: views older than `maxAgeMs` are recomputed (from the cached jar).
- * The tab a popup asked about last is recomputed after cookie changes go quiet (for ten minutes
- * after it asked), so the next popup on it finds its view ready.
- * A request with `fresh` reads the jar again whatever the version says: live updates use it, so a
+ *   - the analysis clock: views older than `maxAgeMs` are recomputed.
+ * After cookie changes go quiet, tabs are recomputed: the one a popup asked about last (for ten
+ * minutes after it asked), so the next popup on it is answered from memory, and the active tab and
+ * the tabs seen in the last ten minutes whose snapshot a change made stale, so that the first
+ * popup on any of them paints at once.
+ * A request with `fresh` reads the jar again whatever memory holds: live updates use it, so a
  * change the popup heard about is never answered with a view from before it.
  *
- * The view of the tab a popup asked about last is also handed to `snapshots` (popup-snapshot.ts:
- * first rows, no values, not for private tabs) each time it is computed, and dropped from there on
- * the first cookie change after: the next popup paints it before a stopped worker has even started.
- * The snapshot also tells a restarted worker which tab to keep warm.
+ * Each current view computed is handed to `snapshots` (tab-view-snapshot.ts: first rows, no
+ * values, not for private tabs), which keeps it for the next popup on that tab until a cookie of
+ * its sites changes: that popup paints it before a stopped worker has even started. The
+ * snapshots also tell a restarted worker which tab a popup asked about last.
  */
-import { tabDomains } from '../analysis/tab-scope';
+import { cookieSite, tabDomains } from '../analysis/tab-scope';
 import type { TabView } from '../analysis/view-model';
 import type { CookieSnapshot } from '../model/cookie';
-import type { HeaderObservation } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
+import { JarMirror, type JarChange } from './jar-mirror';
 import { buildTabView, inspectable, siteOfUrl } from './tab-view-build';
-import { SnapshotKeeper, type SnapshotStore } from './tab-view-snapshot';
+import { MAX_SNAPSHOTS, SnapshotKeeper } from './tab-view-snapshot';
+import { TAB_VIEW_CACHE_DEFAULTS, type TabViewCacheOptions, type TabViewSources } from './tab-view-sources';
 
-export type ScopeObservation = Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'>;
-
-/** Where a view comes from; the browser and the log in the background, fakes in tests. */
-export interface TabViewSources {
-  getTab(tabId: number): Promise<{ url?: string | undefined; incognito?: boolean } | undefined>;
-  /** Every cookie the browser holds (`getAllCookies`). */
-  readJar(): Promise<CookieSnapshot[]>;
-  /** The tab's newest observations (the scope's sites). */
-  observations(tabId: number): Promise<ScopeObservation[]>;
-  /** Changes whenever the tab's observations do (`tabObservationsMark`). */
-  observationsMark(tabId: number): Promise<string>;
-  now(): number;
-}
-
-export interface TabViewCacheOptions {
-  /** Views older than this are recomputed: the analysis depends on the clock (expiry, caps). */
-  maxAgeMs: number;
-  /** Tab views kept (least recently used dropped first). */
-  maxEntries: number;
-  /** Quiet time after the last cookie change before warming. */
-  warmDelayMs: number;
-  /** How long after a popup's last request its tab is kept warm; then warming stops. */
-  warmForMs: number;
-  /** The profile a popup asks for when it names none (the options page's setting). */
-  defaultProfile: () => LimitProfileId;
-  /** False while the background is starting (its own work comes first); nothing is warmed then. */
-  canWarm: () => boolean;
-  setTimeout: (f: () => void, ms: number) => unknown;
-  clearTimeout: (handle: unknown) => void;
-  /** Where the popup's snapshot is kept (storage.session); none in most unit tests. */
-  snapshots?: SnapshotStore;
-}
-
-
-export const TAB_VIEW_CACHE_DEFAULTS = {
-  maxAgeMs: 60_000,
-  maxEntries: 4,
-  warmDelayMs: 1_000,
-  warmForMs: 600_000,
-} as const;
+export { TAB_VIEW_CACHE_DEFAULTS, type ScopeObservation, type TabViewCacheOptions, type TabViewSources } from './tab-view-sources';
 
 interface Entry {
   tabId: number;
-  jarVersion: number;
   url: string | undefined;
   incognito: boolean;
   mark: string | undefined;
@@ -89,14 +53,17 @@ interface Scope {
 
 export class TabViewCache {
   private readonly options: TabViewCacheOptions;
+  /** Bumped by every cookie change: a view computed while one arrived is answered, not kept. */
   private jarVersion = 0;
-  private jar: { version: number; cookies: Promise<CookieSnapshot[]> } | undefined;
+  private readonly jar: JarMirror;
   private readonly scopes = new Map<number, Scope>();
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
   /** The tab a popup asked about last: the one kept warm, for `warmForMs` after it asked. */
   private lastAsked: number | undefined;
   private lastAskedAt = 0;
+  /** Tabs a popup asked about or that were active at a warming, by when (most recent last). */
+  private readonly seen = new Map<number, number>();
   private warmTimer: unknown;
   private warming: Promise<void> | undefined;
   private readonly snapshots: SnapshotKeeper;
@@ -116,6 +83,7 @@ export class TabViewCache {
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       ...options,
     };
+    this.jar = new JarMirror(() => sources.readJar());
     this.snapshots = new SnapshotKeeper(this.options.snapshots);
     const restoring: Promise<void> | undefined = this.snapshots.lastAsked()?.then((asked) => {
       if (asked && this.lastAsked === undefined) ({ tabId: this.lastAsked, askedAt: this.lastAskedAt } = asked);
@@ -125,27 +93,30 @@ export class TabViewCache {
   }
 
   /**
-   * Any cookie changed: nothing computed before is reused, and the tab a popup asked about last is
-   * recomputed once changes go quiet, for a while after it asked (a recomputation of a big profile
-   * costs ~250 ms of the background's time; a busy site changes cookies every second). No tab
-   * events are listened to: each would wake a stopped service worker, which then reconciles the
-   * whole jar, on every tab switch.
+   * A cookie changed (`change` undefined: something did, what is not known). The views and
+   * snapshots whose scope holds its site are dropped, and warming is scheduled for when changes
+   * go quiet (a busy site changes cookies every second). No tab events are listened to: each
+   * would wake a stopped service worker, which then reconciles the whole jar, on every tab switch.
    */
-  cookiesChanged(): void {
+  cookiesChanged(change?: JarChange): void {
     this.jarVersion++;
-    this.jar = undefined;
-    this.snapshots.cookiesChanged();
-    const warmIfAsked = (): void => {
-      if (this.lastAsked !== undefined && this.sources.now() - this.lastAskedAt <= this.options.warmForMs) this.scheduleWarm();
-    };
-    if (this.restored) void this.restored.then(warmIfAsked);
-    else warmIfAsked();
+    this.jar.changed(change);
+    const site = change ? cookieSite(change.cookie) : undefined;
+    for (const [key, e] of this.entries) if (site === undefined || e.view.domains.includes(site)) this.entries.delete(key);
+    this.snapshots.cookiesChanged(site);
+    this.scheduleWarm();
+  }
+
+  /** Every cookie the browser holds, from memory when read before (reconciliation shares it). */
+  cookies(): Promise<CookieSnapshot[]> {
+    return this.jar.get();
   }
 
   /** The tab's view, from memory when it is still current. */
   async get(tabId: number, profileId: LimitProfileId, opts: { fresh?: boolean } = {}): Promise<TabView> {
     this.lastAsked = tabId;
     this.lastAskedAt = this.sources.now();
+    this.noteSeen(tabId, this.lastAskedAt);
     const key = `${tabId}|${profileId}`;
     if (opts.fresh !== true) {
       const pending = this.inflight.get(key);
@@ -176,12 +147,14 @@ export class TabViewCache {
     while (this.warming) await this.warming;
   }
 
+  /** Entries leave the map when a change of their sites arrives: one still in it has seen none. */
   private async current(e: Entry): Promise<boolean> {
-    if (e.jarVersion !== this.jarVersion) return false;
+    const key = `${e.tabId}|${e.view.profileId}`;
+    if (this.entries.get(key) !== e) return false;
     if (this.sources.now() - e.computedAt > this.options.maxAgeMs) return false;
     if (e.mark === undefined && e.view.inspectable) return false;
     const [tab, mark] = await Promise.all([this.sources.getTab(e.tabId), this.mark(e.tabId)]);
-    return tab?.url === e.url && mark === e.mark && e.jarVersion === this.jarVersion;
+    return tab?.url === e.url && mark === e.mark && this.entries.get(key) === e;
   }
 
   /** Undefined when the log cannot be read: pages without a scope need none, others fail below. */
@@ -196,17 +169,6 @@ export class TabViewCache {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-  }
-
-  private readJar(version: number, fresh: boolean): Promise<CookieSnapshot[]> {
-    if (!fresh && this.jar?.version === version) return this.jar.cookies;
-    const cookies = this.sources.readJar();
-    const slot = { version, cookies };
-    this.jar = slot;
-    cookies.catch(() => {
-      if (this.jar === slot) this.jar = undefined;
-    });
-    return cookies;
   }
 
   private compute(tabId: number, profileId: LimitProfileId, fresh: boolean): Promise<Entry> {
@@ -228,7 +190,7 @@ export class TabViewCache {
     const url = tab?.url;
     const readable = inspectable(url);
     // Pages without cookies to show (chrome://, about:, closed tabs) need no jar.
-    const jarRead = readable ? this.readJar(version, fresh) : Promise.resolve([]);
+    const jarRead = readable ? this.jar.get(fresh) : Promise.resolve([]);
     let domains: string[] = [];
     if (readable) {
       const known = this.scopes.get(tabId);
@@ -243,7 +205,7 @@ export class TabViewCache {
     const jar = await jarRead;
     const now = this.sources.now();
     const view = buildTabView({ tabExists: tab !== undefined, url, domains, jar, now, profileId });
-    const entry: Entry = { tabId, jarVersion: version, url, incognito: tab?.incognito === true, mark, computedAt: now, view };
+    const entry: Entry = { tabId, url, incognito: tab?.incognito === true, mark, computedAt: now, view };
     // A cookie changed while this ran: answer with it (it is as new as a fresh read), keep it not.
     if (version === this.jarVersion) {
       this.touch(`${tabId}|${profileId}`, entry);
@@ -252,13 +214,10 @@ export class TabViewCache {
     return entry;
   }
 
-  /**
-   * The entry becomes the popup's snapshot when it is the current view of the tab a popup asked
-   * about last, in the profile a popup opens with.
-   */
+  /** A current entry in the profile a popup opens with becomes its tab's snapshot. */
   private offerSnapshot(entry: Entry, profileId: LimitProfileId): void {
-    if (entry.tabId !== this.lastAsked || profileId !== this.options.defaultProfile() || entry.jarVersion !== this.jarVersion) return;
-    this.snapshots.offer(entry, this.lastAskedAt);
+    if (!entry.view.tabExists || profileId !== this.options.defaultProfile() || this.entries.get(`${entry.tabId}|${profileId}`) !== entry) return;
+    this.snapshots.offer(entry, entry.tabId === this.lastAsked ? this.lastAskedAt : undefined);
   }
 
   private scheduleWarm(): void {
@@ -270,22 +229,44 @@ export class TabViewCache {
     }, this.options.warmDelayMs);
   }
 
+  private noteSeen(tabId: number, at: number): void {
+    this.seen.delete(tabId);
+    this.seen.set(tabId, at);
+    while (this.seen.size > MAX_SNAPSHOTS) this.seen.delete(this.seen.keys().next().value as number);
+  }
+
+  /**
+   * After a burst of changes: the tab a popup asked about last gets its view back in memory; the
+   * active tab, and the tabs seen within `warmForMs`, get back a snapshot a change made stale.
+   */
   private async warm(): Promise<void> {
     if (this.warming) await this.warming;
-    const tabs = this.lastAsked === undefined ? [] : [this.lastAsked];
     const run = (async () => {
-      for (const tabId of tabs) {
-        const key = `${tabId}|${this.options.defaultProfile()}`;
-        const entry = this.entries.get(key);
-        if (entry && (await this.current(entry).catch(() => false))) continue;
-        await this.compute(tabId, this.options.defaultProfile(), false).then(
-          () => void this.stats.warmed++,
-          () => undefined,
-        );
+      await this.restored;
+      const profile = this.options.defaultProfile();
+      const now = this.sources.now();
+      const active = await this.sources.activeTab?.().catch(() => undefined);
+      if (active !== undefined) this.noteSeen(active, now);
+      const asked = this.lastAsked !== undefined && now - this.lastAskedAt <= this.options.warmForMs ? this.lastAsked : undefined;
+      if (asked !== undefined) await this.warmTab(asked, profile);
+      for (const [tabId, at] of [...this.seen].reverse()) {
+        if (tabId !== asked && now - at <= this.options.warmForMs && !this.snapshots.has(tabId)) await this.warmTab(tabId, profile);
       }
     })();
     this.warming = run;
     await run;
     if (this.warming === run) this.warming = undefined;
+  }
+
+  private async warmTab(tabId: number, profileId: LimitProfileId): Promise<void> {
+    const entry = this.entries.get(`${tabId}|${profileId}`);
+    if (entry && (await this.current(entry).catch(() => false))) return;
+    await this.compute(tabId, profileId, false).then(
+      (e) => {
+        this.stats.warmed++;
+        if (!e.view.tabExists) this.seen.delete(tabId);
+      },
+      () => undefined,
+    );
   }
 }

@@ -14,9 +14,9 @@ import type { LimitProfile as SettingProfile } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
 import { getAllCookies } from '../platform/cookies';
 import { runningProfileId } from '../platform/profile';
-import { getTab } from '../platform/tabs';
-import { encodePopupSnapshot, parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../analysis/popup-snapshot';
-import { sessionSlot } from '../platform/session-slot';
+import { getActiveTab, getTab } from '../platform/tabs';
+import { encodePopupSnapshot, encodeSnapshotIndex, parseSnapshotIndex, SNAPSHOT_INDEX_KEY, snapshotKey } from '../analysis/popup-snapshot';
+import { sessionSlot, sessionWrites } from '../platform/session-slot';
 import type { TabViewSources } from './tab-view-cache';
 import type { SnapshotStore } from './tab-view-snapshot';
 
@@ -43,6 +43,7 @@ export function tabViewSources(db: CookieLogDB, memory: MemoryLog, diskFailed: (
       return diskFailed() ? memMark : `${await tabObservationsMark(db, tabId)}|${memMark}`;
     },
     now: () => Date.now(),
+    activeTab: async () => (await getActiveTab())?.id,
   };
 }
 
@@ -70,12 +71,19 @@ export function answer(tab: TabView, rows?: number): TabView {
   return page;
 }
 
-/** The popup's snapshot lives in storage.session: memory only, readable by the popup directly. */
+/**
+ * The popup's snapshots live in storage.session (memory only, readable by the popup directly):
+ * one key per tab and the index, each one JSON string. Writes go out in call order.
+ */
 export function popupSnapshotStore(): SnapshotStore {
-  const slot = sessionSlot(POPUP_SNAPSHOT_KEY, (raw) => (typeof raw === 'string' ? raw : undefined));
+  const index = sessionSlot(SNAPSHOT_INDEX_KEY, parseSnapshotIndex);
+  const writes = sessionWrites();
   return {
-    load: async () => parsePopupSnapshot(await slot.load()),
-    save: (s) => void slot.save(encodePopupSnapshot(s)),
-    clear: () => void slot.clear(),
+    loadIndex: async () => (await index.load()) ?? [],
+    save: (s, entries) => writes.set({ [snapshotKey(s.tabId)]: encodePopupSnapshot(s), [SNAPSHOT_INDEX_KEY]: encodeSnapshotIndex(entries) }),
+    drop: (tabIds, entries) => {
+      writes.remove(tabIds.map(snapshotKey));
+      writes.set({ [SNAPSHOT_INDEX_KEY]: encodeSnapshotIndex(entries) });
+    },
   };
 }

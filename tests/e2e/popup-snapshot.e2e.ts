@@ -1,8 +1,10 @@
 /**
- * The popup's snapshot (analysis/popup-snapshot.ts) in both browsers: the background keeps the view
- * of the tab a popup asked about last in storage.session, without cookie values; the next popup on
- * that tab paints it first (in Chromium with the service worker stopped, as it is after 30 s idle)
- * and then the background's answer; a cookie change drops it until the background has recomputed.
+ * The popup's snapshots (analysis/popup-snapshot.ts) in both browsers: the background keeps the
+ * view of a tab a popup asked about, and of the active tab after its cookies changed, in
+ * storage.session, without cookie values; the next popup on that tab paints it first (in Chromium
+ * with the service worker stopped, as it is after 30 s idle) and then the background's answer; a
+ * change of a cookie in its scope drops it until the background has recomputed, a change
+ * elsewhere leaves it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
@@ -20,17 +22,15 @@ describe.each(selectedBrowsers())('%s: popup snapshot', (name) => {
   let control: ExtensionControl;
   let tabId: number;
 
-  /** The stored snapshot as the popup reads it (a JSON string), or null. */
-  const stored = async (): Promise<string | null> =>
-    (await control.page.page.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
-      const got = await api.storage.session.get('popupSnapshot');
-      return typeof got['popupSnapshot'] === 'string' ? got['popupSnapshot'] : null;
-    })) as string | null;
-  const storedFor = async (id: number): Promise<string | null> => {
-    const raw = await stored();
-    return raw !== null && (JSON.parse(raw) as { tabId: number }).tabId === id ? raw : null;
-  };
+  /** A tab's stored snapshot as the popup reads it (a JSON string), or null when the index does not list it. */
+  const storedFor = async (id: number): Promise<string | null> =>
+    (await control.page.page.evaluate(async (key: string) => {
+      const api = (globalThis as unknown as { browser: { storage: { session: { get(k: string[]): Promise<Record<string, unknown>> } } } }).browser;
+      const got = await api.storage.session.get([key, 'popupSnapshots']);
+      const index = typeof got['popupSnapshots'] === 'string' ? (JSON.parse(got['popupSnapshots']) as Array<{ tabId: number }>) : [];
+      const listed = index.some((e) => `popupSnapshot:${e.tabId}` === key);
+      return listed && typeof got[key] === 'string' ? got[key] : null;
+    }, `popupSnapshot:${id}`)) as string | null;
   const cookieKey = (c: { name: string; domain: string; path: string }): string => `${c.name}|${c.domain.replace(/^\./, '')}|${c.path}`;
 
   beforeAll(async () => {
@@ -49,8 +49,6 @@ describe.each(selectedBrowsers())('%s: popup snapshot', (name) => {
   test('the background keeps the view of the tab a popup asked about, with no cookie value in it', async () => {
     const popup = await b.openExtensionPage(POPUP, { tabId });
     await waitForPopup(popup);
-    // Nothing stored before: this first popup painted the background's answer.
-    expect(await popup.page.evaluate(() => document.documentElement.dataset['firstPaint'])).toBe('answer');
     let raw: string | null = null;
     await control.waitFor(async () => (raw = await storedFor(tabId)) !== null, 'the snapshot of the tab');
     const snapshot = JSON.parse(raw!) as { url: string; tab: { valuesWithheld: boolean; view: { rows: Array<{ cookie: { name: string; value: string } }> } } };
@@ -99,12 +97,48 @@ describe.each(selectedBrowsers())('%s: popup snapshot', (name) => {
     }, 'the change recorded');
     const seen: Array<string | null> = [];
     await control.waitFor(async () => {
-      const raw = await stored();
+      const raw = await storedFor(tabId);
       seen.push(raw);
       return raw !== null && raw.includes('persist_500d');
     }, 'the snapshot stored again');
     // Never the view from before the change.
     expect(seen.every((raw) => raw === null || raw.includes('persist_500d'))).toBe(true);
+    await tab.page.close();
+  });
+
+  test('a change of a cookie outside the sites of the tab leaves its snapshot', async () => {
+    await control.waitFor(async () => (await storedFor(tabId)) !== null, 'a snapshot before the change');
+    const before = await storedFor(tabId);
+    await control.page.page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { cookies: { set(d: object): Promise<unknown> } } }).browser;
+      await api.cookies.set({ url: 'http://elsewhere.test/', name: 'elsewhere_cookie', value: '1' });
+    });
+    const seen: Array<string | null> = [];
+    await control.waitFor(async () => {
+      seen.push(await storedFor(tabId));
+      await control.send('flush');
+      return (await control.dumpDatabase()).includes('elsewhere_cookie');
+    }, 'the change recorded');
+    seen.push(await storedFor(tabId));
+    expect(seen.every((raw) => raw === before)).toBe(true);
+  });
+
+  test('the first popup on a tab paints from a snapshot the background made when the tab set cookies', async () => {
+    const tab = await b.newPage();
+    await tab.page.bringToFront();
+    await b.goto(tab, `${site.http}/login?user=carol`);
+    const id = await b.tabIdOf(tab);
+    // No popup asked about this tab: the background made its snapshot as the active tab's.
+    await control.waitFor(async () => (await storedFor(id)) !== null, 'the snapshot of the active tab');
+    expect(JSON.parse((await storedFor(id))!) as { askedAt: number }).toMatchObject({ askedAt: 0, url: `${site.http}/login?user=carol` });
+    if (b.stopServiceWorker) await b.stopServiceWorker();
+    const popup = await b.openExtensionPage(POPUP, { tabId: id });
+    await waitForPopup(popup);
+    expect(await popup.page.evaluate(() => document.documentElement.dataset['firstPaint'])).toBe('snapshot');
+    const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
+    expect((await popupRows(popup)).map(cookieKey).sort()).toEqual(held.map(cookieKey).sort());
+    expect(popup.errors).toEqual([]);
+    await popup.page.close();
     await tab.page.close();
   });
 });

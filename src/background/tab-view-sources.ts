@@ -1,0 +1,48 @@
+/** What the tab view cache (tab-view-cache.ts) reads from, and how it is tuned. */
+import type { CookieSnapshot } from '../model/cookie';
+import type { HeaderObservation } from '../model/events';
+import type { LimitProfileId } from '../model/limits';
+import type { SnapshotStore } from './tab-view-snapshot';
+
+export type ScopeObservation = Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'>;
+
+/** Where a view comes from; the browser and the log in the background, fakes in tests. */
+export interface TabViewSources {
+  getTab(tabId: number): Promise<{ url?: string | undefined; incognito?: boolean } | undefined>;
+  /** Every cookie the browser holds (`getAllCookies`). */
+  readJar(): Promise<CookieSnapshot[]>;
+  /** The tab's newest observations (the scope's sites). */
+  observations(tabId: number): Promise<ScopeObservation[]>;
+  /** Changes whenever the tab's observations do (`tabObservationsMark`). */
+  observationsMark(tabId: number): Promise<string>;
+  now(): number;
+  /** The tab the user is looking at (the active tab of the last focused window), if known. */
+  activeTab?(): Promise<number | undefined>;
+}
+
+export interface TabViewCacheOptions {
+  /** Views older than this are recomputed: the analysis depends on the clock (expiry, caps). */
+  maxAgeMs: number;
+  /** Tab views kept (least recently used dropped first). */
+  maxEntries: number;
+  /** Quiet time after the last cookie change before warming. */
+  warmDelayMs: number;
+  /** How long after a popup's last request its tab is kept warm; then warming stops. */
+  warmForMs: number;
+  /** The profile a popup asks for when it names none (the options page's setting). */
+  defaultProfile: () => LimitProfileId;
+  /** False while the background is starting (its own work comes first); nothing is warmed then. */
+  canWarm: () => boolean;
+  setTimeout: (f: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+  /** Where the popup's snapshot is kept (storage.session); none in most unit tests. */
+  snapshots?: SnapshotStore;
+}
+
+
+export const TAB_VIEW_CACHE_DEFAULTS = {
+  maxAgeMs: 60_000,
+  maxEntries: 4,
+  warmDelayMs: 1_000,
+  warmForMs: 600_000,
+} as const;
