@@ -111,6 +111,10 @@ const tabViews = new TabViewCache(tabViewSources(db, memory, () => storageError 
   snapshots: popupSnapshotStore(),
 });
 
+// The jar is read at every start (reconciliation compares it with the log): begin now, so that a
+// popup that woke the worker does not wait for the read to start.
+tabViews.cookies().catch(() => undefined);
+
 // ── cookie changes: top level, synchronous, always ─────────────────────────────────────────────
 onCookieChanged((change) => recorder.cookieChanged(change));
 onCookieChanged((change) => tabViews.cookiesChanged({ removed: change.removed, cookie: change.cookie as CookieSnapshot }));

@@ -18,21 +18,26 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
     jar: [cookie('sid', 'www.a.test'), cookie('t', 'cdn.b.test'), cookie('other', 'c.test')],
     observations: new Map<number, ScopeObservation[]>([[1, [{ topLevelSite: 'a.test', registrableDomain: 'b.test' }]]]),
     reads: { jar: 0, observations: 0, marks: 0 },
+    /** Every source call, in call order. */
+    calls: [] as string[],
     timers: [] as Array<() => void>,
     /** The tab `activeTab` reports (none: undefined). */
     active: undefined as number | undefined,
   };
   const sources: TabViewSources = {
-    getTab: async (id) => (w.tabs.has(id) ? { url: w.tabs.get(id), incognito: opts.incognito?.includes(id) === true } : undefined),
+    getTab: async (id) => (w.calls.push('tab'), w.tabs.has(id) ? { url: w.tabs.get(id), incognito: opts.incognito?.includes(id) === true } : undefined),
     readJar: async () => {
+      w.calls.push('jar');
       w.reads.jar++;
       return [...w.jar];
     },
     observations: async (id) => {
+      w.calls.push('observations');
       w.reads.observations++;
       return [...(w.observations.get(id) ?? [])];
     },
     observationsMark: async (id) => {
+      w.calls.push('mark');
       w.reads.marks++;
       return String((w.observations.get(id) ?? []).length);
     },

@@ -81,9 +81,18 @@ describe('TabViewCache', () => {
   test('restricted pages and closed tabs', async () => {
     const { w, cache } = world();
     w.tabs.set(2, 'chrome://settings/');
-    expect(await cache.get(2, 'chromium')).toMatchObject({ tabExists: true, inspectable: false });
-    expect(await cache.get(3, 'chromium')).toMatchObject({ tabExists: false, inspectable: false });
-    expect(w.reads.observations).toBe(0);
+    const restricted = await cache.get(2, 'chromium');
+    expect(restricted).toMatchObject({ tabExists: true, inspectable: false, domains: [] });
+    expect(restricted.view.rows).toEqual([]);
+    const closed = await cache.get(3, 'chromium');
+    expect(closed).toMatchObject({ tabExists: false, inspectable: false, domains: [] });
+    expect(closed.view.rows).toEqual([]);
+  });
+
+  test('the jar and the observations are asked for before the tab is looked up, not after', async () => {
+    const { w, cache } = world();
+    await cache.get(1, 'chromium');
+    expect(w.calls).toEqual(['jar', 'mark', 'observations', 'tab']);
   });
 
   test('views older than maxAge are recomputed from the cached jar with the new clock', async () => {

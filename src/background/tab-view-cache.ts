@@ -184,25 +184,31 @@ export class TabViewCache {
 
   private async computeNow(tabId: number, profileId: LimitProfileId, fresh: boolean): Promise<Entry> {
     const version = this.jarVersion;
-    // The mark is read before the observations, so observations recorded in between make the
-    // mark stale (a later request recomputes) rather than the scope.
-    const [tab, mark] = await Promise.all([this.sources.getTab(tabId), this.mark(tabId)]);
+    // Started at once, not after the tab is known (a stopped worker woken by a popup is on the
+    // clock): the jar, which the mirror keeps whatever the page turns out to be, and the tab's
+    // observations when no scope of it is known. The mark's read starts before the observations',
+    // so observations recorded in between make the mark stale (a later request recomputes)
+    // rather than the scope.
+    const jarRead = this.jar.get(fresh);
+    const markRead = this.mark(tabId);
+    const observationsRead = this.scopes.has(tabId) ? undefined : this.sources.observations(tabId);
+    for (const p of [jarRead, observationsRead]) p?.catch(() => undefined);
+    const [tab, mark] = await Promise.all([this.sources.getTab(tabId), markRead]);
     const url = tab?.url;
     const readable = inspectable(url);
-    // Pages without cookies to show (chrome://, about:, closed tabs) need no jar.
-    const jarRead = readable ? this.jar.get(fresh) : Promise.resolve([]);
     let domains: string[] = [];
     if (readable) {
       const known = this.scopes.get(tabId);
       if (known && mark !== undefined && known.url === url && known.mark === mark) domains = known.domains;
       else {
-        domains = tabDomains(siteOfUrl(url), await this.sources.observations(tabId));
+        domains = tabDomains(siteOfUrl(url), await (observationsRead ?? this.sources.observations(tabId)));
         this.scopes.delete(tabId);
         this.scopes.set(tabId, { url, mark, domains });
         while (this.scopes.size > this.options.maxEntries) this.scopes.delete(this.scopes.keys().next().value as number);
       }
     }
-    const jar = await jarRead;
+    // Pages without cookies to show (chrome://, about:, closed tabs) show none of the jar.
+    const jar = readable ? await jarRead : [];
     const now = this.sources.now();
     const view = buildTabView({ tabExists: tab !== undefined, url, domains, jar, now, profileId });
     const entry: Entry = { tabId, url, incognito: tab?.incognito === true, mark, computedAt: now, view };
