@@ -9,9 +9,10 @@
  * background's snapshot in storage.session when it has a current one, else from its answer.
  * Also printed: `popup-loaded` (the background's first answer painted, `data-loaded`) and
  * `popup-complete` (`data-complete`: every row in).
- * Measured warm (the background holds the tab's view), cold (service worker stopped first) and
- * coldest (service worker stopped and no snapshot: the first popup on a tab after the browser
- * started, or after the tab's cookies changed while the background was not keeping it warm).
+ * Measured warm (the background holds the tab's view), cold (service worker stopped first; the
+ * tab's snapshot is there, as for any tab a popup asked about or that set cookies while in front
+ * in the last ten minutes), coldest (service worker stopped and no snapshot) and changed (the
+ * background up, a cookie of the tab's sites just changed: no snapshot, no view in memory).
  * POPUP_BENCH_STEPS=1 prints every mark. Not part of `npm test`.
  */
 import { readFileSync } from 'node:fs';
