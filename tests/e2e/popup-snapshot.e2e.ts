@@ -120,7 +120,12 @@ describe.each(selectedBrowsers())('%s: popup snapshot', (name) => {
       return (await control.dumpDatabase()).includes('elsewhere_cookie');
     }, 'the change recorded');
     seen.push(await storedFor(tabId));
-    expect(seen.every((raw) => raw === before)).toBe(true);
+    // Never dropped; if the background recomputed it meanwhile (the tab a popup asked about is
+    // kept warm), it holds the same cookies.
+    const rows = (raw: string | null) =>
+      raw === null ? null : (JSON.parse(raw) as { tab: { view: { rows: Array<{ key: string }> } } }).tab.view.rows.map((r) => r.key).sort();
+    expect(seen.every((raw) => raw !== null)).toBe(true);
+    for (const raw of seen) expect(rows(raw)).toEqual(rows(before));
   });
 
   test('the first popup on a tab paints from a snapshot the background made when the tab set cookies', async () => {
