@@ -13,13 +13,12 @@
  * tab's snapshot is there, as for any tab a popup asked about or that set cookies while in front
  * in the last ten minutes), coldest (service worker stopped and no snapshot) and changed (the
  * background up, a cookie of the tab's sites just changed: no snapshot, no view in memory).
- * POPUP_BENCH_STEPS=1 prints every mark. Not part of `npm test`.
+ * POPUP_BENCH_STEPS=1 prints every mark; POPUP_TRACE=file writes a Chromium trace of one more warm
+ * open (load it in the DevTools Performance panel). Not part of `npm test`.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { startSite } from '../tests/site/server';
 import { BROWSERS, launch } from '../tests/e2e/harness/browsers';
+import { pageScripts, sizes, staticScriptGraph } from '../scripts/bundle-graph';
 import { ExtensionControl } from '../tests/e2e/harness/extension';
 
 const RUNS = Number(process.argv[2] ?? 7);
@@ -29,25 +28,7 @@ const PER_DOMAIN = 10;
 const EVENTS = 100_000;
 
 /** The popup's scripts: the entry in its HTML and every chunk it imports, transitively. */
-function popupJs(dist: string): { file: string; bytes: number; gzip: number }[] {
-  const html = readFileSync(resolve(dist, 'src/pages/popup/index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]+src="\/?([^"]+)"/g)].map((m) => m[1]!);
-  const seen = new Set<string>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(resolve(dist, file), 'utf8');
-    for (const m of text.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) {
-      queue.push(resolve('/', dirname(file), m[1]!).slice(1));
-    }
-  }
-  return [...seen].map((file) => {
-    const buf = readFileSync(resolve(dist, file));
-    return { file, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
-  });
-}
+const popupJs = (dist: string) => sizes(dist, staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html')));
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -263,6 +244,15 @@ try {
   // Changed: the background is up, but a cookie of the tab's sites has just changed: no snapshot
   // and no view in memory (the popup came before the recomputation a second after the change).
   const changed = await scenario(COLD_RUNS, changeInScope);
+  if (process.env['POPUP_TRACE']) {
+    await open();
+    const t = await b.newPage();
+    await t.page.tracing.start({ path: process.env['POPUP_TRACE'], categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel', 'loading', 'navigation', 'disabled-by-default-v8.compile'] });
+    await b.openExtensionPage('src/pages/popup/index.html', { tabId }, t);
+    await t.page.waitForFunction(() => document.documentElement.dataset['complete'] === 'true', { timeout: 30_000, polling: 20 });
+    await t.page.tracing.stop();
+    await t.page.close();
+  }
   const shown = warm.at(-1)?.shown ?? 0;
   const js = popupJs(BROWSERS.chromium.dist);
   const gzip = js.reduce((n, f) => n + f.gzip, 0);

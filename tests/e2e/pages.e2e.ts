@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, selectedBrowsers } from './harness/browsers';
+import { BROWSERS, launch, selectedBrowsers } from './harness/browsers';
+import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bundle-graph';
 import { ExtensionControl } from './harness/extension';
 import type { ExtensionBrowser } from './harness/types';
 
@@ -37,5 +38,17 @@ describe.each(selectedBrowsers())('%s: the extension installs and every page loa
     expect(page.errors).toEqual([]);
     await page.page.close();
     await site.page.close();
+  });
+
+  // Each extension file is a request through the browser process, answered in turn: the popup's
+  // first line ran ~20 ms later when its code came in eleven files (vite.config.ts, popupChunk).
+  test('the build gives the popup four script files at most, and the background none of its UI', () => {
+    const dist = BROWSERS[name].dist;
+    const popupGraph = staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html'));
+    expect(popupGraph.length).toBeLessThanOrEqual(4);
+    // The worker shares `core` with the popup and nothing else: no Preact in its start-up.
+    const shared = workerScripts(dist).filter((f) => popupGraph.includes(f));
+    expect(shared.map((f) => f.replace(/-[\w-]{8}\.js$/, ''))).toEqual(expect.arrayContaining(['assets/core']));
+    expect(shared.every((f) => /^assets\/(core|rolldown-runtime)-/.test(f))).toBe(true);
   });
 });
