@@ -11,6 +11,7 @@ import { makeFinding, severityRank, sortAndDedupe } from './findings/build';
 import { cookieFindings } from './findings/cookie-rules';
 import { cookieSentFindings, setCookieFindings } from './findings/observation-rules';
 import { domainUsage, usageStatus, type DomainUsage, type UsageReport } from './limits';
+import type { CookieResults } from './view-memo';
 
 export { CATALOGUE, catalogueEntry, formatMessage } from './findings/catalogue';
 export { JWT_LONG_LIVED_MS, prefixProblem } from './findings/cookie-rules';
@@ -69,19 +70,28 @@ export interface Analysis {
 /**
  * Everything a view needs in one pass: classification (computed once and shared with the rules),
  * findings and per-domain usage. Prefer this to calling the three separately.
+ * `results`: per-cookie results remembered for this very context (analysis/view-memo.ts): a
+ * cookie found there is not classified nor checked again.
  */
-export function analyze(input: FindingsInput): Analysis {
+export function analyze(input: FindingsInput, results?: CookieResults): Analysis {
   const { cookies, profile, now } = input;
   const classify = classifier(contextFor(input));
   const ruleCtx: CookieFindingContext = { now, profile };
   if (input.topLevelSite !== undefined) ruleCtx.topLevelSite = input.topLevelSite;
   const out: Finding[] = [];
   const classifications = cookies.map((c) => {
+    const known = results?.get(c);
+    if (known) {
+      for (const f of known.findings) out.push(f);
+      return known.classification;
+    }
     const cl = classify(c);
+    const from = out.length;
     cookieFindings(c, cl, ruleCtx, out);
+    results?.set(c, { classification: cl, findings: out.slice(from) });
     return cl;
   });
-  const usage = domainUsage(cookies, profile);
+  const usage = domainUsage(cookies, profile, classifications);
   out.push(...domainFindings(usage.domains, profile));
   const observations = input.observations ?? [];
   if (observations.length > 0) {

@@ -5,7 +5,7 @@
 import type { CookieInfo, CookiePriority } from '../model/cookie';
 import { type LimitProfile, usageStatus, type UsageStatus } from '../model/limits';
 import { siteOf } from './classify';
-import { utf8Length } from './size';
+import { cookieBytesFor, utf8Length, type CookieSize } from './size';
 
 export type { UsageStatus };
 
@@ -87,11 +87,21 @@ function worst(a: UsageStatus, b: UsageStatus): UsageStatus {
   return STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
 }
 
-export function domainUsage(cookies: readonly CookieInfo[], profile: LimitProfile): UsageReport {
+/**
+ * `known`: the cookies' registrable domains and sizes when already worked out (a classification
+ * per cookie, in input order), so they are not measured again.
+ */
+export function domainUsage(
+  cookies: readonly CookieInfo[],
+  profile: LimitProfile,
+  known?: ReadonlyArray<{ registrableDomain: string; size: CookieSize }>,
+): UsageReport {
   const rows = new Map<string, DomainUsage>();
   let total = 0;
-  for (const c of cookies) {
-    const domain = siteOf(c.domain);
+  for (let i = 0; i < cookies.length; i++) {
+    const c = cookies[i] as CookieInfo;
+    const k = known?.[i];
+    const domain = k ? k.registrableDomain : siteOf(c.domain);
     const key = bucketKey(c, domain);
     let row = rows.get(key);
     if (!row) {
@@ -111,7 +121,7 @@ export function domainUsage(cookies: readonly CookieInfo[], profile: LimitProfil
       rows.set(key, row);
     }
     row.count++;
-    row.bytes += bytesFor(profile, c);
+    row.bytes += k ? cookieBytesFor(profile, k.size) : bytesFor(profile, c);
     if (profile.totalCountsPartitioned || c.partition === null) total++;
   }
   const list = [...rows.values()];

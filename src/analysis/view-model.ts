@@ -4,9 +4,10 @@
  * finding in severity order. Pure (built on analysis/ only, `now` is a parameter) so the popup,
  * the DevTools panel and the report page show the same numbers for the same cookies.
  */
-import { analyze } from './findings';
+import { analyze, sortFindings } from './findings';
 import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from './classify';
 import type { UsageReport } from './limits';
+import type { CookieResults } from './view-memo';
 import type { CookieInfo } from '../model/cookie';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
@@ -97,55 +98,71 @@ function atCap(effective: number | null, now: number): boolean {
   return effective !== null && effective > now + (DEFAULT_MAX_AGE_DAYS - 1) * DAY_MS;
 }
 
-export function buildViewModel(input: ViewInput): ViewModel {
+function cookieRow(c: CookieInfo, cl: CookieClassification, findings: Finding[], now: number): CookieRow {
+  const flags: CookieFlag[] = [];
+  const flagFindings: Partial<Record<CookieFlag, Finding>> = {};
+  if (!c.httpOnly) flags.push('no-httponly');
+  if (!c.secure) flags.push('no-secure');
+  for (const flag of flags) {
+    const f = flagFinding(findings, flag);
+    if (f) flagFindings[flag] = f;
+  }
+  return {
+    key: c.key,
+    cookie: c,
+    classification: cl,
+    section: cl.expiry.persistence,
+    expires: cl.expiry.effective,
+    clamped: cl.expiry.exceedsCap || atCap(cl.expiry.effective, now),
+    thirdParty: cl.party === 'third',
+    registrableDomain: cl.registrableDomain,
+    size: cl.size.nameValue,
+    partitioned: c.partition !== null,
+    sessionId: cl.sessionId?.isSessionId === true,
+    jwt: cl.jwt !== null,
+    flags,
+    flagFindings,
+    findings,
+    findingIds: [...new Set(findings.map((f) => f.id))],
+    topFinding: findings[0] ?? null,
+  };
+}
+
+/**
+ * `results`: per-cookie results remembered for this context (analysis/view-memo.ts); rows are
+ * remembered there too. A row's findings are its cookie's rule findings in the view's order, so a
+ * remembered row is the row this view would build, as long as no other cookie in the input has
+ * the same key (its findings would join the row's): rows of such keys are built afresh.
+ */
+export function buildViewModel(input: ViewInput, results?: CookieResults): ViewModel {
   const { cookies, now, profile } = input;
   const analysis = analyze(
     input.topLevelSite === undefined ? { cookies, now, profile } : { cookies, now, profile, topLevelSite: input.topLevelSite },
+    results,
   );
-  // Findings arrive sorted by severity, so each cookie's list is sorted too.
-  const byCookie = new Map<string, Finding[]>();
-  for (const f of analysis.findings) {
-    if (f.subject.kind !== 'cookie') continue;
-    const list = byCookie.get(f.subject.key);
-    if (list) list.push(f);
-    else byCookie.set(f.subject.key, [f]);
-  }
+  // A row's findings: its cookie's, in the view's order. Remembered results hold each cookie's
+  // own (sorting them alone gives that order: the subject is the same for all of them); else
+  // they are picked out of the sorted list, once for every cookie.
+  const shared = results ? sharedKeys(cookies) : undefined;
+  let byCookie: Map<string, Finding[]> | undefined;
+  const findingsOf = (c: CookieInfo): Finding[] => {
+    const own = shared?.has(c.key) === false ? results?.get(c)?.findings : undefined;
+    if (own) return sortFindings(own);
+    byCookie ??= findingsByKey(analysis.findings);
+    return byCookie.get(c.key) ?? [];
+  };
   const rows: CookieRow[] = [];
   const counts: ViewCounts = { all: 0, session: 0, persistent: 0, thirdParty: 0 };
   cookies.forEach((c, i) => {
-    const cl = analysis.classifications[i] as CookieClassification;
-    const findings = byCookie.get(c.key) ?? [];
-    const flags: CookieFlag[] = [];
-    const flagFindings: Partial<Record<CookieFlag, Finding>> = {};
-    if (!c.httpOnly) flags.push('no-httponly');
-    if (!c.secure) flags.push('no-secure');
-    for (const flag of flags) {
-      const f = flagFinding(findings, flag);
-      if (f) flagFindings[flag] = f;
+    const known = shared?.has(c.key) === false ? results?.get(c) : undefined;
+    let row = known?.row;
+    if (row === undefined) {
+      row = cookieRow(c, analysis.classifications[i] as CookieClassification, findingsOf(c), now);
+      if (known) known.row = row;
     }
-    const section: Section = cl.expiry.persistence;
-    const row: CookieRow = {
-      key: c.key,
-      cookie: c,
-      classification: cl,
-      section,
-      expires: cl.expiry.effective,
-      clamped: cl.expiry.exceedsCap || atCap(cl.expiry.effective, now),
-      thirdParty: cl.party === 'third',
-      registrableDomain: cl.registrableDomain,
-      size: cl.size.nameValue,
-      partitioned: c.partition !== null,
-      sessionId: cl.sessionId?.isSessionId === true,
-      jwt: cl.jwt !== null,
-      flags,
-      flagFindings,
-      findings,
-      findingIds: [...new Set(findings.map((f) => f.id))],
-      topFinding: findings[0] ?? null,
-    };
     rows.push(row);
     counts.all++;
-    counts[section]++;
+    counts[row.section]++;
     if (row.thirdParty) counts.thirdParty++;
   });
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
@@ -161,6 +178,29 @@ export function buildViewModel(input: ViewInput): ViewModel {
     findings: analysis.findings,
     usage: analysis.usage,
   };
+}
+
+/** Cookie findings by cookie key, each list in the order of `sorted`. */
+function findingsByKey(sorted: readonly Finding[]): Map<string, Finding[]> {
+  const byCookie = new Map<string, Finding[]>();
+  for (const f of sorted) {
+    if (f.subject.kind !== 'cookie') continue;
+    const list = byCookie.get(f.subject.key);
+    if (list) list.push(f);
+    else byCookie.set(f.subject.key, [f]);
+  }
+  return byCookie;
+}
+
+/** Keys more than one input cookie has. */
+function sharedKeys(cookies: readonly CookieInfo[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const c of cookies) {
+    if (seen.has(c.key)) shared.add(c.key);
+    else seen.add(c.key);
+  }
+  return shared;
 }
 
 /** What the popup shows for one tab, computed by the background (see background/tab-view.ts). */

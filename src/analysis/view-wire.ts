@@ -26,20 +26,29 @@ export const WIRE_FINDINGS = 50;
  * `withSections` rebuilds the section lists on the other side.
  */
 export function forWire(vm: ViewModel): ViewModel {
-  const rows = vm.rows.map((r): CookieRow => {
-    const flagFindings: Partial<Record<CookieFlag, Finding>> = {};
-    for (const [flag, f] of Object.entries(r.flagFindings) as Array<[CookieFlag, Finding]>) flagFindings[flag] = slimFinding(f);
-    return {
-      ...r,
-      // Not rendered by the popup: the inspector and the report recompute it from the cookie.
-      classification: undefined as unknown as CookieClassification,
-      findings: [],
-      flagFindings,
-      // The table only marks the row with the top finding's id and severity.
-      topFinding: r.topFinding ? ({ id: r.topFinding.id, severity: r.topFinding.severity } as Finding) : null,
-    };
-  });
+  const rows = vm.rows.map(wireRow);
   return { ...vm, rows, session: [], persistent: [], findings: vm.findings.slice(0, WIRE_FINDINGS) };
+}
+
+/** Rows remembered across views (analysis/view-memo.ts) are slimmed once. */
+const wired = new WeakMap<CookieRow, CookieRow>();
+
+function wireRow(r: CookieRow): CookieRow {
+  let w = wired.get(r);
+  if (w !== undefined) return w;
+  const flagFindings: Partial<Record<CookieFlag, Finding>> = {};
+  for (const [flag, f] of Object.entries(r.flagFindings) as Array<[CookieFlag, Finding]>) flagFindings[flag] = slimFinding(f);
+  w = {
+    ...r,
+    // Not rendered by the popup: the inspector and the report recompute it from the cookie.
+    classification: undefined as unknown as CookieClassification,
+    findings: [],
+    flagFindings,
+    // The table only marks the row with the top finding's id and severity.
+    topFinding: r.topFinding ? ({ id: r.topFinding.id, severity: r.topFinding.severity } as Finding) : null,
+  };
+  wired.set(r, w);
+  return w;
 }
 
 /** Restores the session / persistent lists `forWire` leaves out. */

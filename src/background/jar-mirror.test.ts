@@ -91,3 +91,21 @@ test('a failed read is not kept; the next asks again', async () => {
   expect(names(await m.get())).toEqual(['a=v']);
   expect(m.readsStarted).toBe(2);
 });
+
+test('a fresh read keeps the objects of cookies it finds unchanged, and takes the new state of the others', async () => {
+  const { b, read } = browserJar([cookie('a', 'x.test'), cookie('b', 'x.test'), cookie('c', 'x.test')]);
+  const m = new JarMirror(read);
+  const first = m.get();
+  b.reads.shift()!();
+  const [a, bb, c] = [...(await first)].sort((x, y) => (x.name < y.name ? -1 : 1));
+  b.jar = [cookie('a', 'x.test'), cookie('b', 'x.test', { value: 'v2' }), cookie('c', 'x.test', { secure: false })];
+  const again = m.get(true);
+  b.reads.shift()!();
+  const byName = new Map((await again).map((x) => [x.name, x]));
+  // Equal in every attribute: the very object the mirror held (what per-cookie memos key on).
+  expect(byName.get('a')).toBe(a);
+  expect(byName.get('b')).not.toBe(bb);
+  expect(byName.get('b')?.value).toBe('v2');
+  expect(byName.get('c')).not.toBe(c);
+  expect(byName.get('c')?.secure).toBe(false);
+});

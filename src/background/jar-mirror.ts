@@ -7,6 +7,9 @@
  * it started replayed in order. Each change sets one cookie to a definite state (present with its
  * attributes, or absent), so replaying one the read already saw changes nothing; the result is the
  * jar as of the last change reported. Values are held in memory only, as in any read.
+ *
+ * A cookie that a read finds as it was is kept as the same object, so whatever is keyed by the
+ * snapshot (the per-cookie analysis of analysis/view-memo.ts) survives a fresh read.
  */
 import type { CookieSnapshot } from '../model/cookie';
 
@@ -66,7 +69,13 @@ export class JarMirror {
     r.result = this.read().then(
       (cookies) => {
         const live = this.reads.delete(r);
-        const jar = new Map(cookies.map((c) => [identity(c), c]));
+        const before = this.cookies;
+        const jar = new Map<string, CookieSnapshot>();
+        for (const c of cookies) {
+          const key = identity(c);
+          const old = before?.get(key);
+          jar.set(key, old !== undefined && sameCookie(old, c) ? old : c);
+        }
         for (const change of r.changes) apply(jar, change);
         // Not kept when the jar was forgotten meanwhile (an unknown change); still answered.
         if (live) {
@@ -88,4 +97,16 @@ function apply(jar: Map<string, CookieSnapshot>, change: JarChange): void {
   const key = identity(change.cookie);
   if (change.removed) jar.delete(key);
   else jar.set(key, change.cookie);
+}
+
+/** Same identity and same state: every attribute the API reports (identity compared by the map key). */
+function sameCookie(a: CookieSnapshot, b: CookieSnapshot): boolean {
+  return (
+    a.value === b.value &&
+    a.secure === b.secure &&
+    a.httpOnly === b.httpOnly &&
+    a.sameSite === b.sameSite &&
+    a.session === b.session &&
+    a.expirationDate === b.expirationDate
+  );
 }

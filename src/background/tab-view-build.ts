@@ -2,6 +2,7 @@
 import { cookiesInDomains } from '../analysis/tab-scope';
 import { registrableDomain } from '../analysis/domain';
 import { buildViewModel, type TabView } from '../analysis/view-model';
+import type { ViewMemo } from '../analysis/view-memo';
 import { forWire } from '../analysis/view-wire';
 import type { CookieSnapshot } from '../model/cookie';
 import { LIMIT_PROFILES, type LimitProfileId } from '../model/limits';
@@ -24,6 +25,12 @@ function live(jar: readonly CookieSnapshot[], now: number): CookieSnapshot[] {
   return jar.filter((c) => c.session || c.expirationDate === undefined || c.expirationDate * 1000 > now);
 }
 
+/**
+ * The view of one tab. With a `memo`, cookies analysed for an earlier view of the same site and
+ * profile are not analysed again, and the view's clock (`now` in it) is the memo's for that
+ * context (analysis/view-memo.ts): at most its `maxAgeMs` before the `now` given. Cookies past
+ * their expiry at the `now` given are left out either way.
+ */
 export function buildTabView(args: {
   tabExists: boolean;
   url: string | undefined;
@@ -31,11 +38,15 @@ export function buildTabView(args: {
   jar: readonly CookieSnapshot[];
   now: number;
   profileId: LimitProfileId;
+  memo?: ViewMemo;
 }): TabView {
-  const { url, domains, now, profileId } = args;
+  const { url, domains, profileId, memo } = args;
   const topLevelSite = siteOfUrl(url);
   const readable = inspectable(url);
-  const cookies = readable ? cookiesInDomains(live(args.jar, now), new Set(domains)) : [];
+  const context = memo?.context(`${profileId}\u0000${topLevelSite ?? ''}`, args.now);
+  const now = context?.now ?? args.now;
+  const info = memo ? (s: CookieSnapshot) => memo.info(s) : undefined;
+  const cookies = readable ? cookiesInDomains(live(args.jar, args.now), new Set(domains), info) : [];
   return {
     tabExists: args.tabExists,
     inspectable: readable,
@@ -44,7 +55,7 @@ export function buildTabView(args: {
     domains,
     profileId,
     now,
-    view: forWire(buildViewModel({ cookies, topLevelSite, now, profile: LIMIT_PROFILES[profileId] })),
+    view: forWire(buildViewModel({ cookies, topLevelSite, now, profile: LIMIT_PROFILES[profileId] }, context?.results)),
     complete: true,
   };
 }

@@ -107,6 +107,36 @@ describe('TabViewCache', () => {
     expect(w.reads.jar).toBe(1);
   });
 
+  test('a view after a change analyses the changed cookie only, on the clock of the view before it', async () => {
+    const { w, cache } = world();
+    const first = await cache.get(1, 'chromium');
+    w.clock += 20_000;
+    const changed = cookie('sid', 'www.a.test', { value: 'rotated' });
+    w.jar[0] = changed;
+    cache.cookiesChanged({ removed: false, cookie: changed });
+    const second = await cache.get(1, 'chromium');
+    // The clock the unchanged cookies were analysed with, so the view is one consistent moment.
+    expect(second.now).toBe(NOW);
+    const row = (v: typeof first, name: string) => v.view.rows.find((r) => r.cookie.name === name);
+    expect(row(second, 't')).toBe(row(first, 't'));
+    expect(row(second, 'sid')?.cookie.value).toBe('rotated');
+    // Aged from that clock: 41 s more and it is over maxAge, recomputed with the time of then.
+    w.clock += 41_000;
+    const third = await cache.get(1, 'chromium');
+    expect(third.now).toBe(NOW + 61_000);
+    expect(row(third, 't')).not.toBe(row(first, 't'));
+  });
+
+  test('a fresh read that finds the cookies unchanged keeps their analysis', async () => {
+    const { w, cache } = world();
+    const first = await cache.get(1, 'chromium');
+    // A new read gives new objects, equal to the ones before.
+    w.jar = w.jar.map((c) => ({ ...c }));
+    const again = await cache.get(1, 'chromium', { fresh: true });
+    expect(again.view.rows.map((r) => r.key).sort()).toEqual(first.view.rows.map((r) => r.key).sort());
+    for (const r of again.view.rows) expect(first.view.rows).toContain(r);
+  });
+
   test('fresh reads the jar again even when nothing was announced', async () => {
     const { w, cache } = world();
     await cache.get(1, 'chromium');

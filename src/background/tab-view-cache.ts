@@ -13,6 +13,7 @@
  *   - the tab's observations, which decide which sites are in scope: a mark of their count and
  *     first / last keys (`observationsMark`, two index reads) must match;
  *   - the analysis clock: views older than `maxAgeMs` are recomputed.
+ * Recomputing reuses the analysis of every cookie that did not change (analysis/view-memo.ts).
  * After cookie changes go quiet, tabs are recomputed: the one a popup asked about last (for ten
  * minutes after it asked), so the next popup on it is answered from memory, and the active tab and
  * the tabs seen in the last ten minutes whose snapshot a change made stale, so that the first
@@ -29,6 +30,7 @@ import { cookieSite, tabDomains } from '../analysis/tab-scope';
 import type { TabView } from '../analysis/view-model';
 import type { CookieSnapshot } from '../model/cookie';
 import type { LimitProfileId } from '../model/limits';
+import { ViewMemo } from '../analysis/view-memo';
 import { JarMirror, type JarChange } from './jar-mirror';
 import { buildTabView, inspectable, siteOfUrl } from './tab-view-build';
 import { MAX_SNAPSHOTS, SnapshotKeeper } from './tab-view-snapshot';
@@ -56,6 +58,8 @@ export class TabViewCache {
   /** Bumped by every cookie change: a view computed while one arrived is answered, not kept. */
   private jarVersion = 0;
   private readonly jar: JarMirror;
+  /** Per-cookie analysis kept between views: a view after one change analyses that cookie only. */
+  private readonly memo: ViewMemo;
   private readonly scopes = new Map<number, Scope>();
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
@@ -84,6 +88,7 @@ export class TabViewCache {
       ...options,
     };
     this.jar = new JarMirror(() => sources.readJar());
+    this.memo = new ViewMemo(this.options.maxAgeMs);
     this.snapshots = new SnapshotKeeper(this.options.snapshots);
     const restoring: Promise<void> | undefined = this.snapshots.lastAsked()?.then((asked) => {
       if (asked && this.lastAsked === undefined) ({ tabId: this.lastAsked, askedAt: this.lastAskedAt } = asked);
@@ -209,9 +214,9 @@ export class TabViewCache {
     }
     // Pages without cookies to show (chrome://, about:, closed tabs) show none of the jar.
     const jar = readable ? await jarRead : [];
-    const now = this.sources.now();
-    const view = buildTabView({ tabExists: tab !== undefined, url, domains, jar, now, profileId });
-    const entry: Entry = { tabId, url, incognito: tab?.incognito === true, mark, computedAt: now, view };
+    const view = buildTabView({ tabExists: tab !== undefined, url, domains, jar, now: this.sources.now(), profileId, memo: this.memo });
+    // Aged from its analysis clock, which the memo may have set earlier than now.
+    const entry: Entry = { tabId, url, incognito: tab?.incognito === true, mark, computedAt: view.now, view };
     // A cookie changed while this ran: answer with it (it is as new as a fresh read), keep it not.
     if (version === this.jarVersion) {
       this.touch(`${tabId}|${profileId}`, entry);
