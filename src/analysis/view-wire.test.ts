@@ -47,6 +47,9 @@ test('firstRows: the first rows of each section in the order the popup opens the
   expect(sortRows(first.session, SECTION_SORT.session)).toEqual(first.session);
   expect({ ...view, rows: [] }).toEqual({ ...vm, rows: [] });
   expect(JSON.stringify(view).length).toBeLessThan(JSON.stringify(vm).length / 4);
+  // Worked out once per view and count: the answer and the popup snapshot share it.
+  expect(firstRows(vm, 20)).toBe(firstRows(vm, 20));
+  expect(firstRows(vm, 10).view.rows).toHaveLength(20);
 });
 
 test('firstRows: a view that fits is sent whole', () => {

@@ -73,6 +73,17 @@ export const FIRST_ROWS = 20;
  * and findings stay whole; the rest of the rows follow in a second answer.
  */
 export function firstRows(vm: ViewModel, n: number): { view: ViewModel; complete: boolean } {
+  let byCount = firstRowsOf.get(vm);
+  if (!byCount) firstRowsOf.set(vm, (byCount = new Map()));
+  let first = byCount.get(n);
+  if (!first) byCount.set(n, (first = computeFirstRows(vm, n)));
+  return first;
+}
+
+/** Sorting every row takes a few ms for a big profile; the answer and the snapshot share one. */
+const firstRowsOf = new WeakMap<ViewModel, Map<number, { view: ViewModel; complete: boolean }>>();
+
+function computeFirstRows(vm: ViewModel, n: number): { view: ViewModel; complete: boolean } {
   const session = vm.rows.filter((r) => r.section === 'session');
   const persistent = vm.rows.filter((r) => r.section === 'persistent');
   if (session.length <= n && persistent.length <= n) return { view: vm, complete: true };

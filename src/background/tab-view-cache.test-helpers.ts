@@ -54,6 +54,6 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
     const due = w.timers.splice(0);
     for (const f of due) f();
   };
-  return { w, cache, fire };
+  return { w, cache, fire, sources };
 }
 

@@ -127,6 +127,30 @@ describe('TabViewCache', () => {
     expect(row(third, 't')).not.toBe(row(first, 't'));
   });
 
+  test('with the tab’s scope known, the view is built while the tab and its mark are still being read', async () => {
+    const { w, cache, sources } = world();
+    await cache.get(1, 'chromium');
+    const changed = cookie('sid', 'www.a.test', { value: 'rotated' });
+    cache.cookiesChanged({ removed: false, cookie: changed });
+    w.jar[0] = changed;
+    let release = (): void => undefined;
+    const getTab = sources.getTab;
+    sources.getTab = (id) => new Promise((resolve) => (release = () => resolve(getTab(id))));
+    let clockReads = 0;
+    sources.now = () => (clockReads++, w.clock);
+    const pending = cache.get(1, 'chromium');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(clockReads).toBeGreaterThan(1);
+    release();
+    const tab = await pending;
+    expect(tab.view.rows.find((r) => r.cookie.name === 'sid')?.cookie.value).toBe('rotated');
+    // Navigated meanwhile: the view built ahead is not the one answered.
+    cache.cookiesChanged({ removed: false, cookie: changed });
+    w.tabs.set(1, 'https://c.test/');
+    sources.getTab = getTab;
+    expect((await cache.get(1, 'chromium')).topLevelSite).toBe('c.test');
+  });
+
   test('a fresh read that finds the cookies unchanged keeps their analysis', async () => {
     const { w, cache } = world();
     const first = await cache.get(1, 'chromium');

@@ -110,3 +110,42 @@ export class SnapshotKeeper {
     return [...this.kept].map(([tabId, k]) => ({ tabId, domains: [...k.domains], askedAt: k.askedAt }));
   }
 }
+
+/** Where `laterWrites` puts what it writes: storage.session, keys to JSON strings. */
+export interface SnapshotWrites {
+  set(values: Record<string, string>): void;
+  remove(keys: string[]): void;
+}
+
+/**
+ * A SnapshotStore whose writes wait for the task after the one that offered the snapshot: that
+ * task is answering a popup, which waits for the answer, not for the snapshot (encoding and
+ * handing ~100 KB to storage took up to ~10 ms before the answer went out). Writes keep their
+ * call order: a drop queued behind a save is applied after it, so a snapshot a change made
+ * stale is never left listed; a drop with nothing queued goes out at once.
+ */
+export function laterWrites(
+  writes: SnapshotWrites,
+  encode: { key(tabId: number): string; snapshot(s: PopupSnapshot): string; index(entries: SnapshotIndexEntry[]): string; indexKey: string },
+  loadIndex: () => Promise<SnapshotIndexEntry[]>,
+  defer: (run: () => void) => void = (run) => void setTimeout(run, 0),
+): SnapshotStore {
+  const queue: Array<() => void> = [];
+  const run = (): void => {
+    for (let job = queue.shift(); job; job = queue.shift()) job();
+  };
+  const enqueue = (job: () => void, now: boolean): void => {
+    if (now && queue.length === 0) return job();
+    queue.push(job);
+    if (queue.length === 1) defer(run);
+  };
+  return {
+    loadIndex,
+    save: (s, entries) => enqueue(() => writes.set({ [encode.key(s.tabId)]: encode.snapshot(s), [encode.indexKey]: encode.index(entries) }), false),
+    drop: (tabIds, entries) =>
+      enqueue(() => {
+        writes.remove(tabIds.map(encode.key));
+        writes.set({ [encode.indexKey]: encode.index(entries) });
+      }, true),
+  };
+}

@@ -18,7 +18,7 @@ import { getActiveTab, getTab } from '../platform/tabs';
 import { encodePopupSnapshot, encodeSnapshotIndex, parseSnapshotIndex, SNAPSHOT_INDEX_KEY, snapshotKey } from '../analysis/popup-snapshot';
 import { sessionSlot, sessionWrites } from '../platform/session-slot';
 import type { TabViewSources } from './tab-view-cache';
-import type { SnapshotStore } from './tab-view-snapshot';
+import { laterWrites, type SnapshotStore } from './tab-view-snapshot';
 
 /** Same bound as the pages use: the newest 2,000 observations name every site a tab talks to. */
 const OBSERVATION_LIMIT = 2_000;
@@ -73,17 +73,14 @@ export function answer(tab: TabView, rows?: number): TabView {
 
 /**
  * The popup's snapshots live in storage.session (memory only, readable by the popup directly):
- * one key per tab and the index, each one JSON string. Writes go out in call order.
+ * one key per tab and the index, each one JSON string. Writes go out in call order, after the
+ * answer that made the snapshot (tab-view-snapshot.ts `laterWrites`).
  */
 export function popupSnapshotStore(): SnapshotStore {
   const index = sessionSlot(SNAPSHOT_INDEX_KEY, parseSnapshotIndex);
-  const writes = sessionWrites();
-  return {
-    loadIndex: async () => (await index.load()) ?? [],
-    save: (s, entries) => writes.set({ [snapshotKey(s.tabId)]: encodePopupSnapshot(s), [SNAPSHOT_INDEX_KEY]: encodeSnapshotIndex(entries) }),
-    drop: (tabIds, entries) => {
-      writes.remove(tabIds.map(snapshotKey));
-      writes.set({ [SNAPSHOT_INDEX_KEY]: encodeSnapshotIndex(entries) });
-    },
-  };
+  return laterWrites(
+    sessionWrites(),
+    { key: snapshotKey, snapshot: encodePopupSnapshot, index: encodeSnapshotIndex, indexKey: SNAPSHOT_INDEX_KEY },
+    async () => (await index.load()) ?? [],
+  );
 }
