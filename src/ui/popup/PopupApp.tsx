@@ -77,7 +77,10 @@ function Ready(props: {
 }) {
   const { tab } = props.state;
   const scope = tab;
-  const loadedAt = tab.now;
+  // Expiries are shown relative to when the view is shown, not to its analysis clock: the
+  // background may analyse with a clock up to a minute old (analysis/view-memo.ts), which a cookie
+  // set a moment ago and living a minute would show wrongly.
+  const shownAt = useMemo(() => Date.now(), [tab]);
   const vm = tab.view;
   // Until the rest of the rows is in, each section holds its first rows only: totals come from the
   // counts, and "no matches" waits for every row.
@@ -122,7 +125,7 @@ function Ready(props: {
                     total={exact ? undefined : vm.counts[section]}
                     caption={t(`popup_${section}Section`, String(exact ? rows.length : vm.counts[section]))}
                     section={section}
-                    now={loadedAt}
+                    now={shownAt}
                     locale={locale}
                     pageSize={POPUP_PAGE_SIZE}
                     initialSort={SECTION_SORT[section]}
