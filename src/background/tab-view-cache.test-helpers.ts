@@ -23,6 +23,8 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
     timers: [] as Array<() => void>,
     /** The tab `activeTab` reports (none: undefined). */
     active: undefined as number | undefined,
+    /** Whether that tab is still loading its page. */
+    activeLoading: false,
   };
   const sources: TabViewSources = {
     getTab: async (id) => (w.calls.push('tab'), w.tabs.has(id) ? { url: w.tabs.get(id), incognito: opts.incognito?.includes(id) === true } : undefined),
@@ -42,7 +44,7 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
       return String((w.observations.get(id) ?? []).length);
     },
     now: () => w.clock,
-    activeTab: async () => w.active,
+    activeTab: async () => (w.active === undefined ? undefined : { tabId: w.active, loading: w.activeLoading }),
   };
   const cache = new TabViewCache(sources, {
     defaultProfile: () => 'chromium',

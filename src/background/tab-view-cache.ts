@@ -1,9 +1,7 @@
 /**
- * The popup's tab views, kept warm in the background. Computing one for a big profile costs about
- * 250 ms (3,000 cookies: reading the jar ~100 ms, the tab's observations ~45 ms, the analysis
- * ~75 ms); a popup opened again, or on a tab the background has already looked at, is answered
- * from memory instead. Nothing here is persisted: cookie values live in memory only, as in any
- * answer.
+ * The popup's tab views, kept warm in the background. A first view of a big profile costs ~250 ms
+ * (3,000 cookies: the jar ~100 ms, the observations ~45 ms, the analysis ~75 ms); a popup opened
+ * again, or on a tab already looked at, is answered from memory. Nothing here is persisted.
  *
  * A cached view is served only while everything it was computed from is unchanged:
  *   - the cookies of its sites: a `cookies.onChanged` of a cookie whose site is in the view's
@@ -15,9 +13,8 @@
  *   - the analysis clock: views older than `maxAgeMs` are recomputed.
  * Recomputing reuses the analysis of every cookie that did not change (analysis/view-memo.ts).
  * After cookie changes go quiet, tabs are recomputed: the one a popup asked about last (for ten
- * minutes after it asked), so the next popup on it is answered from memory, and the active tab and
- * the tabs seen in the last ten minutes whose snapshot a change made stale, so that the first
- * popup on any of them paints at once.
+ * minutes after it asked), and the active tab, the one in front when the changes began and the
+ * tabs seen in the last ten minutes, whose snapshot a change made stale.
  * A request with `fresh` reads the jar again whatever memory holds: live updates use it, so a
  * change the popup heard about is never answered with a view from before it.
  *
@@ -69,6 +66,8 @@ export class TabViewCache {
   /** Tabs a popup asked about or that were active at a warming, by when (most recent last). */
   private readonly seen = new Map<number, number>();
   private warmTimer: unknown;
+  /** Warmings left to retry while the active tab loads (reset by every cookie change). */
+  private retriesLeft = 0;
   private warming: Promise<void> | undefined;
   private readonly snapshots: SnapshotKeeper;
   /** Settles once the last-asked tab of a previous worker is known (from its snapshot). */
@@ -109,6 +108,12 @@ export class TabViewCache {
     const site = change ? cookieSite(change.cookie) : undefined;
     for (const [key, e] of this.entries) if (site === undefined || e.view.domains.includes(site)) this.entries.delete(key);
     this.snapshots.cookiesChanged(site);
+    this.retriesLeft = this.options.loadingRetries;
+    // The tab in front when a burst of changes begins is most likely the one that made them: it
+    // is warmed too, even if the user has moved to another by the time changes go quiet.
+    if (this.warmTimer === undefined && this.options.canWarm()) {
+      this.sources.activeTab?.().then((a) => a && this.noteSeen(a.tabId, this.sources.now()), () => undefined);
+    }
     this.scheduleWarm();
   }
 
@@ -265,11 +270,15 @@ export class TabViewCache {
       const profile = this.options.defaultProfile();
       const now = this.sources.now();
       const active = await this.sources.activeTab?.().catch(() => undefined);
-      if (active !== undefined) this.noteSeen(active, now);
+      // A page still loading shows no URL of its own yet: it is warmed once it has loaded. Cookies
+      // set by its response arrive before that, and no tab event is listened to, hence the retry.
+      const loading = active?.loading === true ? active.tabId : undefined;
+      if (active !== undefined) this.noteSeen(active.tabId, now);
+      if (loading !== undefined && this.retriesLeft-- > 0) this.scheduleWarm();
       const asked = this.lastAsked !== undefined && now - this.lastAskedAt <= this.options.warmForMs ? this.lastAsked : undefined;
-      if (asked !== undefined) await this.warmTab(asked, profile);
+      if (asked !== undefined && asked !== loading) await this.warmTab(asked, profile);
       for (const [tabId, at] of [...this.seen].reverse()) {
-        if (tabId !== asked && now - at <= this.options.warmForMs && !this.snapshots.has(tabId)) await this.warmTab(tabId, profile);
+        if (tabId !== asked && tabId !== loading && now - at <= this.options.warmForMs && !this.snapshots.has(tabId)) await this.warmTab(tabId, profile);
       }
     })();
     this.warming = run;

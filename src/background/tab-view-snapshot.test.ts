@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { PopupSnapshot, SnapshotIndexEntry } from '../analysis/popup-snapshot';
 import { cookie, NOW, world } from './tab-view-cache.test-helpers';
 import { laterWrites, type SnapshotStore } from './tab-view-snapshot';
+import { TAB_VIEW_CACHE_DEFAULTS } from './tab-view-sources';
 
 /** A storage.session stand-in that records what the cache did with it. */
 function store(initial: { snapshots?: PopupSnapshot[]; index?: SnapshotIndexEntry[] } = {}) {
@@ -123,6 +124,54 @@ describe('TabViewCache: the popup snapshots', () => {
     fire();
     await cache.idle();
     expect(w.reads.observations).toBe(before);
+  });
+
+  test('the tab in front when changes began gets one, though another is in front when they go quiet', async () => {
+    const { api, usable } = store();
+    const { w, cache, fire } = world({ snapshots: api });
+    w.tabs.set(4, 'https://www.c.test/');
+    w.tabs.set(5, 'https://www.a.test/elsewhere');
+    w.active = 4;
+    cache.cookiesChanged({ removed: false, cookie: cookie('set-by-4', 'c.test') });
+    await Promise.resolve();
+    // The user switched to tab 5 before the changes went quiet.
+    w.active = 5;
+    fire();
+    await cache.idle();
+    expect(usable(4)).toBeDefined();
+    expect(usable(5)).toBeDefined();
+  });
+
+  test('an active tab still loading its page is warmed once it has loaded, not before; retries are bounded', async () => {
+    const { api, usable } = store();
+    const { w, cache, fire } = world({ snapshots: api });
+    // The response that set the cookie has arrived; the tab does not show the new page yet.
+    w.tabs.set(4, 'about:blank');
+    w.active = 4;
+    w.activeLoading = true;
+    const set = cookie('fresh', 'c.test');
+    w.jar.push(set);
+    cache.cookiesChanged({ removed: false, cookie: set });
+    fire();
+    await cache.idle();
+    expect(usable(4)).toBeUndefined();
+    expect(w.timers).toHaveLength(1);
+    w.tabs.set(4, 'https://www.c.test/');
+    w.activeLoading = false;
+    fire();
+    await cache.idle();
+    expect(names(usable(4))).toEqual(['fresh', 'other']);
+    expect(w.timers).toHaveLength(0);
+    // A page that never finishes loading is retried `loadingRetries` times, then left alone.
+    w.activeLoading = true;
+    cache.cookiesChanged({ removed: false, cookie: cookie('again', 'c.test') });
+    let rounds = 0;
+    while (w.timers.length > 0) {
+      rounds++;
+      fire();
+      await cache.idle();
+    }
+    expect(rounds).toBe(TAB_VIEW_CACHE_DEFAULTS.loadingRetries + 1);
   });
 
   test('a tab seen lately (asked about or active) gets back a snapshot a change made stale; not after ten minutes', async () => {

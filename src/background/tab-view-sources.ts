@@ -16,8 +16,11 @@ export interface TabViewSources {
   /** Changes whenever the tab's observations do (`tabObservationsMark`). */
   observationsMark(tabId: number): Promise<string>;
   now(): number;
-  /** The tab the user is looking at (the active tab of the last focused window), if known. */
-  activeTab?(): Promise<number | undefined>;
+  /**
+   * The tab the user is looking at (the active tab of the last focused window), if known, and
+   * whether it may still be on its way to a page (loading, or its URL not known yet).
+   */
+  activeTab?(): Promise<{ tabId: number; loading: boolean } | undefined>;
 }
 
 export interface TabViewCacheOptions {
@@ -27,6 +30,8 @@ export interface TabViewCacheOptions {
   maxEntries: number;
   /** Quiet time after the last cookie change before warming. */
   warmDelayMs: number;
+  /** Warmings retried while the active tab is still loading, before it is left for the next change. */
+  loadingRetries: number;
   /** How long after a popup's last request its tab is kept warm; then warming stops. */
   warmForMs: number;
   /** The profile a popup asks for when it names none (the options page's setting). */
@@ -39,10 +44,11 @@ export interface TabViewCacheOptions {
   snapshots?: SnapshotStore;
 }
 
-
 export const TAB_VIEW_CACHE_DEFAULTS = {
   maxAgeMs: 60_000,
   maxEntries: 4,
   warmDelayMs: 1_000,
+  /** Warmings retried while the active tab is still loading its page (every `warmDelayMs`). */
+  loadingRetries: 10,
   warmForMs: 600_000,
 } as const;

@@ -43,7 +43,13 @@ export function tabViewSources(db: CookieLogDB, memory: MemoryLog, diskFailed: (
       return diskFailed() ? memMark : `${await tabObservationsMark(db, tabId)}|${memMark}`;
     },
     now: () => Date.now(),
-    activeTab: async () => (await getActiveTab())?.id,
+    activeTab: async () => {
+      const tab = await getActiveTab();
+      if (tab?.id === undefined) return undefined;
+      // Before a navigation commits, Chromium reports the new URL as pendingUrl; Firefox reports
+      // the previous page (a new tab's about:blank, whose URL extensions are not shown).
+      return { tabId: tab.id, loading: tab.status === 'loading' || tab.pendingUrl !== undefined || tab.url === undefined };
+    },
   };
 }
 
