@@ -124,11 +124,8 @@ export function findingIdsForCookie(c: CookieInfo, ctx: CookieFindingContext): F
   return [...new Set(findingsForCookie(c, ctx).map((f) => f.id))];
 }
 
-/**
- * Badges for every cookie from a computeFindings result (including observed findings linked to
- * the cookie), keyed by `CookieInfo.key`; IDs ordered by severity, then ID.
- */
-export function findingIdsByCookie(findings: readonly Finding[]): Map<string, FindingId[]> {
+/** Cookie findings grouped by cookie key (`CookieInfo.key`), each list in the order given. */
+export function findingsByCookie(findings: readonly Finding[]): Map<string, Finding[]> {
   const map = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.subject.kind !== 'cookie') continue;
@@ -136,8 +133,16 @@ export function findingIdsByCookie(findings: readonly Finding[]): Map<string, Fi
     if (list) list.push(f);
     else map.set(f.subject.key, [f]);
   }
+  return map;
+}
+
+/**
+ * Badges for every cookie from a computeFindings result (including observed findings linked to
+ * the cookie), keyed by `CookieInfo.key`; IDs ordered by severity, then ID.
+ */
+export function findingIdsByCookie(findings: readonly Finding[]): Map<string, FindingId[]> {
   const out = new Map<string, FindingId[]>();
-  for (const [key, list] of map) {
+  for (const [key, list] of findingsByCookie(findings)) {
     list.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     out.set(key, [...new Set(list.map((f) => f.id))]);
   }

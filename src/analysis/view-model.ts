@@ -4,7 +4,7 @@
  * finding in severity order. Pure (built on analysis/ only, `now` is a parameter) so the popup,
  * the DevTools panel and the report page show the same numbers for the same cookies.
  */
-import { analyze, sortFindings } from './findings';
+import { analyze, findingsByCookie, sortFindings } from './findings';
 import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from './classify';
 import type { UsageReport } from './limits';
 import type { CookieResults } from './view-memo';
@@ -148,7 +148,7 @@ export function buildViewModel(input: ViewInput, results?: CookieResults): ViewM
   const findingsOf = (c: CookieInfo): Finding[] => {
     const own = shared?.has(c.key) === false ? results?.get(c)?.findings : undefined;
     if (own) return sortFindings(own);
-    byCookie ??= findingsByKey(analysis.findings);
+    byCookie ??= findingsByCookie(analysis.findings);
     return byCookie.get(c.key) ?? [];
   };
   const rows: CookieRow[] = [];
@@ -178,18 +178,6 @@ export function buildViewModel(input: ViewInput, results?: CookieResults): ViewM
     findings: analysis.findings,
     usage: analysis.usage,
   };
-}
-
-/** Cookie findings by cookie key, each list in the order of `sorted`. */
-function findingsByKey(sorted: readonly Finding[]): Map<string, Finding[]> {
-  const byCookie = new Map<string, Finding[]>();
-  for (const f of sorted) {
-    if (f.subject.kind !== 'cookie') continue;
-    const list = byCookie.get(f.subject.key);
-    if (list) list.push(f);
-    else byCookie.set(f.subject.key, [f]);
-  }
-  return byCookie;
 }
 
 /** Keys more than one input cookie has. */
