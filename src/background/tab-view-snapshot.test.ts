@@ -273,6 +273,18 @@ describe('laterWrites: the snapshot writes storage.session gets', () => {
     expect(log).toEqual(['set s:1,index']);
   });
 
+  test('a write that throws is lost alone: the queue goes on', () => {
+    const { log, store, later } = setup();
+    const bad = { ...snap(1), tab: { toJSON: () => { throw new Error('cannot encode'); } } } as unknown as PopupSnapshot;
+    store.save(bad, [entry(1)]);
+    store.save(snap(2), [entry(2)]);
+    later();
+    expect(log).toEqual(['set s:2,index']);
+    store.save(snap(3), [entry(3)]);
+    later();
+    expect(log).toEqual(['set s:2,index', 'set s:3,index']);
+  });
+
   test('a drop with nothing queued goes out at once; one behind a save waits for it, in order', () => {
     const { log, store, later } = setup();
     store.drop([2], []);

@@ -131,8 +131,15 @@ export function laterWrites(
   defer: (run: () => void) => void = (run) => void setTimeout(run, 0),
 ): SnapshotStore {
   const queue: Array<() => void> = [];
+  // A write that throws is lost like any failed write, and must not stall the ones after it.
   const run = (): void => {
-    for (let job = queue.shift(); job; job = queue.shift()) job();
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      try {
+        job();
+      } catch {
+        // Nothing stored: a popup then finds no snapshot (or an index without it) and asks.
+      }
+    }
   };
   const enqueue = (job: () => void, now: boolean): void => {
     if (now && queue.length === 0) return job();
