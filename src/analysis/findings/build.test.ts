@@ -23,15 +23,19 @@ function reference(findings: readonly Finding[]): Finding[] {
   });
 }
 
+// A cookie subject's key is its identity (name, domain, path, store): two subjects with the same
+// key are the same cookie, so the keys here come with their fields.
+const cookieSubjects = ['k1', 'k2', 'k10', 'K1', '\u{1F36A}'].map((key, i) => ({
+  kind: 'cookie' as const,
+  name: ['a', 'b', 'é'][i % 3]!,
+  domain: i % 2 ? 'y.test' : 'x.test',
+  path: '/',
+  storeId: '0',
+  key,
+}));
+
 const subject: fc.Arbitrary<FindingSubject> = fc.oneof(
-  fc.record({
-    kind: fc.constant('cookie' as const),
-    name: fc.constantFrom('a', 'b', 'é'),
-    domain: fc.constantFrom('x.test', 'y.test'),
-    path: fc.constant('/'),
-    storeId: fc.constant('0'),
-    key: fc.constantFrom('k1', 'k2', 'k10', 'K1', '\u{1F36A}'),
-  }),
+  fc.constantFrom(...cookieSubjects),
   fc.record({ kind: fc.constant('domain' as const), domain: fc.constantFrom('x.test', 'y.test'), storeId: fc.constantFrom('0', '1'), partition: fc.constantFrom(null, 'https://p.test') }),
   fc.record({ kind: fc.constant('header' as const), url: fc.constantFrom('https://x.test/', 'https://y.test/a'), name: fc.constantFrom('a', undefined), line: fc.constantFrom(0, 2, 10) }),
 ) as fc.Arbitrary<FindingSubject>;
