@@ -192,4 +192,5 @@ void logs.then(async () => {
     void runRetention().catch(() => undefined);
   }
   ready = true;
+  void tabViews.warmRecent();
 });

@@ -25,6 +25,8 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
     active: undefined as number | undefined,
     /** Whether that tab is still loading its page. */
     activeLoading: false,
+    /** Open web tabs, most recently used first. */
+    recent: [] as number[],
   };
   const sources: TabViewSources = {
     getTab: async (id) => (w.calls.push('tab'), w.tabs.has(id) ? { url: w.tabs.get(id), incognito: opts.incognito?.includes(id) === true } : undefined),
@@ -45,6 +47,7 @@ export function world(opts: { snapshots?: SnapshotStore; incognito?: number[] } 
     },
     now: () => w.clock,
     activeTab: async () => (w.active === undefined ? undefined : { tabId: w.active, loading: w.activeLoading }),
+    recentTabs: async () => w.recent,
   };
   const cache = new TabViewCache(sources, {
     defaultProfile: () => 'chromium',

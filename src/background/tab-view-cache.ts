@@ -18,10 +18,8 @@
  * A request with `fresh` reads the jar again whatever memory holds: live updates use it, so a
  * change the popup heard about is never answered with a view from before it.
  *
- * Each current view computed is handed to `snapshots` (tab-view-snapshot.ts: first rows, no
- * values, not for private tabs), which keeps it for the next popup on that tab until a cookie of
- * its sites changes: that popup paints it before a stopped worker has even started. The
- * snapshots also tell a restarted worker which tab a popup asked about last.
+ * Each current view becomes its tab's snapshot (tab-view-snapshot.ts), which the next popup on the
+ * tab paints before a stopped worker has even started, until a cookie of its sites changes.
  */
 import { cookieSite, tabDomains } from '../analysis/tab-scope';
 import type { TabView } from '../analysis/view-model';
@@ -31,7 +29,7 @@ import { ViewMemo } from '../analysis/view-memo';
 import { JarMirror, type JarChange } from './jar-mirror';
 import { buildTabView, inspectable, siteOfUrl } from './tab-view-build';
 import { MAX_SNAPSHOTS, SnapshotKeeper } from './tab-view-snapshot';
-import { TAB_VIEW_CACHE_DEFAULTS, type TabViewCacheOptions, type TabViewSources } from './tab-view-sources';
+import { cacheOptions, type TabViewCacheOptions, type TabViewSources } from './tab-view-sources';
 
 export { TAB_VIEW_CACHE_DEFAULTS, type ScopeObservation, type TabViewCacheOptions, type TabViewSources } from './tab-view-sources';
 
@@ -44,11 +42,7 @@ interface Entry {
   view: TabView;
 }
 
-interface Scope {
-  url: string | undefined;
-  mark: string | undefined;
-  domains: string[];
-}
+type Scope = Pick<Entry, 'url' | 'mark'> & { domains: string[] };
 
 export class TabViewCache {
   private readonly options: TabViewCacheOptions;
@@ -60,7 +54,7 @@ export class TabViewCache {
   private readonly scopes = new Map<number, Scope>();
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
-  /** The tab a popup asked about last: the one kept warm, for `warmForMs` after it asked. */
+  /** The tab a popup asked about last (kept warm for `warmForMs` after it asked), and when. */
   private lastAsked: number | undefined;
   private lastAskedAt = 0;
   /** Tabs a popup asked about or that were active at a warming, by when (most recent last). */
@@ -79,13 +73,7 @@ export class TabViewCache {
     private readonly sources: TabViewSources,
     options: Partial<TabViewCacheOptions> & Pick<TabViewCacheOptions, 'defaultProfile'>,
   ) {
-    this.options = {
-      ...TAB_VIEW_CACHE_DEFAULTS,
-      canWarm: () => true,
-      setTimeout: (f, ms) => setTimeout(f, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      ...options,
-    };
+    this.options = cacheOptions(options);
     this.jar = new JarMirror(() => sources.readJar());
     this.memo = new ViewMemo(this.options.maxAgeMs);
     this.snapshots = new SnapshotKeeper(this.options.snapshots);
@@ -150,6 +138,17 @@ export class TabViewCache {
     while (this.inflight.size > 0 || this.warming) {
       await Promise.allSettled([...this.inflight.values(), this.warming]);
     }
+  }
+
+  /**
+   * At the end of a worker's start: the tabs used last get a snapshot if they have none, so the
+   * first popup on a tab whose cookies have not changed since it was opened paints at once too.
+   */
+  async warmRecent(): Promise<void> {
+    const tabs = (await this.sources.recentTabs?.().catch(() => undefined)) ?? [];
+    const now = this.sources.now();
+    for (const tabId of [...tabs].reverse()) this.noteSeen(tabId, now);
+    await this.warm();
   }
 
   /** Settles once any warming under way is done (tests). */

@@ -126,6 +126,23 @@ describe('TabViewCache: the popup snapshots', () => {
     expect(w.reads.observations).toBe(before);
   });
 
+  test('at a worker start, the tabs used last that have no snapshot get one; the others are not recomputed', async () => {
+    const { s, api, usable } = store();
+    const { w, cache } = world({ snapshots: api });
+    w.tabs.set(4, 'https://www.c.test/');
+    w.tabs.set(5, 'https://www.a.test/five');
+    await cache.get(5, 'chromium');
+    const saves = s.saves;
+    w.recent = [4, 5];
+    await cache.warmRecent();
+    await cache.idle();
+    expect(usable(4)?.url).toBe('https://www.c.test/');
+    expect(usable(5)?.url).toBe('https://www.a.test/five');
+    // Tab 5 had a current snapshot: only tab 4 was computed and stored.
+    expect(cache.stats.warmed).toBe(1);
+    expect(s.saves).toBe(saves + 1);
+  });
+
   test('the tab in front when changes began gets one, though another is in front when they go quiet', async () => {
     const { api, usable } = store();
     const { w, cache, fire } = world({ snapshots: api });

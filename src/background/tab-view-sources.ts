@@ -21,6 +21,8 @@ export interface TabViewSources {
    * whether it may still be on its way to a page (loading, or its URL not known yet).
    */
   activeTab?(): Promise<{ tabId: number; loading: boolean } | undefined>;
+  /** Open tabs showing web pages, not private ones, most recently used first. */
+  recentTabs?(): Promise<number[]>;
 }
 
 export interface TabViewCacheOptions {
@@ -52,3 +54,14 @@ export const TAB_VIEW_CACHE_DEFAULTS = {
   loadingRetries: 10,
   warmForMs: 600_000,
 } as const;
+
+/** The options with their defaults filled in (timers of the global scope, warming allowed). */
+export function cacheOptions(options: Partial<TabViewCacheOptions> & Pick<TabViewCacheOptions, 'defaultProfile'>): TabViewCacheOptions {
+  return {
+    ...TAB_VIEW_CACHE_DEFAULTS,
+    canWarm: () => true,
+    setTimeout: (f, ms) => setTimeout(f, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    ...options,
+  };
+}

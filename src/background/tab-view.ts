@@ -14,11 +14,11 @@ import type { LimitProfile as SettingProfile } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
 import { getAllCookies } from '../platform/cookies';
 import { runningProfileId } from '../platform/profile';
-import { getActiveTab, getTab } from '../platform/tabs';
+import { getActiveTab, getTab, recentWebTabs } from '../platform/tabs';
 import { encodePopupSnapshot, encodeSnapshotIndex, parseSnapshotIndex, SNAPSHOT_INDEX_KEY, snapshotKey } from '../analysis/popup-snapshot';
 import { sessionSlot, sessionWrites } from '../platform/session-slot';
 import type { TabViewSources } from './tab-view-cache';
-import { laterWrites, type SnapshotStore } from './tab-view-snapshot';
+import { laterWrites, MAX_SNAPSHOTS, type SnapshotStore } from './tab-view-snapshot';
 
 /** Same bound as the pages use: the newest 2,000 observations name every site a tab talks to. */
 const OBSERVATION_LIMIT = 2_000;
@@ -50,6 +50,7 @@ export function tabViewSources(db: CookieLogDB, memory: MemoryLog, diskFailed: (
       // the previous page (a new tab's about:blank, whose URL extensions are not shown).
       return { tabId: tab.id, loading: tab.status === 'loading' || tab.pendingUrl !== undefined || tab.url === undefined };
     },
+    recentTabs: () => recentWebTabs(MAX_SNAPSHOTS),
   };
 }
 

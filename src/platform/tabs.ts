@@ -8,6 +8,16 @@ export async function getTab(tabId: number): Promise<Tabs.Tab | undefined> {
   }
 }
 
+/** Open tabs showing a web page (http/https), not private ones, most recently used first. */
+export async function recentWebTabs(max: number): Promise<number[]> {
+  const tabs = await browser.tabs.query({});
+  return tabs
+    .filter((t) => t.id !== undefined && !t.incognito && /^https?:/i.test(t.url ?? ''))
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+    .slice(0, max)
+    .map((t) => t.id as number);
+}
+
 /** The active tab of the last focused normal window, as the popup sees it. */
 export async function getActiveTab(): Promise<Tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });

@@ -146,4 +146,30 @@ describe.each(selectedBrowsers())('%s: popup snapshot', (name) => {
     await popup.page.close();
     await tab.page.close();
   });
+
+  // Chromium only: the harness cannot stop Firefox's background page.
+  test.skipIf(name !== 'chromium')('a worker starting gives the tabs used last a snapshot: the first popup on a tab whose page set no cookie paints at once', async () => {
+    const tab = await b.newPage();
+    await b.goto(tab, `${site.http}/`);
+    const id = await b.tabIdOf(tab);
+    await b.stopServiceWorker!();
+    // Whatever warming made before: no snapshot is stored for any tab now.
+    await control.page.page.evaluate(async (key: string) => {
+      const api = (globalThis as unknown as { browser: { storage: { session: { remove(k: string[]): Promise<void> } } } }).browser;
+      await api.storage.session.remove([key, 'popupSnapshots']);
+    }, `popupSnapshot:${id}`);
+    expect(await storedFor(id)).toBeNull();
+    // Any event starts the worker; at the end of its start it looks at the tabs used last.
+    await control.send('ping');
+    await control.waitFor(async () => (await storedFor(id)) !== null, 'a snapshot of a tab used last');
+    await b.stopServiceWorker!();
+    const popup = await b.openExtensionPage(POPUP, { tabId: id });
+    await waitForPopup(popup);
+    expect(await popup.page.evaluate(() => document.documentElement.dataset['firstPaint'])).toBe('snapshot');
+    const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
+    expect((await popupRows(popup)).map(cookieKey).sort()).toEqual(held.map(cookieKey).sort());
+    expect(popup.errors).toEqual([]);
+    await popup.page.close();
+    await tab.page.close();
+  });
 });
