@@ -4,7 +4,7 @@
  */
 import type { CookieClassification } from './classify';
 import type { Finding } from '../model/finding';
-import { SECTION_SORT, sortRows } from './row-order';
+import { firstSortedRows, SECTION_SORT } from './row-order';
 import type { CookieFlag, CookieRow, ViewModel } from './view-model';
 
 /** What a row-level finding needs to be shown as a flag's reason: no reference, no duplicate key. */
@@ -87,9 +87,6 @@ function computeFirstRows(vm: ViewModel, n: number): { view: ViewModel; complete
   const session = vm.rows.filter((r) => r.section === 'session');
   const persistent = vm.rows.filter((r) => r.section === 'persistent');
   if (session.length <= n && persistent.length <= n) return { view: vm, complete: true };
-  const rows = [
-    ...sortRows(session, SECTION_SORT.session).slice(0, n),
-    ...sortRows(persistent, SECTION_SORT.persistent).slice(0, n),
-  ];
+  const rows = [...firstSortedRows(session, SECTION_SORT.session, n), ...firstSortedRows(persistent, SECTION_SORT.persistent, n)];
   return { view: { ...vm, rows }, complete: false };
 }
