@@ -4,6 +4,7 @@ import { describeValue } from '../db/digest';
 import { MemoryLog } from '../db/memory-log';
 import { openTestDb } from '../db/test-helpers';
 import { LogWriter } from '../db/writer';
+import { cookieSnapshot } from '../model/cookie.test-helpers';
 import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import type { ChangeInput } from './changes';
 import type { RequestDetailsLike } from './headers';
@@ -42,19 +43,7 @@ async function setup(over: Partial<RecorderDeps> = {}, settings: Partial<Setting
 const change = (name: string, over: Partial<ChangeInput['cookie']> = {}, removed = false, cause = 'explicit'): ChangeInput => ({
   removed,
   cause,
-  cookie: {
-    name,
-    value: 'secret-value-123',
-    domain: 'shop.test',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  },
+  cookie: { ...cookieSnapshot({ name, value: 'secret-value-123', domain: 'shop.test' }), ...over },
 });
 
 const response = (url: string, over: Partial<RequestDetailsLike> = {}): RequestDetailsLike => ({
