@@ -10,3 +10,4 @@ export * from './cookie-date';
 export * from './set-cookie';
 export * from './cookie-jar';
 export * from './purpose';
+export * from './purpose-summary';
