@@ -2,10 +2,11 @@
  * Cookies whose purpose the extension should name (issue 16): analytics and marketing tags as real
  * sites set them, a consent banner's answer, a language preference, a framework session, and a
  * cookie holding an e-mail address. The tracker's cookies live on the third-party host (localhost);
- * /purposes embeds a beacon from there, so a tab on the first party talks to that third party.
+ * /purposes embeds a beacon from there (which sets a cookie, so the extension sees the tab talk to
+ * that third party: it logs only requests and responses that carry cookies).
  */
 import type { RouteSpec } from '../types';
-import { BASE, cookie, DAY, stored } from './helpers';
+import { BASE, cookie, DAY, rejected, stored } from './helpers';
 
 const DB = 'open-cookie-database' as const;
 /** The e-mail address the `contact` cookie holds: it must never appear in what the extension shows or saves. */
@@ -82,9 +83,19 @@ export const purposeRoutes: RouteSpec[] = [
     scenario: 'purposes-beacon',
     title: 'Tracker beacon',
     group: 'Purposes and personal data',
-    summary: 'A 1×1 GIF from the tracker host; sets nothing.',
+    summary: 'A 1×1 GIF from the tracker host that refreshes its visit cookie, as a tracking pixel does.',
     party: 'third-party',
     hidden: true,
-    cookies: () => [],
+    notes: ['Outcomes are for the beacon embedded in /purposes (top-level site 127.0.0.1).'],
+    cookies: () => [
+      cookie('purposes-beacon/pk-ses', '_pk_ses.1.1fff', `_pk_ses.1.1fff=1; Path=/; Max-Age=1800; SameSite=None; Secure`, {
+        browsers: {
+          chromium: rejected('UserPreferences', 'A fresh Chromium profile blocks third-party cookies.'),
+          firefox: stored({ sameSite: 'none', secure: true, partitioned: true, expires: 1800 }, 'Stored in the partition of the top-level site.'),
+        },
+        findings: ['third-party', 'missing-httponly', 'rejected'],
+        purpose: { category: 'analytics', source: DB, platform: 'Piwik' },
+      }),
+    ],
   },
 ];
