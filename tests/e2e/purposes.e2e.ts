@@ -10,7 +10,10 @@ import { validateReport } from '../../src/report/validate';
 import { PURPOSE_EMAIL, renderCookies } from '../site/catalogue';
 import { startSite, type Site } from '../site/server';
 import type { ExpectedPurpose } from '../site/types';
-import { launch, selectedBrowsers } from './harness/browsers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bundle-graph';
+import { BROWSERS, launch, selectedBrowsers } from './harness/browsers';
 import { ExtensionControl } from './harness/extension';
 import { settledResponse } from './harness/log';
 import { clickDownload, installDownloadCapture, type Captured } from './harness/report-downloads';
@@ -61,6 +64,20 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
   afterAll(async () => {
     await b?.close();
     await site?.close();
+  });
+
+  // The popup stays within its JS budget by receiving purposes with its rows, never the database.
+  test('the popup’s scripts carry no cookie database, and the worker none of its descriptions', () => {
+    const dist = BROWSERS[name].dist;
+    const text = (files: readonly string[]): string => files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    const popup = text(staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html')));
+    const worker = text(workerScripts(dist));
+    const report = text(staticScriptGraph(dist, pageScripts(dist, 'src/pages/report/index.html')));
+    // An entry name and a description found only in the generated lookup modules.
+    expect(report).toContain('CookieConsentBulkTicket');
+    expect(report).toContain('Enables sharing cookie preferences across domains');
+    expect(popup).not.toContain('CookieConsentBulkTicket');
+    expect(worker).not.toContain('Enables sharing cookie preferences across domains');
   });
 
   test('the report page shows each cookie’s purpose with its source, in words', async () => {
