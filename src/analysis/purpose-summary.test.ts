@@ -24,6 +24,7 @@ test('counts by category, platforms by cookies, third parties by domain', () => 
     { domain: 'facebook.com', cookies: 1, categories: ['marketing'], platforms: ['Facebook'] },
   ]);
   expect(trackingPlatforms(s)).toEqual(['Google Analytics', 'Facebook']);
+  expect(trackingPlatforms(s, true)).toEqual(['Facebook']);
 });
 
 test('no cookies, nothing counted', () => {

@@ -75,7 +75,10 @@ export function summarisePurposes(rows: readonly PurposeSummaryInput[]): Purpose
   };
 }
 
-/** Platforms whose cookies track (analytics or marketing), most cookies first: "Google Analytics, Meta Pixel". */
-export function trackingPlatforms(summary: PurposeSummary): string[] {
-  return summary.platforms.filter((p) => p.categories.some(isTracking)).map((p) => p.name);
+/**
+ * Platforms whose cookies track (analytics or marketing), most cookies first: "Google Analytics,
+ * Meta Pixel"; with `thirdPartyOnly`, only those with third-party cookies (a popup's header line).
+ */
+export function trackingPlatforms(summary: PurposeSummary, thirdPartyOnly = false): string[] {
+  return summary.platforms.filter((p) => p.categories.some(isTracking) && (!thirdPartyOnly || p.thirdParty)).map((p) => p.name);
 }
