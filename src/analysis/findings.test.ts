@@ -28,6 +28,16 @@ function run(cookies: CookieInfo[], topLevelSite?: string): Finding[] {
 
 type Row = [string, Partial<CookieSnapshot>, Partial<CookieInfo>, Partial<Record<FindingId, Severity>>];
 
+test('personal-data-in-cookie says the kind and the place, never the value', () => {
+  const [f] = run([cookie({ name: 'profile', value: jwt({ alg: 'HS256' }, { exp: S + 60, iat: S, email: 'jane.doe@example.com' }) })]);
+  expect(f?.id).toBe('personal-data-in-cookie');
+  expect(f?.message).toBe(
+    'Cookie "profile" appears to hold an e-mail address in the JWT claim "email": it travels with every request to www.example.com and stays in the browser\'s cookie store.',
+  );
+  expect(f?.details).toEqual({ what: 'an e-mail address', where: 'the JWT claim "email"', dataKind: 'email', location: 'jwt-claim', field: 'email' });
+  expect(JSON.stringify(f)).not.toContain('jane');
+});
+
 describe('cookie rules', () => {
   test.each<Row>([
     ['a well-configured cookie', {}, {}, {}],
@@ -66,6 +76,10 @@ describe('cookie rules', () => {
     ['JWT without iat, 3 days left', { value: jwt({ alg: 'HS256' }, { exp: S + 3 * 86_400 }) }, {}, { 'jwt-long-lived': 'low' }],
     ['JWT without exp', { value: jwt({ alg: 'HS256' }, { sub: 'x' }) }, {}, { 'jwt-long-lived': 'medium' }],
     ['JWT for an hour', { value: jwt({ alg: 'RS256' }, { exp: S + 3600, iat: S }) }, {}, {}],
+    ['e-mail address, HttpOnly and Secure', { name: 'u', value: 'jane%40example.com' }, {}, { 'personal-data-in-cookie': 'low' }],
+    ['e-mail address readable by scripts', { name: 'u', value: 'jane@example.com', httpOnly: false }, {}, { 'personal-data-in-cookie': 'medium', 'missing-httponly': 'low' }],
+    ['JWT with a name claim, not Secure', { value: jwt({ alg: 'HS256' }, { exp: S + 60, iat: S, name: 'Jane Doe' }), secure: false }, {}, { 'personal-data-in-cookie': 'medium', 'missing-secure': 'low' }],
+    ['GA client ID is not personal data', { name: '_ga', value: 'GA1.1.1234567890.1700000000' }, {}, {}],
     ['JWE (claims unknown)', { value: `${b64({ alg: 'dir', enc: 'A256GCM' })}.${'a'.repeat(8)}.aXY.Y2lwaGVy.dGFn` }, {}, {}],
   ])('%s', (_label, over, extra, expected) => {
     const found = run([cookie(over, extra)]);

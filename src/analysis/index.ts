@@ -9,3 +9,5 @@ export * from './findings';
 export * from './cookie-date';
 export * from './set-cookie';
 export * from './cookie-jar';
+export * from './purpose';
+export * from './purpose-summary';

@@ -30,6 +30,7 @@ export const FINDING_IDS = [
   'jwt-long-lived',
   'third-party',
   'rejected',
+  'personal-data-in-cookie',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 

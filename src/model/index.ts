@@ -5,3 +5,4 @@ export * from './observation';
 export * from './set-cookie';
 // ./events is imported directly: its `LimitProfile` (a setting) and `cookieKey` (CookieIdentity)
 // would collide with ./limits and ./cookie here.
+export * from './purpose';

@@ -3,7 +3,8 @@
  * every format is rendered from. Pure: the clock is `context.generatedAt`, so one input always
  * gives one report.
  */
-import { analyze, catalogueEntry, domainMatch, findingIdsByCookie, utf8Length } from '../analysis/index';
+import { analyze, catalogueEntry, describedPurposeOf, domainMatch, findingIdsByCookie, summarisePurposes, utf8Length } from '../analysis/index';
+import { databaseDescription } from '../analysis/cookie-database/descriptions';
 import type { CookieInfo } from '../model/cookie';
 import type { CookieChangeEvent } from '../model/events';
 import { partitionKeyString } from '../model/events';
@@ -182,6 +183,7 @@ export function buildReport(input: ReportInput): AuditReport {
       },
       jwt: cl.jwt ? { header: cl.jwt.header, claims: claimsFor(cl.jwt.payload, ctx.valuesIncluded) } : null,
       findings: badgesFor(c, badges.get(c.key) ?? [], lineFindings),
+      purpose: describedPurposeOf(c, { party: cl.party, sessionId: sid }, databaseDescription),
     };
     if (ctx.valuesIncluded) row.value = c.value;
     return row;
@@ -230,6 +232,7 @@ export function buildReport(input: ReportInput): AuditReport {
       status: d.status,
       limits: { count: d.limit, bytes: d.byteLimit, purgeTo: d.purgeTo },
     })),
+    purposes: summarisePurposes(cookies),
     rejected: rejectedIn.map((r) => rejectedOf(r, ctx.valuesIncluded)),
   };
   if (input.events !== undefined) {

@@ -26,6 +26,9 @@ const COLUMNS = [
   'sessionIdWhy',
   'jwtAlg',
   'findings',
+  'purpose',
+  'purposeSource',
+  'purposePlatform',
 ] as const;
 
 /**
@@ -59,6 +62,9 @@ export function toCsv(report: AuditReport): string {
       c.sessionId.why ?? '',
       typeof c.jwt?.header['alg'] === 'string' ? c.jwt.header['alg'] : '',
       c.findings.join(' '),
+      c.purpose.category,
+      c.purpose.source === 'rule' ? `rule: ${c.purpose.rule ?? ''}` : c.purpose.source,
+      c.purpose.platform ?? '',
     ];
     if (report.valuesIncluded) cells.push(c.value ?? '');
     return csvRow(cells);

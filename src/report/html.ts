@@ -5,6 +5,7 @@
 import { SEVERITIES, type Severity } from '../model/finding';
 import { escapeHtml as e, safeHref } from './escape';
 import { REPORT_CSS } from './html-style';
+import { PURPOSE_SOURCE_NOTE, purposeSourceText, purposeTables } from './purposes-text';
 import type { AuditReport, ReportCookie, ReportFinding } from './types';
 
 /** Severity is shown as a mark and a word, never colour alone. */
@@ -89,6 +90,19 @@ function sessionIds(r: AuditReport): string {
   return `<section id="session-ids"><h2>Session-ID cookies</h2>${body}</section>`;
 }
 
+function purposes(r: AuditReport): string {
+  const t = purposeTables(r);
+  const table = (head: readonly string[], rows: ReadonlyArray<readonly unknown[]>, none: string): string =>
+    rows.length === 0 ? `<p>${e(none)}</p>` : `<table>${th(head)}<tbody>${rows.map((row) => `<tr>${row.map((v) => td(v, typeof v === 'number' ? 'num' : '')).join('')}</tr>`).join('')}</tbody></table>`;
+  return (
+    `<section id="purposes"><h2>Purposes</h2>` +
+    table(['Purpose', 'Cookies'], t.counts, '') +
+    `<h3>Platforms</h3>${table(['Platform', 'Purposes', 'Cookies', 'Third-party'], t.platforms, 'No cookie matched a known platform.')}` +
+    `<h3>Third parties</h3>${table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], t.thirdParties, 'No third-party cookies.')}` +
+    `<p class="muted">${e(PURPOSE_SOURCE_NOTE)}</p></section>`
+  );
+}
+
 function domains(r: AuditReport): string {
   const rows = r.domains
     .map(
@@ -109,13 +123,13 @@ function domains(r: AuditReport): string {
 
 function cookieTable(list: readonly ReportCookie[], withValues: boolean, persistent: boolean): string {
   if (list.length === 0) return '<p>None.</p>';
-  const head = ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', ...(persistent ? ['Expires'] : []), 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Findings'];
+  const head = ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', ...(persistent ? ['Expires'] : []), 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Purpose', 'Findings'];
   const rows = list
     .map((c) => {
       const domain = c.hostOnly ? c.domain : `.${c.domain}`;
       const value = withValues ? td(c.value ?? '', 'mono') : td(`${c.valueLength} B, ${c.valueDigest}`, 'mono');
       const third = c.thirdParty ? ' (third-party)' : '';
-      return `<tr>${td(c.name, 'mono')}${td(domain + third)}${td(c.path, 'mono')}${td(yes(c.secure))}${td(yes(c.httpOnly))}${td(c.sameSite)}${persistent ? td(c.expires ?? '') : ''}${td(c.size, 'num')}${value}${td(c.findings.join(' '), 'mono')}</tr>`;
+      return `<tr>${td(c.name, 'mono')}${td(domain + third)}${td(c.path, 'mono')}${td(yes(c.secure))}${td(yes(c.httpOnly))}${td(c.sameSite)}${persistent ? td(c.expires ?? '') : ''}${td(c.size, 'num')}${value}${td(`${c.purpose.category} — ${purposeSourceText(c)}`)}${td(c.findings.join(' '), 'mono')}</tr>`;
     })
     .join('');
   return `<table>${th(head)}<tbody>${rows}</tbody></table>`;
@@ -184,6 +198,7 @@ export function toHtml(report: AuditReport): string {
     summary(r),
     findings(r),
     sessionIds(r),
+    purposes(r),
     domains(r),
     cookies(r),
     rejected(r),

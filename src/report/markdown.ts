@@ -2,6 +2,7 @@
 import { SEVERITIES } from '../model/finding';
 import { escapeMarkdown as m } from './escape';
 import { SEVERITY_MARK, scopeText, subjectText, valuesNotice } from './html';
+import { PURPOSE_SOURCE_NOTE, purposeSourceText, purposeTables } from './purposes-text';
 import type { AuditReport, ReportCookie } from './types';
 
 function table(head: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
@@ -11,7 +12,7 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly unknown[]>)
 function cookieRows(list: readonly ReportCookie[], withValues: boolean): string[] {
   if (list.length === 0) return ['None.'];
   return table(
-    ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', 'Expires', 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Findings'],
+    ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', 'Expires', 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Purpose', 'Findings'],
     list.map((c) => [
       c.name,
       c.hostOnly ? c.domain : `.${c.domain}`,
@@ -22,6 +23,7 @@ function cookieRows(list: readonly ReportCookie[], withValues: boolean): string[
       c.expires ?? 'session',
       c.size,
       withValues ? (c.value ?? '') : `${c.valueLength} B, ${c.valueDigest}`,
+      `${c.purpose.category} — ${purposeSourceText(c)}`,
       c.findings.join(' '),
     ]),
   );
@@ -48,6 +50,11 @@ export function toMarkdown(r: AuditReport): string {
   for (const f of r.findings) {
     out.push(`- ${SEVERITY_MARK[f.severity]} **${f.severity}** \`${f.id}\` ${m(f.message)} — ${m(subjectText(f))} ([${m(f.reference.label)}](<${f.reference.url.replace(/[<>\s]/g, encodeURIComponent)}>))`);
   }
+  const p = purposeTables(r);
+  out.push('', '## Purposes', '', ...table(['Purpose', 'Cookies'], p.counts));
+  out.push('', '### Platforms', '', ...(p.platforms.length === 0 ? ['None matched.'] : table(['Platform', 'Purposes', 'Cookies', 'Third-party'], p.platforms)));
+  out.push('', '### Third parties', '', ...(p.thirdParties.length === 0 ? ['None.'] : table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], p.thirdParties)));
+  out.push('', m(PURPOSE_SOURCE_NOTE));
   out.push('', '## Per-domain counts', '');
   out.push(...table(['Domain', 'Partition', 'Cookies', 'Limit', 'Bytes', 'Status'], r.domains.map((d) => [d.domain, d.partition ?? '', d.count, d.limits.count, d.bytes, d.status])));
   out.push('', '## Session cookies', '', ...cookieRows(r.cookies.filter((c) => c.session), r.valuesIncluded));

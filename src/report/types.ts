@@ -6,8 +6,11 @@ import type { CookieInfo } from '../model/cookie';
 import type { CookieChangeEvent } from '../model/events';
 import type { FindingId, Reference, Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
+import type { CookiePurpose } from '../model/purpose';
+import type { PurposeSummary } from '../analysis/purpose-summary';
 
-export const REPORT_VERSION = 1;
+/** 2: `cookies[].purpose`, `purposes`, the `personal-data-in-cookie` finding. */
+export const REPORT_VERSION = 2;
 
 export type ReportScope =
   | { kind: 'tab'; tabId: number; url?: string }
@@ -85,6 +88,8 @@ export interface ReportCookie {
   sessionId: { isSessionId: boolean; why: string | null; framework: string | null };
   jwt: { header: Record<string, unknown>; claims: Record<string, unknown> | null } | null;
   findings: FindingId[];
+  /** What the cookie is for, and where that answer came from (issue 16). */
+  purpose: CookiePurpose;
   value?: string;
 }
 
@@ -165,6 +170,8 @@ export interface AuditReport {
   cookies: ReportCookie[];
   findings: ReportFinding[];
   domains: ReportDomain[];
+  /** Counts by purpose, the platforms named by the cookie database, and the third parties. */
+  purposes: PurposeSummary;
   rejected: ReportRejected[];
   /** Present only when the history was included. */
   events?: ReportEvent[];

@@ -11,11 +11,13 @@ import { persistenceRoutes, prefixRoutes, sameSiteRoutes, sizeRoutes } from './c
 import { limitRoutes, limitsSpec, MAX_LIMIT_N } from './catalogue/limits';
 import { hostileRoutes, jwtRoutes, malformedRoutes } from './catalogue/content';
 import { domainRoutes, scriptRoutes, thirdPartyRoutes, trafficRoutes } from './catalogue/context';
+import { purposeRoutes } from './catalogue/purposes';
 
 export type * from './types';
 export { LOOSE_HOST, LOOSE_PARENT, LOOSE_SIBLING } from './catalogue/context';
 export { PER_HOST_LIMIT, PURGE_TO, survivors } from './catalogue/limits';
 export { DEMO_JWT_KEY, demoTokens } from './jwt';
+export { PURPOSE_EMAIL } from './catalogue/purposes';
 
 const indexRoute: RouteSpec = {
   path: '/',
@@ -42,6 +44,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...domainRoutes,
   ...malformedRoutes,
   ...trafficRoutes,
+  ...purposeRoutes,
 ];
 
 const byPath = new Map(ROUTES.map((r) => [r.path, r]));

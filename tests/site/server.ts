@@ -18,6 +18,7 @@ import { type Handler, notFound, partOf, type Reply, type RequestContext, type S
 import { limits, malformedRaw, overwrite, simpleRoutes } from './routes/scenarios';
 import { staticRoutes } from './routes/static';
 import { thirdParty, tpFrame, tpPixel } from './routes/thirdparty';
+import { purposes, purposesBeacon, purposesTracker } from './routes/purposes';
 import { apiEcho, apiPixel, apiSet, fetchBurst, httpSend, script } from './routes/traffic';
 
 export type { SiteLogEntry } from './types';
@@ -70,6 +71,9 @@ const routes: Record<string, Handler> = {
   '/api/echo': apiEcho,
   '/api/pixel': apiPixel,
   '/http-send': httpSend,
+  '/purposes': purposes,
+  '/purposes/tracker': purposesTracker,
+  '/purposes/beacon': purposesBeacon,
   ...simpleRoutes,
   ...staticRoutes,
 };

@@ -48,7 +48,16 @@ export type FindingId =
   | 'jwt-long-lived'
   | 'third-party'
   | 'rejected'
-  | 'sent-over-http';
+  | 'sent-over-http'
+  | 'personal-data-in-cookie';
+
+/** What a cookie is for, as the extension should say (issue 16): category, source, and who or which rule. */
+export interface ExpectedPurpose {
+  category: 'necessary' | 'personalization' | 'analytics' | 'marketing' | 'unknown';
+  source: 'open-cookie-database' | 'rule' | 'unknown';
+  platform?: string;
+  rule?: string;
+}
 
 /** What the browser should hold after the line, as far as the scenario cares (unset = not asserted). */
 export interface StoredShape {
@@ -90,6 +99,8 @@ export interface CookieCase {
   alsoVerified?: Record<string, Outcome>;
   /** What a reviewer would raise about this cookie as set in this context. */
   findings: FindingId[];
+  /** Its purpose, for the cookies of the purpose scenarios. */
+  purpose?: ExpectedPurpose;
   note?: string;
 }
 

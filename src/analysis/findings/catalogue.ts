@@ -16,7 +16,8 @@
  * Exceptions: transport findings (missing-secure, session-id-not-secure, sent-over-http) on
  * loopback hosts are info — the traffic never leaves the machine, but a reviewer still sees it;
  * loosely-scoped is low for a session ID (every subdomain receives the session); jwt-long-lived is
- * medium when the token has no `exp` at all.
+ * medium when the token has no `exp` at all; personal-data-in-cookie is low when the cookie is both
+ * HttpOnly and Secure (scripts and plain HTTP cannot reach it).
  */
 import type { CatalogueEntry, DetailValue, FindingId, Reference } from '../../model/finding';
 
@@ -222,6 +223,17 @@ const entries: CatalogueEntry[] = [
       ref('Chrome DevTools Protocol: SetCookieBlockedReason', 'https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-SetCookieBlockedReason'),
     ],
     scopes: ['header'],
+  },
+  {
+    id: 'personal-data-in-cookie',
+    severity: 'medium',
+    title: 'Personal data in a cookie',
+    template: 'Cookie "{name}" appears to hold {what} in {where}: it travels with every request to {domain} and stays in the browser\'s cookie store.',
+    references: [
+      ref('CWE-315 Cleartext Storage of Sensitive Information in a Cookie', 'https://cwe.mitre.org/data/definitions/315.html'),
+      ref('CWE-539 Use of Persistent Cookies Containing Sensitive Information', 'https://cwe.mitre.org/data/definitions/539.html'),
+    ],
+    scopes: ['cookie'],
   },
 ];
 

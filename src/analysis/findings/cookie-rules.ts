@@ -7,6 +7,7 @@ import type { Finding } from '../../model/finding';
 import type { LimitProfile } from '../../model/limits';
 import type { CookieClassification, NamePrefix } from '../classify';
 import { jwtTiming } from '../jwt';
+import { detectPersonalData, personalDataText } from '../personal-data';
 import { cookieBytesFor } from '../size';
 import { cookieSubject, makeFinding, type Vars } from './build';
 
@@ -108,6 +109,14 @@ export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: Coo
         if (lifetime > JWT_LONG_LIVED_MS) add('jwt-long-lived', { lifetime: humanDuration(lifetime) });
       }
     }
+  }
+
+  // The value is read here, in memory, and only the kind and place of the data are kept.
+  const personal = c.value === '' ? null : detectPersonalData(c.value, cl.jwt);
+  if (personal) {
+    const { what, where } = personalDataText(personal);
+    const exposed = !c.httpOnly || !c.secure;
+    add('personal-data-in-cookie', { what, where, dataKind: personal.kind, location: personal.location, field: personal.field }, exposed ? 'medium' : 'low');
   }
 
   if (cl.party === 'third') {

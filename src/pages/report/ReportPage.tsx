@@ -15,6 +15,7 @@ import { scopeFromQuery, type Scope } from '../../ui/scope';
 import { Shell } from '../../ui/Shell';
 import { Controls, type Options } from './Controls';
 import { loadReportData, type ReportData } from './load';
+import { Purposes } from './Purposes';
 import { Domains, Findings, SessionIds, Summary } from './sections';
 import { Cookies, Events, Rejected } from './tables';
 
@@ -141,6 +142,7 @@ export function ReportPage() {
             <Summary report={report} />
             <Findings report={report} />
             <SessionIds report={report} />
+            <Purposes report={report} />
             <Domains report={report} />
             <Cookies report={report} />
             <Rejected report={report} />

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import type { AuditReport, ReportCookie } from '../../report/index';
+import { PurposeBadge } from '../../ui/purpose';
 import { yesNo } from './sections';
 
 /** A value is shown only after a click on its own button; the choice is kept in memory only. */
@@ -35,6 +36,7 @@ function CookieTable(props: { cookies: readonly ReportCookie[]; persistent: bool
           {props.persistent ? <th scope="col">{t('report_colExpires')}</th> : null}
           <th scope="col" class="num">{t('report_colSize')}</th>
           <th scope="col">{t('report_colValue')}</th>
+          <th scope="col">{t('report_colPurpose')}</th>
           <th scope="col">{t('report_colFindings')}</th>
         </tr>
       </thead>
@@ -53,6 +55,9 @@ function CookieTable(props: { cookies: readonly ReportCookie[]; persistent: bool
             {props.persistent ? <td>{c.expires ?? ''}</td> : null}
             <td class="num">{c.size}</td>
             <ValueCell cookie={c} />
+            <td>
+              <PurposeBadge purpose={c.purpose} showSource />
+            </td>
             <td class="mono">{c.findings.join(' ')}</td>
           </tr>
         ))}

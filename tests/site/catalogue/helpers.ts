@@ -1,5 +1,5 @@
 /** Small builders the catalogue tables share. */
-import type { Browser, CookieCase, FindingId, Outcome, ReasonCode, RenderContext, StoredShape } from '../types';
+import type { Browser, CookieCase, ExpectedPurpose, FindingId, Outcome, ReasonCode, RenderContext, StoredShape } from '../types';
 
 export const DAY = 86_400;
 /** Browsers cap cookie lifetimes at 400 days (RFC 6265bis §5.5). */
@@ -41,6 +41,7 @@ interface CaseInit {
   browsers: Record<Browser, Outcome> | Outcome;
   findings?: FindingId[];
   alsoVerified?: Record<string, Outcome>;
+  purpose?: ExpectedPurpose;
   note?: string;
 }
 
@@ -48,6 +49,7 @@ export function cookie(id: string, name: string, line: string, init: CaseInit): 
   const browsers = 'result' in init.browsers ? both(init.browsers) : init.browsers;
   const c: CookieCase = { id, name, via: init.via ?? 'header', line, browsers, findings: init.findings ?? [] };
   if (init.alsoVerified) c.alsoVerified = init.alsoVerified;
+  if (init.purpose) c.purpose = init.purpose;
   if (init.note) c.note = init.note;
   return c;
 }

@@ -1,0 +1,158 @@
+/**
+ * Purposes and personal data in real browsers (issue 16): a tab on the test site's /purposes page,
+ * with a tracker on the third-party host it talks to. The report page and its JSON export name each
+ * cookie's purpose with its source and platform, count them, name the third party's platforms, and
+ * raise personal-data-in-cookie without the e-mail address appearing anywhere.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AuditReport } from '../../src/report/index';
+import { validateReport } from '../../src/report/validate';
+import { PURPOSE_EMAIL, renderCookies } from '../site/catalogue';
+import { startSite, type Site } from '../site/server';
+import type { ExpectedPurpose } from '../site/types';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bundle-graph';
+import { BROWSERS, launch, selectedBrowsers } from './harness/browsers';
+import { ExtensionControl } from './harness/extension';
+import { settledResponse } from './harness/log';
+import { clickDownload, installDownloadCapture, type Captured } from './harness/report-downloads';
+import type { BrowserName, ExtensionBrowser, TrackedPage } from './harness/types';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
+
+/** Every form the address could take in an export: plain, URL-encoded, JSON-escaped. */
+const EMAIL_FORMS = [PURPOSE_EMAIL, encodeURIComponent(PURPOSE_EMAIL), 'jane.doe'];
+
+/** The purposes of the cookies this browser stores from the three routes, by name. */
+function expectedPurposes(site: Site, browser: BrowserName): Map<string, ExpectedPurpose> {
+  const ctx = (url: string) => ({ scheme: 'http' as const, host: new URL(url).hostname, now: Date.now(), vars: {} });
+  const cases = [
+    ...renderCookies('/purposes', ctx(site.http)),
+    ...renderCookies('/purposes/tracker', ctx(site.thirdParty)),
+    ...renderCookies('/purposes/beacon', ctx(site.thirdParty)),
+  ];
+  return new Map(cases.filter((c) => c.browsers[browser].result === 'stored').map((c) => [c.name, c.purpose as ExpectedPurpose]));
+}
+
+describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name) => {
+  let b: ExtensionBrowser;
+  let control: ExtensionControl;
+  let site: Site;
+  let report: TrackedPage;
+  let expected: Map<string, ExpectedPurpose>;
+  const files: Record<string, Captured> = {};
+
+  beforeAll(async () => {
+    site = await startSite();
+    b = await launch(name);
+    control = await ExtensionControl.open(b);
+    await control.recordAllHeaders();
+    // The tracker sets its cookies where it is first party, as a visit to it would.
+    const tracker = await b.newPage();
+    await b.goto(tracker, `${site.thirdParty}/purposes/tracker`);
+    await settledResponse(control, `${site.thirdParty}/purposes/tracker`);
+    const tab = await b.newPage();
+    await b.goto(tab, `${site.http}/purposes`);
+    await settledResponse(control, `${site.http}/purposes`);
+    await settledResponse(control, `${site.thirdParty}/purposes/beacon`);
+    expected = expectedPurposes(site, name);
+    report = await b.openExtensionPage('src/pages/report/index.html', { tabId: await b.tabIdOf(tab) });
+    await report.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true');
+    await report.page.waitForSelector('[data-testid="purposes"]');
+    await installDownloadCapture(report.page, false);
+    for (const f of ['json', 'html', 'csv', 'sarif']) files[f] = await clickDownload(report.page, `download-${f}`);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  // The popup stays within its JS budget by receiving purposes with its rows, never the database.
+  test('the popup’s scripts carry no cookie database, and the worker none of its descriptions', () => {
+    const dist = BROWSERS[name].dist;
+    const text = (files: readonly string[]): string => files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    const popup = text(staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html')));
+    const worker = text(workerScripts(dist));
+    const report = text(staticScriptGraph(dist, pageScripts(dist, 'src/pages/report/index.html')));
+    // An entry name and a description found only in the generated lookup modules.
+    expect(report).toContain('CookieConsentBulkTicket');
+    expect(report).toContain('Enables sharing cookie preferences across domains');
+    expect(popup).not.toContain('CookieConsentBulkTicket');
+    expect(worker).not.toContain('Enables sharing cookie preferences across domains');
+  });
+
+  test('the report page shows each cookie’s purpose with its source, in words', async () => {
+    const shown = await report.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('tr[data-cookie-name] [data-purpose]')].map((el) => ({
+        name: el.closest('tr')!.dataset['cookieName']!,
+        category: el.dataset['purpose'],
+        source: el.dataset['purposeSource'],
+        text: el.textContent ?? '',
+      })),
+    );
+    const byName = new Map(shown.map((s) => [s.name, s]));
+    for (const [cookie, want] of expected) {
+      const got = byName.get(cookie);
+      expect({ cookie, category: got?.category, source: got?.source }).toEqual({ cookie, category: want.category, source: want.source });
+      // Colour never alone: the badge says the purpose and where it came from in text.
+      expect(got?.text).toMatch(/\w{3,}/);
+      if (want.platform) expect(got?.text).toContain(want.platform);
+      if (want.rule) expect(got?.text).toContain(want.rule);
+    }
+  });
+
+  test('the Purposes section counts them and names the platforms and the third party', async () => {
+    const section = await report.page.$eval('[data-testid="purposes"]', (el) => ({
+      counts: el.querySelector<HTMLElement>('[data-purpose-counts]')?.dataset['purposeCounts'] ?? '',
+      tracking: el.querySelector<HTMLElement>('[data-tracking-platforms]')?.dataset['trackingPlatforms'] ?? '',
+      platforms: [...el.querySelectorAll<HTMLElement>('[data-platform]')].map((r) => r.dataset['platform']),
+      thirdParties: [...el.querySelectorAll<HTMLElement>('[data-third-party]')].map((r) => [r.dataset['thirdParty'], r.textContent ?? '']),
+    }));
+    expect(section.counts).toMatch(/\d+ \S+/);
+    expect(section.platforms).toEqual(expect.arrayContaining(['Google Analytics', 'Google', 'TikTok', 'LinkedIn', 'Piwik']));
+    expect(section.tracking.split(', ')).toEqual(expect.arrayContaining(['Google Analytics', 'LinkedIn']));
+    const localhost = section.thirdParties.find(([d]) => d === 'localhost');
+    expect(localhost?.[1]).toContain('LinkedIn');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await report.page.setViewport({ width: 1280, height: 1000 });
+    await (await report.page.$('[data-testid="purposes"]'))!.screenshot({ path: join(SCREENSHOTS, `purposes-${name}.png`) });
+    await (await report.page.$('[data-testid="persistent-cookies"]'))?.screenshot({ path: join(SCREENSHOTS, `purposes-${name}-cookies.png`) });
+  });
+
+  test('the JSON export carries cookies[].purpose and the purposes summary', () => {
+    const json = JSON.parse(files['json']!.text) as AuditReport;
+    expect(validateReport(json).errors).toEqual([]);
+    for (const [cookie, want] of expected) {
+      const c = json.cookies.find((x) => x.name === cookie);
+      const { category, source, platform, rule } = c?.purpose ?? {};
+      expect({ cookie, ...JSON.parse(JSON.stringify({ category, source, platform, rule })) }).toEqual({ cookie, ...want });
+    }
+    expect(json.cookies.filter((c) => c.domain === 'localhost').every((c) => c.thirdParty === true)).toBe(true);
+    const tp = json.purposes.thirdParties.find((t) => t.domain === 'localhost');
+    expect(tp).toMatchObject({ categories: ['analytics', 'marketing'], platforms: ['LinkedIn', 'Piwik'] });
+    // Firefox keeps the beacon's cookie in the page's partition; Chromium blocks it and reports it rejected.
+    if (name === 'chromium') expect(json.rejected.map((r) => r.cookieName)).toContain('_pk_ses.1.1fff');
+    const counts = json.purposes.counts;
+    expect(counts.analytics).toBeGreaterThanOrEqual(3);
+    expect(counts.marketing).toBeGreaterThanOrEqual(3);
+    expect(counts.necessary).toBeGreaterThanOrEqual(2);
+    expect(counts.personalization).toBeGreaterThanOrEqual(1);
+  });
+
+  test('personal-data-in-cookie names the kind and place, and the address appears nowhere', async () => {
+    const json = JSON.parse(files['json']!.text) as AuditReport;
+    const finding = json.findings.find((f) => f.id === 'personal-data-in-cookie');
+    expect(finding).toMatchObject({ severity: 'medium', kind: 'cookie', cookie: { name: 'contact' } });
+    expect(finding?.message).toContain('an e-mail address in its value');
+    expect(json.cookies.find((c) => c.name === 'contact')?.findings).toContain('personal-data-in-cookie');
+    const sarif = JSON.parse(files['sarif']!.text) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toContain('personal-data-in-cookie');
+    const onPage = await report.page.evaluate(() => document.body.textContent ?? '');
+    expect(await report.page.$('[data-finding="personal-data-in-cookie"]')).not.toBeNull();
+    for (const [where, text] of [['page', onPage], ...Object.entries(files).map(([f, c]) => [f, c.text])] as Array<[string, string]>) {
+      expect({ where, leaked: EMAIL_FORMS.filter((e) => text.includes(e)) }).toEqual({ where, leaked: [] });
+    }
+    expect(report.errors).toEqual([]);
+  });
+});
