@@ -3,7 +3,7 @@ import { analyze } from '../src/analysis/findings';
 import { cookieFromSnapshot, type CookieSnapshot } from '../src/model/cookie';
 import type { CookieChangeEvent, HeaderObservation } from '../src/model/events';
 import { LIMIT_PROFILES } from '../src/model/limits';
-import type { ExtensionControl } from '../tests/e2e/harness/extension';
+import type { ExtensionControl } from './browser/extension';
 import type { Site } from '../tests/site/server';
 
 export async function printSummary(

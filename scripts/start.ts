@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from '../tests/e2e/harness/browsers';
-import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
-import { FIREFOX_PATH } from '../tests/e2e/harness/firefox';
+import { launch } from './browser/browsers';
+import { CHROMIUM_PATH } from './browser/chromium';
+import { FIREFOX_PATH } from './browser/firefox';
 import { startSite, type Site } from '../tests/site/server';
 import { printSummary } from './start-summary';
 
@@ -115,7 +115,7 @@ async function headless(site: Site): Promise<void> {
   console.log(`No display (or --headless): touring the demo in headless ${browserName}…`);
   const b = await launch(browserName);
   try {
-    const { ExtensionControl } = await import('../tests/e2e/harness/extension');
+    const { ExtensionControl } = await import('./browser/extension');
     const control = await ExtensionControl.open(b);
     const tab = await b.newPage();
     // Like a person inspecting the site: the Cookies panel open on the tab, so its headers

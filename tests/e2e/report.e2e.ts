@@ -16,11 +16,11 @@ import { renderSaved } from '../../scripts/report';
 import { contextOf } from '../site/catalogue';
 import { startSite, type Site, type SiteLogEntry } from '../site/server';
 import type { CookieCase, FindingId } from '../site/types';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { settledResponse } from './harness/log';
 import { clickDownload, installDownloadCapture, parseCsv, type Captured } from './harness/report-downloads';
-import type { BrowserName, ExtensionBrowser, TrackedPage } from './harness/types';
+import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 const ROUTES = ['/login', '/login?user=alice', '/login-insecure', '/samesite', '/prefixes', '/jwt', '/hostile'];
 const SCREENSHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');

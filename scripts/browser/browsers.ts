@@ -4,7 +4,7 @@ import { CHROMIUM_PATH, launchChromium } from './chromium';
 import { FIREFOX_PATH, launchFirefox } from './firefox';
 import type { BrowserName, ExtensionBrowser } from './types';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../..');
 
 export const BROWSERS: Record<BrowserName, { path: string; install: string; dist: string }> = {
   chromium: { path: CHROMIUM_PATH, install: 'sudo apt-get install -y chromium', dist: resolve(root, 'dist/chrome') },
