@@ -15,6 +15,7 @@ import { scopeFromQuery, type Scope } from '../../ui/scope';
 import { Shell } from '../../ui/Shell';
 import { Controls, type Options } from './Controls';
 import { loadReportData, type ReportData } from './load';
+import { optionsFromQuery } from './query-options';
 import { Domains, Findings, SessionIds, Summary } from './sections';
 import { Cookies, Events, Rejected } from './tables';
 
@@ -41,11 +42,13 @@ function scopeLabel(scope: Scope | undefined, data: ReportData | undefined): str
 export function ReportPage() {
   const scope = useMemo(() => scopeFromQuery(location.search), []);
   const digestKey = useMemo(randomKey, []);
-  const [options, setOptions] = useState<Options>({
-    includeValues: false,
-    includeHistory: false,
-    profile: BROWSER === 'firefox' ? 'firefox' : 'chromium',
-  });
+  const [options, setOptions] = useState<Options>(() =>
+    optionsFromQuery(location.search, {
+      includeValues: false,
+      includeHistory: false,
+      profile: BROWSER === 'firefox' ? 'firefox' : 'chromium',
+    }),
+  );
   const [data, setData] = useState<ReportData | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [browserInfo, setBrowserInfo] = useState<BrowserInfo>({ name: BROWSER, version: 'unknown' });
