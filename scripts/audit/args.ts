@@ -107,7 +107,7 @@ export function parseAuditArgs(argv: readonly string[]): Parsed {
     });
   } catch (err) {
     // node:util's messages name the option ("Unknown option '--x'"); keep the first line only.
-    throw new UsageError(String(err instanceof Error ? err.message : err).split('\n')[0]!);
+    throw new UsageError(String(err instanceof Error ? err.message : err).split(/\. |\n/)[0]!);
   }
   const v = parsed.values;
   if (v.help) return { kind: 'help' };

@@ -1,0 +1,74 @@
+/**
+ * `npm run audit -- <url...> [options]` / `npx cookie-audit <url...> [options]`: audits URLs with the
+ * extension itself in a headless browser and writes its report (docs/CLI.md). Progress and errors on
+ * stderr; the summary and the paths written on stdout.
+ */
+import { existsSync } from 'node:fs';
+import { BROWSERS } from '../browser/browsers';
+import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
+import { ensureBuilt } from './dist';
+import { runAudit } from './drive';
+import { writeOutputs } from './output';
+import { summaryLines } from './summary';
+import { AuditError } from './timeout';
+import { EXIT_ERROR, exitCodeFor, failing } from './verdict';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const stdio: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+async function audit(o: AuditOptions, io: Io): Promise<number> {
+  const b = BROWSERS[o.browser];
+  if (!existsSync(b.path)) {
+    io.err(`cookie-audit: ${o.browser} not found at ${b.path}. Install it: ${b.install}`);
+    return EXIT_ERROR;
+  }
+  const note = (line: string): void => {
+    if (!o.quiet) io.err(line);
+  };
+  if (o.build) ensureBuilt(o.browser, note);
+  const run = await runAudit(o, {
+    visited: (i, n, url, status) => note(`[${i}/${n}] ${url}${status === null ? '' : ` (HTTP ${status})`}`),
+    note,
+  });
+  const written = writeOutputs(run.report, o.formats, o.out);
+  const code = exitCodeFor(run.report.findings, o.failOn);
+  if (!o.quiet) {
+    io.out(`Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`);
+    for (const line of summaryLines(run.report)) io.out(line);
+    for (const m of run.moments) {
+      io.out(`  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`);
+    }
+    io.out('\nwritten:');
+    for (const p of written) io.out(`  ${p}`);
+    const over = failing(run.report.findings, o.failOn).length;
+    io.out(`\n` + (over > 0 ? `${over} finding(s) at or above --fail-on ${o.failOn}: exit 1` : `nothing at or above --fail-on ${o.failOn}`));
+  }
+  return code;
+}
+
+export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+  try {
+    const parsed = parseAuditArgs(argv);
+    if (parsed.kind === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    return await audit(parsed.options, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`cookie-audit: ${err.message}`);
+      io.err('Try: cookie-audit --help');
+    } else if (err instanceof AuditError) io.err(`cookie-audit: ${err.message}`);
+    else io.err(`cookie-audit: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return EXIT_ERROR;
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  // A hung browser must not keep the process alive once the answer is known.
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}
