@@ -15,13 +15,6 @@ const FILE_NAMES: Record<OutputFormat, string> = {
   'cookie-editor': 'cookie-editor.json',
 };
 
-function render(report: AuditReport, format: OutputFormat): string {
-  if (format === 'storage-state' || format === 'cookie-editor') {
-    throw new Error(`${format} is not available in this build`);
-  }
-  return FORMATS[format].render(report);
-}
-
 /** An interrupted run leaves at most a `.tmp` file, never a half-written report under the real name. */
 export function writeOutputs(report: AuditReport, formats: readonly OutputFormat[], outDir: string): string[] {
   const dir = resolve(outDir);
@@ -31,7 +24,7 @@ export function writeOutputs(report: AuditReport, formats: readonly OutputFormat
     const path = join(dir, FILE_NAMES[format]);
     const tmp = `${path}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, render(report, format), { mode: report.valuesIncluded ? 0o600 : 0o644 });
+      writeFileSync(tmp, FORMATS[format].render(report), { mode: report.valuesIncluded ? 0o600 : 0o644 });
       renameSync(tmp, path);
     } catch (err) {
       rmSync(tmp, { force: true });
