@@ -45,7 +45,7 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     io.out('\nwritten:');
     for (const p of written) io.out(`  ${p}`);
     const over = failing(run.report.findings, o.failOn).length;
-    io.out(`\n` + (over > 0 ? `${over} finding(s) at or above --fail-on ${o.failOn}: exit 1` : `nothing at or above --fail-on ${o.failOn}`));
+    io.out(`\n` + (over > 0 ? `${over} finding(s) at or above --fail-on ${o.failOn}: exit 1` : o.failOn === 'none' ? '--fail-on none: findings do not fail the run' : `nothing at or above --fail-on ${o.failOn}`));
   }
   return code;
 }

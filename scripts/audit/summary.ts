@@ -6,7 +6,7 @@ const TOP = 10;
 
 function subjectOf(f: ReportFinding): string {
   if (f.kind === 'cookie') return `${f.cookie.name} (${f.cookie.domain})`;
-  if (f.kind === 'header') return `${f.header.name ?? 'header'} at ${f.header.url}`;
+  if (f.kind === 'header') return `${f.header.name || '(nameless)'} at ${f.header.url}`;
   return f.domain.domain;
 }
 
