@@ -20,6 +20,7 @@ describe('parseAuditArgs', () => {
       includeValues: false,
       includeHistory: false,
       login: undefined,
+      baseline: undefined,
       waitMs: 0,
       ignoreHttpsErrors: false,
       quiet: false,
@@ -30,7 +31,7 @@ describe('parseAuditArgs', () => {
   test('every option', () => {
     const o = audit([
       'http://a.test/x', 'https://b.test/', '--browser', 'firefox', '--out', 'o', '--format', 'json,sarif,netscape,json',
-      '--fail-on', 'low', '--profile', 'rfc2109', '--include-values', '--include-history', '--login', 'l.mjs',
+      '--fail-on', 'low', '--profile', 'rfc2109', '--include-values', '--include-history', '--login', 'l.mjs', '--baseline', 'old.json',
       '--wait-ms', '250', '--ignore-https-errors', '--quiet', '--no-build',
     ]);
     expect(o).toMatchObject({
@@ -43,6 +44,7 @@ describe('parseAuditArgs', () => {
       includeValues: true,
       includeHistory: true,
       login: 'l.mjs',
+      baseline: 'old.json',
       waitMs: 250,
       ignoreHttpsErrors: true,
       quiet: true,

@@ -25,6 +25,8 @@ export interface AuditOptions {
   includeValues: boolean;
   includeHistory: boolean;
   login: string | undefined;
+  /** An earlier report: only findings new or worse since then count against --fail-on. */
+  baseline: string | undefined;
   waitMs: number;
   ignoreHttpsErrors: boolean;
   quiet: boolean;
@@ -36,6 +38,7 @@ export type Parsed = { kind: 'help' } | { kind: 'audit'; options: AuditOptions }
 export class UsageError extends Error {}
 
 export const USAGE = `usage: cookie-audit <url...> [options]      (npm run audit -- <url...> [options])
+       cookie-audit diff <before.json> <after.json> [--json]
 
 Audits each URL with the extension itself, in a headless browser, and writes the report.
 
@@ -49,6 +52,7 @@ Audits each URL with the extension itself, in a headless browser, and writes the
   --include-history            add the change log to the report
   --login FILE                 a module whose default export \`async (page, { url }) => …\` logs in
                                (an optional \`logout\` export logs out)
+  --baseline FILE              an earlier report.json: fail only on findings new or worse since
   --wait-ms N                  extra settle time after each page (default 0)
   --ignore-https-errors        accept invalid TLS certificates
   --no-build                   use dist/ as it is, even when older than the sources
@@ -98,6 +102,7 @@ export function parseAuditArgs(argv: readonly string[]): Parsed {
         'include-values': { type: 'boolean' },
         'include-history': { type: 'boolean' },
         login: { type: 'string' },
+        baseline: { type: 'string' },
         'wait-ms': { type: 'string' },
         'ignore-https-errors': { type: 'boolean' },
         'no-build': { type: 'boolean' },
@@ -135,6 +140,7 @@ export function parseAuditArgs(argv: readonly string[]): Parsed {
       includeValues,
       includeHistory: v['include-history'] === true,
       login: v.login,
+      baseline: v.baseline,
       waitMs: Number(waitRaw),
       ignoreHttpsErrors: v['ignore-https-errors'] === true,
       quiet: v.quiet === true,

@@ -4,9 +4,11 @@
  * stderr; the summary and the paths written on stdout.
  */
 import { existsSync } from 'node:fs';
+import { diffReports, newOrWorse } from '../../src/report/diff';
 import { BROWSERS } from '../browser/browsers';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
 import { ensureBuilt } from './dist';
+import { diffLines, readReport, runDiff } from './diff-cli';
 import { runAudit } from './drive';
 import { writeOutputs } from './output';
 import { summaryLines } from './summary';
@@ -29,29 +31,38 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
   const note = (line: string): void => {
     if (!o.quiet) io.err(line);
   };
+  // Read before the browser starts: a bad baseline is a usage problem, found in a second.
+  const baseline = o.baseline === undefined ? undefined : readReport(o.baseline);
   if (o.build) ensureBuilt(o.browser, note);
   const run = await runAudit(o, {
     visited: (i, n, url, status) => note(`[${i}/${n}] ${url}${status === null ? '' : ` (HTTP ${status})`}`),
     note,
   });
   const written = writeOutputs(run.report, o.formats, o.out);
-  const code = exitCodeFor(run.report.findings, o.failOn);
+  const diff = baseline ? diffReports(baseline, run.report) : undefined;
+  const counted = diff ? newOrWorse(diff) : run.report.findings;
+  const code = exitCodeFor(counted, o.failOn);
   if (!o.quiet) {
     io.out(`Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`);
     for (const line of summaryLines(run.report)) io.out(line);
     for (const m of run.moments) {
       io.out(`  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`);
     }
+    if (diff) {
+      io.out(`\nsince the baseline ${o.baseline}:`);
+      for (const line of diffLines(diff)) io.out(`  ${line}`);
+    }
     io.out('\nwritten:');
     for (const p of written) io.out(`  ${p}`);
-    const over = failing(run.report.findings, o.failOn).length;
-    io.out(`\n` + (over > 0 ? `${over} finding(s) at or above --fail-on ${o.failOn}: exit 1` : o.failOn === 'none' ? '--fail-on none: findings do not fail the run' : `nothing at or above --fail-on ${o.failOn}`));
+    const over = failing(counted, o.failOn).length;
+    io.out(`\n` + (over > 0 ? `${over}${diff ? ' new or worse' : ''} finding(s) at or above --fail-on ${o.failOn}: exit 1` : o.failOn === 'none' ? '--fail-on none: findings do not fail the run' : `nothing at or above --fail-on ${o.failOn}`));
   }
   return code;
 }
 
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   try {
+    if (argv[0] === 'diff') return runDiff(argv.slice(1), io.out);
     const parsed = parseAuditArgs(argv);
     if (parsed.kind === 'help') {
       io.out(USAGE);

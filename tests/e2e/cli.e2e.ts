@@ -156,6 +156,21 @@ describe.each(selectedBrowsers())('%s: cookie-audit', (name) => {
     expect(exitCodeFor(json.findings, 'medium')).toBe(1);
   });
 
+  test('--baseline: the same audit again, held against the first report, fails on nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cookie-audit-e2e-'));
+    const r = await run([
+      ...ROUTES.map((p) => site.http + p),
+      '--browser', name,
+      '--out', dir,
+      '--login', join(root, 'tests/e2e/fixtures/audit-login.mjs'),
+      '--baseline', join(outDir, 'report.json'),
+      '--no-build',
+    ]);
+    expect(r.err).not.toMatch(/cookie-audit:/);
+    expect(r.out).toMatch(/findings: 0 new, 0 gone, 0 worse/);
+    expect(r.code).toBe(0);
+  });
+
   test('an unreachable URL gives 2 and names it', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/gone`;
     const r = await run([`${site.http}/samesite`, url, '--browser', name, '--out', mkdtempSync(join(tmpdir(), 'cookie-audit-e2e-')), '--no-build']);
