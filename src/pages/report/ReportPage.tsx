@@ -16,6 +16,7 @@ import { Shell } from '../../ui/Shell';
 import { Controls, type Options } from './Controls';
 import { loadReportData, type ReportData } from './load';
 import { optionsFromQuery } from './query-options';
+import { RecordBanner } from './RecordBanner';
 import { Domains, Findings, SessionIds, Summary } from './sections';
 import { Cookies, Events, Rejected } from './tables';
 
@@ -125,6 +126,9 @@ export function ReportPage() {
         {!scope ? <p role="alert">{t('report_noScope')}</p> : null}
         {error ? <p role="alert">{t('report_loadFailed', error)}</p> : null}
         {scope && !report && !error ? <p aria-busy="true">{t('report_loading')}</p> : null}
+        {scope?.kind === 'tab' && data && data.scoped.inspectable && data.observationCount === 0 ? (
+          <RecordBanner db={db} tabId={scope.tabId} onRecorded={() => setReloads((n) => n + 1)} />
+        ) : null}
         {report ? (
           <article class="report" data-testid="report" aria-label={t('report_title')}>
             <p class="report-values" data-testid="values-notice">
