@@ -21,6 +21,7 @@ describe('parseAuditArgs', () => {
       includeHistory: false,
       login: undefined,
       baseline: undefined,
+      acceptConsent: false,
       waitMs: 0,
       ignoreHttpsErrors: false,
       quiet: false,
@@ -31,7 +32,7 @@ describe('parseAuditArgs', () => {
   test('every option', () => {
     const o = audit([
       'http://a.test/x', 'https://b.test/', '--browser', 'firefox', '--out', 'o', '--format', 'json,sarif,netscape,json',
-      '--fail-on', 'low', '--profile', 'rfc2109', '--include-values', '--include-history', '--login', 'l.mjs', '--baseline', 'old.json',
+      '--fail-on', 'low', '--profile', 'rfc2109', '--include-values', '--include-history', '--login', 'l.mjs', '--baseline', 'old.json', '--accept-consent',
       '--wait-ms', '250', '--ignore-https-errors', '--quiet', '--no-build',
     ]);
     expect(o).toMatchObject({
@@ -45,6 +46,7 @@ describe('parseAuditArgs', () => {
       includeHistory: true,
       login: 'l.mjs',
       baseline: 'old.json',
+      acceptConsent: true,
       waitMs: 250,
       ignoreHttpsErrors: true,
       quiet: true,

@@ -27,6 +27,8 @@ export interface AuditOptions {
   login: string | undefined;
   /** An earlier report: only findings new or worse since then count against --fail-on. */
   baseline: string | undefined;
+  /** After the visits without interaction, click each page's consent banner's accept button. */
+  acceptConsent: boolean;
   waitMs: number;
   ignoreHttpsErrors: boolean;
   quiet: boolean;
@@ -52,6 +54,8 @@ Audits each URL with the extension itself, in a headless browser, and writes the
   --include-history            add the change log to the report
   --login FILE                 a module whose default export \`async (page, { url }) => …\` logs in
                                (an optional \`logout\` export logs out)
+  --accept-consent             after visiting without interaction, accept each page's consent banner
+                               and record what was set after it (consent.json)
   --baseline FILE              an earlier report.json: fail only on findings new or worse since
   --wait-ms N                  extra settle time after each page (default 0)
   --ignore-https-errors        accept invalid TLS certificates
@@ -103,6 +107,7 @@ export function parseAuditArgs(argv: readonly string[]): Parsed {
         'include-history': { type: 'boolean' },
         login: { type: 'string' },
         baseline: { type: 'string' },
+        'accept-consent': { type: 'boolean' },
         'wait-ms': { type: 'string' },
         'ignore-https-errors': { type: 'boolean' },
         'no-build': { type: 'boolean' },
@@ -141,6 +146,7 @@ export function parseAuditArgs(argv: readonly string[]): Parsed {
       includeHistory: v['include-history'] === true,
       login: v.login,
       baseline: v.baseline,
+      acceptConsent: v['accept-consent'] === true,
       waitMs: Number(waitRaw),
       ignoreHttpsErrors: v['ignore-https-errors'] === true,
       quiet: v.quiet === true,

@@ -6,12 +6,14 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import type { CookieRef } from '../../src/analysis/consent';
 import type { AuditReport } from '../../src/report/index';
 import { launch } from '../browser/browsers';
 import { ExtensionControl } from '../browser/extension';
 import { clickDownload, installDownloadCapture } from '../browser/page-downloads';
 import type { ExtensionBrowser, TrackedPage } from '../browser/types';
 import type { AuditOptions } from './args';
+import { acceptConsent, type ConsentClick } from './consent';
 import { markSessionMoment, type SessionMoment } from './moments';
 import { AuditError, within } from './timeout';
 
@@ -29,12 +31,31 @@ export interface AuditProgress {
   note(line: string): void;
 }
 
+export interface ConsentPhases {
+  /** Cookies in the jar after every URL was visited, before any click or script. */
+  beforeInteraction: CookieRef[];
+  /** With --accept-consent: the banner clicked on each URL (null: none found), and the jar after. */
+  clicks?: Array<{ url: string; click: ConsentClick | null }>;
+  afterConsent?: CookieRef[];
+}
+
 export interface AuditRun {
   report: AuditReport;
   moments: Array<SessionMoment & { marked: boolean }>;
+  consent: ConsentPhases;
 }
 
 type LoginScript = (page: Page, ctx: { url: string }) => Promise<unknown>;
+
+/** The cookies of the (fresh) profile now, by name, domain and path. */
+async function jar(control: ExtensionControl): Promise<CookieRef[]> {
+  const all = await control.page.page.evaluate(async () => {
+    type C = { name: string; domain: string; path: string };
+    const api = (globalThis as unknown as { browser: { cookies: { getAll(q: object): Promise<C[]> } } }).browser;
+    return (await api.cookies.getAll({})).map((c) => ({ name: c.name, domain: c.domain, path: c.path }));
+  });
+  return all.map((c) => ({ ...c, domain: c.domain.replace(/^\./, '') }));
+}
 
 async function tabIds(control: ExtensionControl): Promise<number[]> {
   return control.page.page.evaluate(async () => {
@@ -172,6 +193,22 @@ export async function runAudit(o: AuditOptions, progress: AuditProgress): Promis
       if (o.waitMs > 0) await new Promise((r) => setTimeout(r, o.waitMs)); // the user's own extra settle time
       progress.visited(i + 1, o.urls.length, url, status);
     }
+    const consent: ConsentPhases = { beforeInteraction: await jar(control) };
+    if (o.acceptConsent) {
+      consent.clicks = [];
+      for (const url of o.urls) {
+        await visit(tab, url, o);
+        await settled(control, tabId);
+        const click = await within(PAGE_MS, `looking for a consent banner on ${url}`, acceptConsent(tab.page));
+        if (click) {
+          await tab.page.waitForNetworkIdle({ idleTime: IDLE_MS, timeout: 10_000 }).catch(() => undefined);
+          await settled(control, tabId);
+        }
+        consent.clicks.push({ url, click });
+        progress.note(`consent on ${url}: ${click ? `accepted (${click.by})` : 'no banner found'}`);
+      }
+      consent.afterConsent = await jar(control);
+    }
     const moments: AuditRun['moments'] = [];
     if (login) {
       const url = o.urls[0]!;
@@ -184,7 +221,7 @@ export async function runAudit(o: AuditOptions, progress: AuditProgress): Promis
       for (const m of moments) progress.note(`${m.kind} by --login script, ending at ${m.url}`);
     }
     const report = await within(PAGE_MS * 2, 'the report page', reportOf(b, tabId, o));
-    return { report, moments };
+    return { report, moments, consent };
   } finally {
     await within(15_000, `closing ${o.browser}`, b.close()).catch(() => undefined);
   }

@@ -4,15 +4,17 @@
  * stderr; the summary and the paths written on stdout.
  */
 import { existsSync } from 'node:fs';
+import { setAfter, trackingBeforeConsent } from '../../src/analysis/consent';
 import { diffReports, newOrWorse } from '../../src/report/diff';
 import { BROWSERS } from '../browser/browsers';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
 import { ensureBuilt } from './dist';
 import { diffLines, readReport, runDiff } from './diff-cli';
 import { runAudit } from './drive';
-import { writeOutputs } from './output';
+import { knownPurpose } from './consent';
+import { writeConsent, writeOutputs } from './output';
 import { summaryLines } from './summary';
-import { AuditError } from './timeout';
+import { AuditError, within } from './timeout';
 import { EXIT_ERROR, exitCodeFor, failing } from './verdict';
 
 export interface Io {
@@ -34,17 +36,29 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
   // Read before the browser starts: a bad baseline is a usage problem, found in a second.
   const baseline = o.baseline === undefined ? undefined : readReport(o.baseline);
   if (o.build) ensureBuilt(o.browser, note);
-  const run = await runAudit(o, {
-    visited: (i, n, url, status) => note(`[${i}/${n}] ${url}${status === null ? '' : ` (HTTP ${status})`}`),
-    note,
-  });
+  // Each step has its own limit; this one catches a browser that stops answering between them.
+  const budget = 180_000 + o.urls.length * (o.acceptConsent ? 240_000 : 120_000) + (o.login ? 300_000 : 0) + o.urls.length * o.waitMs;
+  const run = await within(
+    budget,
+    'the audit',
+    runAudit(o, {
+      visited: (i, n, url, status) => note(`[${i}/${n}] ${url}${status === null ? '' : ` (HTTP ${status})`}`),
+      note,
+    }),
+  );
   const written = writeOutputs(run.report, o.formats, o.out);
+  const tracking = trackingBeforeConsent(run.consent.beforeInteraction, knownPurpose);
+  if (o.acceptConsent) written.push(writeConsent(run.consent, tracking, o.out));
   const diff = baseline ? diffReports(baseline, run.report) : undefined;
-  const counted = diff ? newOrWorse(diff) : run.report.findings;
+  // The baseline is a report, which has no consent phases: against it only the report's findings count.
+  const counted = diff ? newOrWorse(diff) : [...run.report.findings, ...tracking];
   const code = exitCodeFor(counted, o.failOn);
   if (!o.quiet) {
     io.out(`Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`);
     for (const line of summaryLines(run.report)) io.out(line);
+    io.out(`  set before any interaction: ${run.consent.beforeInteraction.length} cookie(s)`);
+    if (run.consent.afterConsent) io.out(`  set after consent:          ${setAfter(run.consent.beforeInteraction, run.consent.afterConsent).length} more`);
+    for (const f of tracking) io.out(`    [${f.severity}]    ${f.id.padEnd(28)} ${f.cookie.name} (${f.cookie.domain}, ${f.purpose})`);
     for (const m of run.moments) {
       io.out(`  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`);
     }
