@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../tests/e2e/harness/chromium';
-import { ExtensionControl } from '../tests/e2e/harness/extension';
-import { FIREFOX_PATH, launchFirefox } from '../tests/e2e/harness/firefox';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../scripts/browser/chromium';
+import { ExtensionControl } from '../scripts/browser/extension';
+import { FIREFOX_PATH, launchFirefox } from '../scripts/browser/firefox';
 import { startSite } from '../tests/site/server';
 import { treeCpuMs } from './proc-cpu';
 

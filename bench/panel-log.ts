@@ -1,4 +1,4 @@
-import type { ExtensionControl } from '../tests/e2e/harness/extension';
+import type { ExtensionControl } from '../scripts/browser/extension';
 
 /**
  * Writes events straight into IndexedDB for the measured tab and its site, ids far above the

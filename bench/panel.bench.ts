@@ -16,8 +16,8 @@
  * Not part of `npm test`.
  */
 import { startSite } from '../tests/site/server';
-import { launch } from '../tests/e2e/harness/browsers';
-import { ExtensionControl } from '../tests/e2e/harness/extension';
+import { launch } from '../scripts/browser/browsers';
+import { ExtensionControl } from '../scripts/browser/extension';
 import { logWriter } from './panel-log';
 import { traceSummary } from './trace-summary';
 

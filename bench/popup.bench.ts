@@ -17,9 +17,9 @@
  * open (load it in the DevTools Performance panel). Not part of `npm test`.
  */
 import { startSite } from '../tests/site/server';
-import { BROWSERS, launch } from '../tests/e2e/harness/browsers';
+import { BROWSERS, launch } from '../scripts/browser/browsers';
 import { pageScripts, sizes, staticScriptGraph } from '../scripts/bundle-graph';
-import { ExtensionControl } from '../tests/e2e/harness/extension';
+import { ExtensionControl } from '../scripts/browser/extension';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const COLD_RUNS = Number(process.argv[3] ?? 3);

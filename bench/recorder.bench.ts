@@ -8,8 +8,8 @@
  *   npx tsx bench/recorder.bench.ts [events=20000] [rounds=3] [--browser chromium|firefox]
  */
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/e2e/harness/chromium';
-import { launchFirefox } from '../tests/e2e/harness/firefox';
+import { launchChromium } from '../scripts/browser/chromium';
+import { launchFirefox } from '../scripts/browser/firefox';
 import { buildBench } from './build';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { browser: { type: 'string' } } });

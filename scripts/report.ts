@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { FORMATS, type AuditReport, type ReportFormat } from '../src/report/index';
 import { validateReport } from '../src/report/validate';
 
-const USAGE = 'usage: npm run report -- <report.json> --format html|csv|sarif|md|netscape|json [--out <file>]';
+const USAGE = `usage: npm run report -- <report.json> --format ${Object.keys(FORMATS).join('|')} [--out <file>]`;
 
 export function renderSaved(text: string, format: ReportFormat): string {
   let data: unknown;

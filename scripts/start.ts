@@ -3,7 +3,7 @@
  *
  * Builds the extension, starts the bundled demo site and opens a browser with the extension on a
  * fresh profile, pointed at the demo. Without a display (or with --headless) it runs the same
- * browser headless, browses the demo's scenarios and prints what the extension recorded, so the
+ * browser headless and audits the demo's scenarios with the audit command (scripts/audit/), so the
  * command does something useful on any machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,11 +11,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from '../tests/e2e/harness/browsers';
-import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
-import { FIREFOX_PATH } from '../tests/e2e/harness/firefox';
+import { main as auditMain } from './audit/main';
+import { CHROMIUM_PATH } from './browser/chromium';
+import { FIREFOX_PATH } from './browser/firefox';
 import { startSite, type Site } from '../tests/site/server';
-import { printSummary } from './start-summary';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -111,28 +110,15 @@ const TOUR = [
   '/logout',
 ];
 
+/** The headless tour is an audit of the demo: the same command CI runs (docs/CLI.md). */
 async function headless(site: Site): Promise<void> {
-  console.log(`No display (or --headless): touring the demo in headless ${browserName}…`);
-  const b = await launch(browserName);
+  console.log(`No display (or --headless): auditing the demo in headless ${browserName}…`);
+  const out = resolve(root, 'cookie-audit');
   try {
-    const { ExtensionControl } = await import('../tests/e2e/harness/extension');
-    const control = await ExtensionControl.open(b);
-    const tab = await b.newPage();
-    // Like a person inspecting the site: the Cookies panel open on the tab, so its headers
-    // (every Set-Cookie line and what was sent) are recorded, not only the cookie changes.
-    await b.goto(tab, `${site.http}/`);
-    const tabId = await b.tabIdOf(tab);
-    await b.openExtensionPage('src/pages/panel/index.html', { tabId });
-    await control.waitForWatched(tabId);
-    for (const path of TOUR) await b.goto(tab, site.http + path);
-    // Let correlation windows close so every Set-Cookie line has its outcome.
-    await control.waitFor(async () => {
-      const obs = await control.readTable<{ setCookies?: Array<{ outcome: string }> }>('observations');
-      return obs.every((o) => (o.setCookies ?? []).every((s) => s.outcome !== 'pending'));
-    }, 'every Set-Cookie line settled');
-    await printSummary(control, tabId, site, browserName);
+    const code = await auditMain([...TOUR.map((p) => site.http + p), '--browser', browserName, '--out', out, '--fail-on', 'none', '--no-build']);
+    if (code !== 0) process.exitCode = code;
+    else console.log('\nThe same audit for any site: npm run audit -- <url...> (docs/CLI.md). Load dist/ into a browser (see README) for the popup, the panel and the report page.');
   } finally {
-    await b.close();
     await site.close();
   }
 }

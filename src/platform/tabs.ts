@@ -30,3 +30,25 @@ export async function openExtensionPage(path: string, query: Record<string, stri
   await browser.tabs.create({ url: url.href });
 }
 
+
+/**
+ * Reloads a tab and resolves once its load completes (tabs.onUpdated reports `status` without the
+ * `tabs` permission). Resolves after `timeoutMs` in any case, so a page that never finishes loading
+ * cannot leave the caller waiting.
+ */
+export function reloadTabAndWait(tabId: number, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      browser.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = (id: number, info: { status?: string }): void => {
+      // Firefox does not always report the 'loading' step of a reload; 'complete' is enough.
+      if (id === tabId && info.status === 'complete') done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    browser.tabs.onUpdated.addListener(listener);
+    browser.tabs.reload(tabId).catch(done);
+  });
+}

@@ -6,6 +6,7 @@ export { toCsv } from './csv';
 export { toNetscape } from './netscape';
 export { toSarif } from './sarif';
 export { toMarkdown } from './markdown';
+export { toStorageState, toCookieEditor } from './import-formats';
 export { escapeHtml, csvCell } from './escape';
 export { redactSetCookieLine } from './redact';
 export * from './types';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, selectedBrowsers } from './harness/browsers';
-import type { ExtensionBrowser, TrackedPage } from './harness/types';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 /**
  * Host access can be withheld (Firefox MV3 lets users do it per extension; Chrome's "site access").

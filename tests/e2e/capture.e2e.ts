@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog, settledResponse } from './harness/log';
-import type { ExtensionBrowser, TrackedPage } from './harness/types';
+import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 

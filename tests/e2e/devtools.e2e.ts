@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { BROWSERS, selectedBrowsers } from './harness/browsers';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/chromium';
-import { ExtensionControl } from './harness/extension';
+import { BROWSERS, selectedBrowsers } from '../../scripts/browser/browsers';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browser/chromium';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { settledResponse } from './harness/log';
-import { extensionUrl, track } from './harness/track';
-import type { ExtensionBrowser } from './harness/types';
+import { extensionUrl, track } from '../../scripts/browser/track';
+import type { ExtensionBrowser } from '../../scripts/browser/types';
 
 /**
  * One smoke test that the REAL DevTools runs the extension's devtools_page and accepts the

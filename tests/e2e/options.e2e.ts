@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog } from './harness/log';
-import type { ExtensionBrowser, TrackedPage } from './harness/types';
+import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 describe.each(selectedBrowsers())('%s: the options page', (name) => {
   let b: ExtensionBrowser;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, launch, selectedBrowsers } from './harness/browsers';
+import { BROWSERS, launch, selectedBrowsers } from '../../scripts/browser/browsers';
 import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bundle-graph';
-import { ExtensionControl } from './harness/extension';
-import type { ExtensionBrowser } from './harness/types';
+import { ExtensionControl } from '../../scripts/browser/extension';
+import type { ExtensionBrowser } from '../../scripts/browser/types';
 
 const PAGES = [
   'src/pages/popup/index.html',

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { startSite } from '../site/server';
-import { selectedBrowsers } from './harness/browsers';
+import { selectedBrowsers } from '../../scripts/browser/browsers';
 import { launchChromiumIn } from './harness/popup-locale';
 
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');

@@ -8,10 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { browserCookies, popupRows, waitForPopup } from './harness/popup-page';
-import type { ExtensionBrowser } from './harness/types';
+import type { ExtensionBrowser } from '../../scripts/browser/types';
 
 const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '/session', '/hostile', '/jwt'];
 const POPUP = 'src/pages/popup/index.html';

@@ -6,12 +6,12 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { launchFirefoxDark } from './harness/popup-firefox-dark';
 import { launchChromiumIn } from './harness/popup-locale';
 import { browserCookies, popupRows, waitForPopup, type BrowserCookie } from './harness/popup-page';
-import type { ExtensionBrowser, TrackedPage } from './harness/types';
+import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '/session', '/samesite', '/hostile', '/jwt'];
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
-import type { ExtensionBrowser } from './harness/types';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
+import type { ExtensionBrowser } from '../../scripts/browser/types';
 
 /**
  * Incognito data stays in memory. Chromium is driven here: the extension is loaded over CDP with

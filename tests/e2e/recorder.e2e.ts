@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contextOf } from '../site/catalogue';
 import { startSite, type Site } from '../site/server';
 import type { Outcome } from '../site/types';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog, settledResponse } from './harness/log';
-import type { ExtensionBrowser, TrackedPage } from './harness/types';
+import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 /** Recorded outcomes that satisfy what the catalogue says the browser does with a line. */
 function acceptable(o: Outcome): { outcomes: string[]; reason?: string } {

@@ -16,11 +16,11 @@ import { renderSaved } from '../../scripts/report';
 import { contextOf } from '../site/catalogue';
 import { startSite, type Site, type SiteLogEntry } from '../site/server';
 import type { CookieCase, FindingId } from '../site/types';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { settledResponse } from './harness/log';
 import { clickDownload, installDownloadCapture, parseCsv, type Captured } from './harness/report-downloads';
-import type { BrowserName, ExtensionBrowser, TrackedPage } from './harness/types';
+import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 const ROUTES = ['/login', '/login?user=alice', '/login-insecure', '/samesite', '/prefixes', '/jwt', '/hostile'];
 const SCREENSHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
@@ -178,11 +178,17 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
     await report.page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="include-values"]')!.click());
     await report.page.waitForSelector('.report-page[data-values-included="true"] [data-testid="download-netscape"]');
     const v: Record<string, Captured> = {};
-    for (const f of ['json', 'html', 'csv', 'sarif', 'netscape']) v[f] = await clickDownload(report.page, `download-${f}`);
+    for (const f of ['json', 'html', 'csv', 'sarif', 'netscape', 'storage-state', 'cookie-editor']) v[f] = await clickDownload(report.page, `download-${f}`);
     const json = JSON.parse(v['json']!.text) as AuditReport;
     expect(validateReport(json).errors).toEqual([]);
     expect(json.valuesIncluded).toBe(true);
     const valueOf = new Map(json.cookies.map((c) => [c.name, c.value ?? '']));
+    // The import formats carry every cookie with its value (loading them back: cli-exports.e2e.ts).
+    expect(v['storage-state']!.name).toMatch(/-storage-state\.json$/);
+    const state = JSON.parse(v['storage-state']!.text) as { cookies: Array<{ name: string; value: string }> };
+    expect(state.cookies.map((c) => [c.name, c.value])).toEqual(json.cookies.map((c) => [c.name, c.value]));
+    const editor = JSON.parse(v['cookie-editor']!.text) as Array<{ name: string; value: string }>;
+    expect(editor.map((c) => [c.name, c.value])).toEqual(json.cookies.map((c) => [c.name, c.value]));
 
     // curl reads the file and sends the cookies: the site logs the Cookie header it received.
     expect(v['netscape']!.text.split('\n', 1)[0]).toMatch(/values included/);

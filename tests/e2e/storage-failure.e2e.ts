@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import type { CookieChangeEvent } from './harness/log';
-import type { BrowserName, ExtensionBrowser } from './harness/types';
+import type { BrowserName, ExtensionBrowser } from '../../scripts/browser/types';
 
 /**
  * When the browser cannot give the extension its IndexedDB (a broken or unwritable profile), the

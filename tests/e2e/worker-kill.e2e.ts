@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
-import { launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog } from './harness/log';
-import type { ExtensionBrowser } from './harness/types';
+import type { ExtensionBrowser } from '../../scripts/browser/types';
 
 /**
  * Chromium stops extension service workers whenever it likes (30 s idle, memory pressure); the

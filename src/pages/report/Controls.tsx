@@ -2,7 +2,7 @@
 import type { LimitProfileId } from '../../model/limits';
 import { LIMIT_PROFILES } from '../../model/limits';
 import { t } from '../../platform/i18n';
-import type { ReportFormat } from '../../report/index';
+import { FORMATS, type ReportFormat } from '../../report/index';
 
 export interface Options {
   includeValues: boolean;
@@ -16,6 +16,8 @@ const DOWNLOADS: ReadonlyArray<{ format: ReportFormat; label: string }> = [
   { format: 'csv', label: 'CSV' },
   { format: 'sarif', label: 'SARIF' },
   { format: 'netscape', label: 'cookies.txt' },
+  { format: 'storage-state', label: 'Playwright storageState' },
+  { format: 'cookie-editor', label: 'Cookie-Editor JSON' },
 ];
 
 export function Controls(props: {
@@ -74,7 +76,7 @@ export function Controls(props: {
       </div>
       <div class="report-downloads" role="group" aria-label={t('report_download')}>
         <span class="muted">{t('report_download')}:</span>
-        {DOWNLOADS.filter((d) => d.format !== 'netscape' || o.includeValues).map((d) => (
+        {DOWNLOADS.filter((d) => !FORMATS[d.format].needsValues || o.includeValues).map((d) => (
           <button
             key={d.format}
             type="button"

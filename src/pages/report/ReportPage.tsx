@@ -16,6 +16,8 @@ import { Shell } from '../../ui/Shell';
 import { Controls, type Options } from './Controls';
 import { loadReportData, type ReportData } from './load';
 import { Purposes } from './Purposes';
+import { optionsFromQuery } from './query-options';
+import { RecordBanner } from './RecordBanner';
 import { Domains, Findings, SessionIds, Summary } from './sections';
 import { Cookies, Events, Rejected } from './tables';
 
@@ -42,11 +44,13 @@ function scopeLabel(scope: Scope | undefined, data: ReportData | undefined): str
 export function ReportPage() {
   const scope = useMemo(() => scopeFromQuery(location.search), []);
   const digestKey = useMemo(randomKey, []);
-  const [options, setOptions] = useState<Options>({
-    includeValues: false,
-    includeHistory: false,
-    profile: BROWSER === 'firefox' ? 'firefox' : 'chromium',
-  });
+  const [options, setOptions] = useState<Options>(() =>
+    optionsFromQuery(location.search, {
+      includeValues: false,
+      includeHistory: false,
+      profile: BROWSER === 'firefox' ? 'firefox' : 'chromium',
+    }),
+  );
   const [data, setData] = useState<ReportData | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [browserInfo, setBrowserInfo] = useState<BrowserInfo>({ name: BROWSER, version: 'unknown' });
@@ -123,6 +127,9 @@ export function ReportPage() {
         {!scope ? <p role="alert">{t('report_noScope')}</p> : null}
         {error ? <p role="alert">{t('report_loadFailed', error)}</p> : null}
         {scope && !report && !error ? <p aria-busy="true">{t('report_loading')}</p> : null}
+        {scope?.kind === 'tab' && data && data.scoped.inspectable && data.observationCount === 0 ? (
+          <RecordBanner db={db} tabId={scope.tabId} onRecorded={() => setReloads((n) => n + 1)} />
+        ) : null}
         {report ? (
           <article class="report" data-testid="report" aria-label={t('report_title')}>
             <p class="report-values" data-testid="values-notice">

@@ -17,6 +17,8 @@ export interface ReportData {
   setCookieLines: SetCookieLineInput[];
   /** Undefined when history was not asked for. */
   events: CookieChangeEvent[] | undefined;
+  /** Header observations in scope: none for a tab means its headers were not recorded. */
+  observationCount: number;
   loadedAt: number;
 }
 
@@ -38,5 +40,5 @@ export async function loadReportData(db: CookieLogDB, scope: Scope, includeHisto
     observationsFor(db, scope),
     includeHistory ? changesFor(db, scoped) : Promise.resolve(undefined),
   ]);
-  return { scoped, setCookieLines: setCookieLines(observations), events, loadedAt: now };
+  return { scoped, setCookieLines: setCookieLines(observations), events, observationCount: observations.length, loadedAt: now };
 }

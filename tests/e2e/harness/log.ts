@@ -1,5 +1,5 @@
 import type { CookieChangeEvent, HeaderObservation } from '../../../src/model/events';
-import type { ExtensionControl } from './extension';
+import type { ExtensionControl } from '../../../scripts/browser/extension';
 
 export type { CookieChangeEvent, HeaderObservation };
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { BROWSERS } from './browsers';
-import { FIREFOX_PATH } from './firefox';
+import { BROWSERS } from '../../../scripts/browser/browsers';
+import { FIREFOX_PATH } from '../../../scripts/browser/firefox';
 
 const UUID = '0d9b7c3e-5a41-4f6e-8c2d-1b3a5e7f9a0c';
 

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { BROWSERS } from './browsers';
-import { CHROMIUM_PATH } from './chromium';
+import { BROWSERS } from '../../../scripts/browser/browsers';
+import { CHROMIUM_PATH } from '../../../scripts/browser/chromium';
 
 export interface LocalisedChromium {
   browser: Browser;

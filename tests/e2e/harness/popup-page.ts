@@ -1,5 +1,5 @@
 /** Reading the popup page (opened as a tab) and the browser's cookie jar from an extension page. */
-import type { TrackedPage } from './types';
+import type { TrackedPage } from '../../../scripts/browser/types';
 
 export interface BrowserCookie {
   name: string;

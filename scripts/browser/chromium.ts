@@ -30,7 +30,7 @@ const isExtensionWorker = (t: Target): boolean =>
  */
 export async function launchChromium(
   extensionDir: string,
-  options: { allowIncognito?: boolean; prepareProfile?: (dir: string) => void } = {},
+  options: { allowIncognito?: boolean; prepareProfile?: (dir: string) => void; ignoreHttpsErrors?: boolean } = {},
 ): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'cm-chromium-'));
   options.prepareProfile?.(profile);
@@ -41,7 +41,7 @@ export async function launchChromium(
     // Loaded over CDP below when incognito access is wanted: --load-extension cannot grant it.
     enableExtensions: options.allowIncognito ? true : [extensionDir],
     userDataDir: profile,
-    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
+    args: options.ignoreHttpsErrors === false ? [...CHROMIUM_ARGS] : [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
   });
   if (options.allowIncognito) {
     const session = await browser.target().createCDPSession();

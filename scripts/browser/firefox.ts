@@ -21,6 +21,7 @@ export async function launchFirefox(
   extensionDir: string,
   extraPrefs: Record<string, unknown> = {},
   prepareProfile?: (dir: string) => void,
+  ignoreHttpsErrors = true,
 ): Promise<ExtensionBrowser> {
   // puppeteer makes (and removes) a temporary profile itself unless given one.
   const profile = prepareProfile ? mkdtempSync(join(tmpdir(), 'cm-firefox-')) : undefined;
@@ -33,7 +34,7 @@ export async function launchFirefox(
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
-    acceptInsecureCerts: true,
+    acceptInsecureCerts: ignoreHttpsErrors,
     ...(profile ? { userDataDir: profile } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {

@@ -4,7 +4,7 @@ import { CHROMIUM_PATH, launchChromium } from './chromium';
 import { FIREFOX_PATH, launchFirefox } from './firefox';
 import type { BrowserName, ExtensionBrowser } from './types';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../..');
 
 export const BROWSERS: Record<BrowserName, { path: string; install: string; dist: string }> = {
   chromium: { path: CHROMIUM_PATH, install: 'sudo apt-get install -y chromium', dist: resolve(root, 'dist/chrome') },
@@ -37,6 +37,8 @@ export interface LaunchOptions {
   allowIncognito?: boolean;
   /** Called with the fresh profile directory before the browser starts (e.g. to break its storage). */
   prepareProfile?: (dir: string) => void;
+  /** Accept invalid TLS certificates (the test site's is self-signed). Default true. */
+  ignoreHttpsErrors?: boolean;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -44,7 +46,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   return name === 'chromium'
     ? launchChromium(dir, {
         allowIncognito: options.allowIncognito === true,
+        ignoreHttpsErrors: options.ignoreHttpsErrors !== false,
         ...(options.prepareProfile ? { prepareProfile: options.prepareProfile } : {}),
       })
-    : launchFirefox(dir, options.firefoxPrefs, options.prepareProfile);
+    : launchFirefox(dir, options.firefoxPrefs, options.prepareProfile, options.ignoreHttpsErrors !== false);
 }
