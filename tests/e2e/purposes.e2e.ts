@@ -13,11 +13,11 @@ import type { ExpectedPurpose } from '../site/types';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bundle-graph';
-import { BROWSERS, launch, selectedBrowsers } from './harness/browsers';
-import { ExtensionControl } from './harness/extension';
+import { BROWSERS, launch, selectedBrowsers } from '../../scripts/browser/browsers';
+import { ExtensionControl } from '../../scripts/browser/extension';
 import { settledResponse } from './harness/log';
 import { clickDownload, installDownloadCapture, type Captured } from './harness/report-downloads';
-import type { BrowserName, ExtensionBrowser, TrackedPage } from './harness/types';
+import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
