@@ -209,9 +209,6 @@ export interface TabView {
    * everything else (counts, limits, findings) is always whole.
    */
   complete: boolean;
-  /**
-   * Set on a popup snapshot (popup-snapshot.ts): the last view the background computed, shown
-   * until its fresh answer arrives. Its cookie values are left out (empty strings).
-   */
-  valuesWithheld?: true;
+  /** The cookie store the view covers (the tab's: normal, private or its container). */
+  storeId?: string;
 }

@@ -1,14 +1,18 @@
 /**
- * The browser's current cookies for the inspected tab (values included: the inspector needs them
- * for JWT decoding and reveal). Re-read when the log shows a new change, at most every 2 s,
- * because `cookies.getAll` is not observable through Dexie.
+ * The inspected tab's current cookies (values included: the inspector needs them for JWT
+ * decoding and reveal), asked of the background, which scopes them to the tab's cookie store.
+ * Asked again when the log shows a new change, at most every 2 s.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CookieLogDB } from '../../db/schema';
-import { loadScope, type ScopedCookies } from '../scope';
+import { createClient } from '../../messaging/client';
+import { messageRuntime } from '../../platform/runtime';
+import type { ScopedCookies } from '../scope';
 
-// loadScope re-reads the tab's recent observations and every site's cookies: under a 500 events/s
-// stream, once every 2 s keeps it off the scrolling budget.
+const client = createClient(messageRuntime());
+
+// Each answer carries every cookie of the tab's sites: under a 500 events/s stream, once every
+// 2 s keeps it off the scrolling budget.
 const MIN_INTERVAL_MS = 2_000;
 
 export function useScope(db: CookieLogDB, tabId: number, version: number): ScopedCookies | undefined {
@@ -35,7 +39,7 @@ export function useScope(db: CookieLogDB, tabId: number, version: number): Scope
     const wait = Math.max(0, last.current + MIN_INTERVAL_MS - Date.now());
     setTimeout(() => {
       last.current = Date.now();
-      void loadScope(db, { kind: 'tab', tabId })
+      void client.send('getScope', { kind: 'tab', tabId })
         .then(
           (s) => {
             if (performance.getEntriesByName('panel-scope').length === 0) performance.mark('panel-scope');

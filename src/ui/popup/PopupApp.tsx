@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SECTION_SORT } from '../../analysis/row-order';
-import type { TabView } from '../../analysis/view-model';
 import type { LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../AccessPrompt';
@@ -39,18 +38,17 @@ function Notice(props: { kind: string; text: string }) {
  * Data-loaded once the background's first answer (whatever it is) has been painted: what tests
  * wait on. `data-complete` says whether every row is in too (the first answer of a big profile has
  * the first rows of each section only). `data-first-paint` says what the first paint with data
- * showed ("snapshot" or "answer"), and the `popup-first-paint` mark when: what the bench measures.
+ * showed (always "answer" now that no snapshot is painted), and the `popup-first-paint` mark
+ * when: what the bench measures.
  */
 function useLoadedSignal(state: PopupState): void {
   const shown = state.status !== 'loading';
-  const snapshot = state.status === 'ready' && state.tab.valuesWithheld === true;
-  const done = shown && !snapshot;
+  const done = shown;
   const complete = done && !(state.status === 'ready' && !state.tab.complete);
   useEffect(() => {
     if (!shown) return;
-    document.documentElement.dataset['firstPaint'] = snapshot ? 'snapshot' : 'answer';
+    document.documentElement.dataset['firstPaint'] = 'answer';
     performance.mark('popup-first-paint');
-    // Only the first paint with data counts: `snapshot` is left out of the dependencies on purpose.
   }, [shown]);
   useEffect(() => {
     if (!done) return;
@@ -85,7 +83,6 @@ function Ready(props: {
   // Until the rest of the rows is in, each section holds its first rows only: totals come from the
   // counts, and "no matches" waits for every row.
   const complete = tab.complete;
-  const snapshot = tab.valuesWithheld === true;
   const [query, setQuery] = useState('');
   const session = useMemo(() => filterRows(vm.session, query), [vm, query]);
   const persistent = useMemo(() => filterRows(vm.persistent, query), [vm, query]);
@@ -118,7 +115,7 @@ function Ready(props: {
                   key={section}
                   class="popup-section popup-cookies"
                   data-testid={`${section}-section`}
-                  aria-busy={!complete || snapshot}
+                  aria-busy={!complete}
                 >
                   <CookieTable
                     rows={rows}
@@ -129,7 +126,6 @@ function Ready(props: {
                     locale={locale}
                     pageSize={POPUP_PAGE_SIZE}
                     initialSort={SECTION_SORT[section]}
-                    valuesWithheld={snapshot}
                   />
                   <p class="muted popup-hint">{t(`popup_${section}Hint`)}</p>
                 </section>
@@ -145,13 +141,13 @@ function Ready(props: {
 }
 
 /** `target`: the tab main.tsx resolved before the first render (and asked the background about). */
-export function PopupApp(props: { target?: Target; snapshot?: TabView }) {
+export function PopupApp(props: { target?: Target }) {
   const target = useTarget(props.target);
   const access = useHostAccess();
   // Loading does not wait for the access check (first paint); granting access re-runs it, since
   // the tab's URL and cookies only then become readable.
   const [profile, setProfile] = useState<LimitProfileId | undefined>(undefined);
-  const state = usePopupData(target, access === false ? 'denied' : 'granted', profile, props.snapshot);
+  const state = usePopupData(target, access === false ? 'denied' : 'granted', profile);
   useLoadedSignal(state);
   if (access === false)
     return (

@@ -1,23 +1,15 @@
 /**
- * The popup's data: the background's view of its tab (cookies with classification, findings and
- * limits — background/tab-view.ts), asked again when any cookie changes while the popup is open
- * or another limit profile is picked. Cookie events arrive straight from the browser (debounced),
- * not via the log, which is batched for up to 250 ms.
- *
- * The first answer carries the first rows of each section only (`FIRST_ROWS`, in the order the
- * tables open): everything the first paint shows, without waiting for every row of a big profile
- * (3,000 cookies are ~3 MB on the wire). Once that is on screen, the rest is asked for; search and
- * sort then work over every cookie. Live updates ask for the whole view, read afresh.
- *
- * With a `snapshot` (snapshot.ts) the state starts ready with it, and the first answer replaces it.
+ * The popup's data: the background's read model of its tab (cookies with classification,
+ * findings and limits — background/tab-views/), pushed through one port (platform/watch.ts).
+ * The background sends the view when asked (the first rows of each section first when the tab
+ * is large, then the whole view) and again after every cookie change that touches the tab, so
+ * the popup neither listens to cookie events nor asks again itself.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TabView } from '../../analysis/view-model';
 import { FIRST_ROWS, withSections } from '../../analysis/view-wire';
-import { createClient } from '../../messaging/client';
 import type { LimitProfileId } from '../../model/limits';
-import { onCookiesChanged } from '../../platform/cookie-events';
-import { messageRuntime } from '../../platform/runtime';
+import { openTabPort, type TabPort } from '../../platform/watch';
 import type { Target } from '../target';
 
 export type PopupState =
@@ -26,48 +18,28 @@ export type PopupState =
   | { status: 'error'; message: string }
   | { status: 'ready'; tab: TabView; generation: number };
 
-const client = createClient(messageRuntime());
-
-/** The first request, sent before the first render (`prefetchTabView`), for the hook to pick up. */
-let early: { tabId: number; answer: Promise<TabView> } | undefined;
+/** The port opened before the first render (`openEarly`), for the hook to take up. */
+let early: { tabId: number; port: TabPort; pushes: TabView[] } | undefined;
 
 /**
- * Sends the first request as soon as the target is known, while Preact renders the loading state:
- * the answer is often in by the time the hook's effect would have asked.
+ * Opens the tab's port and asks for its view as soon as the target is known, while Preact
+ * renders the loading state: the first rows are often in by the time the hook runs.
  */
-export function prefetchTabView(t: Target): Promise<TabView> | undefined {
-  if (t.tabId === undefined) return undefined;
+export function openEarly(t: Target): void {
+  if (t.tabId === undefined) return;
   performance.mark('popup-prefetch');
-  const answer = client.send('getTabView', { tabId: t.tabId, firstRows: FIRST_ROWS });
-  // Handled where it is used; a prefetch nobody uses must not report an unhandled rejection.
-  answer.catch(() => undefined);
-  early = { tabId: t.tabId, answer };
-  return answer;
+  const port = openTabPort(t.tabId, { watch: false });
+  const e = { tabId: t.tabId, port, pushes: [] as TabView[] };
+  port.onPush((p) => {
+    if (early === e && p.type === 'view') e.pushes.push(p.view);
+  });
+  port.ask({ type: 'view', firstRows: FIRST_ROWS });
+  early = e;
 }
 
-/** The prefetched answer for this request, once. */
-function takeEarly(tabId: number, profile: LimitProfileId | undefined): Promise<TabView> | undefined {
-  const e = early;
-  early = undefined;
-  return e !== undefined && profile === undefined && e.tabId === tabId ? e.answer : undefined;
-}
-
-export function usePopupData(
-  target: Target | undefined,
-  access: 'granted' | 'denied' = 'granted',
-  profile?: LimitProfileId,
-  snapshot?: TabView,
-): PopupState {
-  const [state, setState] = useState<PopupState>(() =>
-    snapshot ? { status: 'ready', tab: { ...snapshot, view: withSections(snapshot.view) }, generation: 0 } : { status: 'loading' },
-  );
-  const seq = useRef(0);
-  const generation = useRef(0);
-  const request = useRef<{ tabId: number; profile?: LimitProfileId } | undefined>(undefined);
-  // A snapshot on screen: the first request waits until it has painted.
-  const afterPaint = useRef(snapshot !== undefined);
-  // A layout effect: the request (or the prefetched answer) is taken up right after the commit,
-  // not after the loading state has been painted.
+export function usePopupData(target: Target | undefined, access: 'granted' | 'denied' = 'granted', profile?: LimitProfileId): PopupState {
+  const [state, setState] = useState<PopupState>({ status: 'loading' });
+  // A layout effect: views already pushed are taken up right after the commit.
   useLayoutEffect(() => {
     if (target === undefined) return undefined;
     const tabId = target.tabId;
@@ -75,54 +47,48 @@ export function usePopupData(
       setState({ status: 'no-tab' });
       return undefined;
     }
-    const base = profile === undefined ? { tabId } : { tabId, profile };
-    request.current = base;
-    const load = (live: boolean): void => {
-      // A later load may finish first; only the newest answer is shown.
-      const mine = ++seq.current;
-      performance.mark('popup-scope-start');
-      const ask = (): Promise<TabView> => client.send('getTabView', live ? { ...base, fresh: true } : { ...base, firstRows: FIRST_ROWS });
-      ((live ? undefined : takeEarly(tabId, profile)) ?? ask()).then(
-        (tab) => {
-          performance.mark('popup-scope-done');
-          if (mine !== seq.current) return;
-          setState({ status: 'ready', tab: { ...tab, view: withSections(tab.view) }, generation: ++generation.current });
-        },
-        (err: unknown) => {
-          if (mine !== seq.current) return;
-          setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
-        },
+    let generation = 0;
+    let alive = true;
+    // First rows are painted before anything newer replaces them: the rest of a big tab waits a
+    // frame, and only the newest view that arrived meanwhile is shown.
+    let painting = false;
+    let pending: TabView | undefined;
+    const show = (tab: TabView): void => {
+      if (painting) {
+        pending = tab;
+        return;
+      }
+      performance.mark(tab.complete ? 'popup-rows-done' : 'popup-scope-done');
+      setState({ status: 'ready', tab: { ...tab, view: withSections(tab.view) }, generation: ++generation });
+      if (tab.complete) return;
+      painting = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          painting = false;
+          const next = pending;
+          pending = undefined;
+          if (next && alive) show(next);
+        }, 0),
       );
     };
-    let cancelled = false;
-    if (afterPaint.current) {
-      afterPaint.current = false;
-      requestAnimationFrame(() => setTimeout(() => cancelled || load(false), 0));
-    } else load(false);
-    const stop = onCookiesChanged(() => load(true));
+    const e = early;
+    early = undefined;
+    const reuse = e !== undefined && e.tabId === tabId;
+    if (e && !reuse) e.port.stop();
+    const port = reuse ? e.port : openTabPort(tabId, { watch: false });
+    // Pushes arrive in the order the background computed them: the last one shown is the newest.
+    port.onPush((p) => {
+      if (!alive) return;
+      if (p.type === 'view') show(p.view);
+      else setState({ status: 'error', message: p.message });
+    });
+    // What arrived before the hook ran: the first rows (painted first), then the newest.
+    if (reuse) for (const tab of [e.pushes[0], e.pushes.at(-1)]) if (tab) show(tab);
+    if (!reuse || profile !== undefined) port.ask(profile === undefined ? { type: 'view', firstRows: FIRST_ROWS } : { type: 'view', profile, firstRows: FIRST_ROWS });
     return () => {
-      cancelled = true;
-      stop();
+      alive = false;
+      port.stop();
     };
   }, [target, access, profile]);
-  // The first rows are committed (effects run after the render): now the rest, from the
-  // background's memory. A newer load in between makes this answer moot.
-  const partial = state.status === 'ready' && !state.tab.complete && state.tab.valuesWithheld !== true;
-  useEffect(() => {
-    const base = request.current;
-    if (!partial || base === undefined) return;
-    const mine = seq.current;
-    client.send('getTabView', base).then(
-      (tab) => {
-        if (mine !== seq.current) return;
-        performance.mark('popup-rows-done');
-        setState({ status: 'ready', tab: { ...tab, view: withSections(tab.view) }, generation: ++generation.current });
-      },
-      (err: unknown) => {
-        if (mine !== seq.current) return;
-        setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
-      },
-    );
-  }, [state]);
   return state;
 }

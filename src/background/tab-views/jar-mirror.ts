@@ -11,7 +11,7 @@
  * A cookie that a read finds as it was is kept as the same object, so whatever is keyed by the
  * snapshot (the per-cookie analysis of analysis/view-memo.ts) survives a fresh read.
  */
-import type { CookieSnapshot } from '../model/cookie';
+import type { CookieSnapshot } from '../../model/cookie';
 
 export interface JarChange {
   removed: boolean;

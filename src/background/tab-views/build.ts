@@ -1,11 +1,11 @@
 /** One tab view from its parts: the tab's URL, the sites in its scope and the cookie jar. */
-import { cookiesInDomains } from '../analysis/tab-scope';
-import { registrableDomain } from '../analysis/domain';
-import { buildViewModel, type TabView } from '../analysis/view-model';
-import type { ViewMemo } from '../analysis/view-memo';
-import { forWire } from '../analysis/view-wire';
-import type { CookieSnapshot } from '../model/cookie';
-import { LIMIT_PROFILES, type LimitProfileId } from '../model/limits';
+import { cookiesInDomains } from '../../analysis/tab-scope';
+import { registrableDomain } from '../../analysis/domain';
+import { buildViewModel, type TabView } from '../../analysis/view-model';
+import type { ViewMemo } from '../../analysis/view-memo';
+import { forWire } from '../../analysis/view-wire';
+import type { CookieSnapshot } from '../../model/cookie';
+import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 
 /** Pages whose cookies the extension may read; chrome://, about: and the stores have none to show. */
 export function inspectable(url: string | undefined): boolean {

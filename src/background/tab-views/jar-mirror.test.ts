@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { cookie } from './tab-view-cache.test-helpers';
+import { cookie } from './test-helpers';
 import { JarMirror } from './jar-mirror';
-import type { CookieSnapshot } from '../model/cookie';
+import type { CookieSnapshot } from '../../model/cookie';
 
 /** A jar read that resolves when the test says, with what the browser held when it started. */
 function browserJar(initial: CookieSnapshot[]) {
