@@ -85,6 +85,19 @@ describe('views follow changes', () => {
     expect(names(pushed.at(-1) as TabView)).toEqual(['late', 'other', 'sid', 't']);
   });
 
+  test('the popup never shows a view older than a change it was told about, even when another page subscribes meanwhile', async () => {
+    const { w, model } = world();
+    const a = watch(model, 1);
+    await settle();
+    model.changed({ removed: false, cookie: cookie('new', 'www.a.test') });
+    // The change's refresh starts, and a second page subscribes before it is done.
+    for (const f of w.timers.splice(0)) f();
+    const b = watch(model, 1);
+    await settle();
+    expect(names(a.pushed.at(-1) as TabView)).toContain('new');
+    expect(names(b.pushed.at(-1) as TabView)).toContain('new');
+  });
+
   test('after unsubscribing nothing more is pushed', async () => {
     const { model, fire } = world();
     const { pushed, stop } = watch(model, 1);

@@ -53,6 +53,11 @@ interface TabState {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The pending refresh pushes whatever it finds (a change of the tab's sites is among those it covers). */
   force: boolean;
+  /**
+   * Subscribers owed a push: the next refresh to finish as the newest pushes to them (a refresh
+   * overtaken by a later one pushes nothing, so what it owed passes on).
+   */
+  owed: Set<Subscriber>;
 }
 
 /** Analysis clock reuse (view-memo.ts): a view's `now` is at most this old. */
@@ -95,12 +100,14 @@ export class TabReadModel {
   /** A page starts looking at a tab: it gets the view now and after every change. */
   subscribe(s: Subscriber): () => void {
     let t = this.tabs.get(s.tabId);
-    if (!t) this.tabs.set(s.tabId, (t = { subscribers: new Set(), storeId: undefined, domains: new Set(), generation: 0, timer: undefined, force: false }));
+    if (!t) this.tabs.set(s.tabId, (t = { subscribers: new Set(), storeId: undefined, domains: new Set(), generation: 0, timer: undefined, force: false, owed: new Set() }));
     t.subscribers.add(s);
-    void this.refresh(s.tabId, [s], false);
+    t.owed.add(s);
+    void this.refresh(s.tabId);
     return () => {
       const state = this.tabs.get(s.tabId);
       state?.subscribers.delete(s);
+      state?.owed.delete(s);
       if (state && state.subscribers.size === 0) {
         if (state.timer !== undefined) clearTimeout(state.timer);
         this.tabs.delete(s.tabId);
@@ -146,16 +153,21 @@ export class TabReadModel {
     t.force = !onlyIfScopeGrew;
     t.timer = this.schedule(() => {
       t.timer = undefined;
-      void this.refresh(tabId, [...t.subscribers], !t.force);
+      if (t.force) for (const s of t.subscribers) t.owed.add(s);
+      void this.refresh(tabId);
     }, REFRESH_DELAY_MS);
   }
 
-  /** Computes the tab's views and pushes them; with `onlyIfScopeGrew`, only when its sites did. */
-  private async refresh(tabId: number, subscribers: Subscriber[], onlyIfScopeGrew: boolean): Promise<void> {
+  /**
+   * Computes the tab's views and pushes them to the subscribers owed one, and to every subscriber
+   * when the tab's sites grew (a cookie of a site new to its scope may have changed).
+   */
+  private async refresh(tabId: number): Promise<void> {
     const t = this.tabs.get(tabId);
-    if (!t || subscribers.length === 0) return;
+    if (!t || t.subscribers.size === 0) return;
     const generation = ++t.generation;
     const before = t.domains;
+    const subscribers = [...t.subscribers];
     try {
       const views = await this.compute(tabId, [...new Set(subscribers.map((s) => s.profileId))]);
       // A later refresh started meanwhile: it pushes, with a jar at least as new as this one's.
@@ -163,11 +175,15 @@ export class TabReadModel {
       const any = views.values().next().value as TabView;
       t.storeId = any.storeId;
       t.domains = new Set(any.domains);
-      if (onlyIfScopeGrew && any.domains.every((d) => before.has(d))) return;
-      for (const s of subscribers) if (t.subscribers.has(s)) s.push(views.get(s.profileId) as TabView);
+      const grew = before.size > 0 && any.domains.some((d) => !before.has(d));
+      const to = grew ? subscribers : subscribers.filter((s) => t.owed.has(s));
+      t.owed.clear();
+      for (const s of to) if (t.subscribers.has(s)) s.push(views.get(s.profileId) as TabView);
     } catch (err) {
       if (this.tabs.get(tabId) !== t || generation !== t.generation) return;
-      for (const s of subscribers) s.failed(err instanceof Error ? err.message : String(err));
+      const to = subscribers.filter((s) => t.owed.has(s));
+      t.owed.clear();
+      for (const s of to) s.failed(err instanceof Error ? err.message : String(err));
     }
   }
 

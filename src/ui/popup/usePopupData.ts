@@ -5,7 +5,7 @@
  * is large, then the whole view) and again after every cookie change that touches the tab, so
  * the popup neither listens to cookie events nor asks again itself.
  */
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TabView } from '../../analysis/view-model';
 import { FIRST_ROWS, withSections } from '../../analysis/view-wire';
 import type { LimitProfileId } from '../../model/limits';
@@ -39,6 +39,8 @@ export function openEarly(t: Target): void {
 
 export function usePopupData(target: Target | undefined, access: 'granted' | 'denied' = 'granted', profile?: LimitProfileId): PopupState {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
+  /** Set while first rows wait to be painted: what to do once they have been. */
+  const afterPaint = useRef<(() => void) | undefined>(undefined);
   // A layout effect: views already pushed are taken up right after the commit.
   useLayoutEffect(() => {
     if (target === undefined) return undefined;
@@ -62,14 +64,12 @@ export function usePopupData(target: Target | undefined, access: 'granted' | 'de
       setState({ status: 'ready', tab: { ...tab, view: withSections(tab.view) }, generation: ++generation });
       if (tab.complete) return;
       painting = true;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          painting = false;
-          const next = pending;
-          pending = undefined;
-          if (next && alive) show(next);
-        }, 0),
-      );
+      afterPaint.current = () => {
+        painting = false;
+        const next = pending;
+        pending = undefined;
+        if (next && alive) show(next);
+      };
     };
     const e = early;
     early = undefined;
@@ -90,5 +90,11 @@ export function usePopupData(target: Target | undefined, access: 'granted' | 'de
       port.stop();
     };
   }, [target, access, profile]);
+  // Effects run once the commit has been painted; the rest then comes in a task of its own.
+  useEffect(() => {
+    const next = afterPaint.current;
+    afterPaint.current = undefined;
+    if (next) setTimeout(next, 0);
+  }, [state]);
   return state;
 }
