@@ -21,8 +21,8 @@ const KEEPALIVE_MS = 20_000;
 export interface TabPort {
   /** Asks for the tab's view (again after a reconnect); replaces what was asked before. */
   ask(request: TabPortRequest): void;
-  /** Every message the background pushes. */
-  onPush(listener: (push: TabPortPush) => void): void;
+  /** Every message the background pushes, until the returned function is called. */
+  onPush(listener: (push: TabPortPush) => void): () => void;
   stop(): void;
 }
 
@@ -77,7 +77,13 @@ export function openTabPort(tabId: number, opts: { watch: boolean }): TabPort {
         /* disconnected: the reconnect asks again */
       }
     },
-    onPush: (l) => listeners.push(l),
+    onPush: (l) => {
+      listeners.push(l);
+      return () => {
+        const i = listeners.indexOf(l);
+        if (i >= 0) listeners.splice(i, 1);
+      };
+    },
     stop,
   };
 }

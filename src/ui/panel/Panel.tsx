@@ -45,8 +45,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
   const log = useLiveLog(db, tabId, limit, first);
   const store = log?.store;
   const logVersion = log?.version ?? -1;
-  const version = useMemo(() => store?.maxChangeId() ?? -1, [store, logVersion]);
-  const scope = useScope(db, tabId, version);
+  const scope = useScope(tabId);
   const topLevelSite = scope?.topLevelSite;
   const now = Date.now();
 
