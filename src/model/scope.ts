@@ -1,6 +1,9 @@
 /** Which cookies a page shows, and what it gets for that scope from the background. */
 import type { CookieInfo } from './cookie';
 
+/** Which cookie stores a view covers (background/tab-views/stores.ts decides). */
+export type StoreScope = { kind: 'store'; storeId: string } | { kind: 'all-but-private' } | { kind: 'every' };
+
 export type Scope = { kind: 'tab'; tabId: number } | { kind: 'domain'; domain: string } | { kind: 'all' };
 
 export interface ScopedCookies {
@@ -18,5 +21,5 @@ export interface ScopedCookies {
    * The cookie stores covered: the tab's own store for a tab scope; for the other scopes every
    * store but private ones, unless asked from a private window.
    */
-  stores: string;
+  stores: StoreScope;
 }

@@ -104,6 +104,9 @@ run('chromium: incognito browsing is recorded in memory only', () => {
       const report = await b.openExtensionPage('src/pages/report/index.html', query);
       await report.page.waitForSelector('[data-testid=report] tr[data-cookie-name=only_normal]', { timeout: 15_000 });
       expect(await names(report, '[data-testid=report] tr[data-cookie-name]'), JSON.stringify(query)).not.toContain('only_private');
+      // The report says which stores it covers.
+      const subtitle = await report.page.$eval('[data-testid=subtitle]', (e) => e.textContent ?? '');
+      expect(subtitle).toContain('tabId' in query ? 'cookie store 0' : "every cookie store except private windows'");
       await report.page.close();
     }
   });

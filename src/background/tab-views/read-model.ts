@@ -19,7 +19,7 @@ import type { LimitProfileId } from '../../model/limits';
 import type { Scope, ScopedCookies } from '../../model/scope';
 import { buildTabView, inspectable, siteOfUrl } from './build';
 import { JarMirror, type JarChange } from './jar-mirror';
-import { cookiesInStores, describeStores, type StoreScope } from './stores';
+import { cookiesInStores, type StoreScope } from './stores';
 
 export type ScopeObservation = Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'>;
 
@@ -126,7 +126,7 @@ export class TabReadModel {
       const domains = scope.kind === 'domain' ? new Set([scope.domain]) : null;
       const cookies = cookiesInDomains(jar, domains, (c) => this.memo.info(c));
       const list = domains ? [...domains] : [...new Set(cookies.map((c) => cookieSite(c)))].sort();
-      return { scope, domains: list, cookies, inspectable: true, stores: describeStores(stores) };
+      return { scope, domains: list, cookies, inspectable: true, stores };
     }
     const tab = await this.sources.tab(scope.tabId);
     const topLevelUrl = tab?.url;
@@ -136,7 +136,7 @@ export class TabReadModel {
     const own: StoreScope = { kind: 'store', storeId: tab?.storeId ?? '' };
     const jar = readable ? cookiesInStores(await this.jar.get(), own, isPrivate) : [];
     const cookies = cookiesInDomains(jar, new Set(domains), (c) => this.memo.info(c));
-    return { scope, topLevelUrl, topLevelSite, domains, cookies, inspectable: readable, stores: describeStores(own) };
+    return { scope, topLevelUrl, topLevelSite, domains, cookies, inspectable: readable, stores: own };
   }
 
   /** The tab's view now, without subscribing (one-off questions, tests). */

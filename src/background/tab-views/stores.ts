@@ -5,8 +5,9 @@
  * every store except private ones, unless the page asking is itself in a private window.
  */
 import type { CookieSnapshot } from '../../model/cookie';
+import type { StoreScope } from '../../model/scope';
 
-export type StoreScope = { kind: 'store'; storeId: string } | { kind: 'all-but-private' } | { kind: 'every' };
+export type { StoreScope } from '../../model/scope';
 
 export function inStoreScope(storeId: string, scope: StoreScope, isPrivate: (storeId: string) => boolean): boolean {
   if (scope.kind === 'store') return storeId === scope.storeId;
@@ -15,10 +16,4 @@ export function inStoreScope(storeId: string, scope: StoreScope, isPrivate: (sto
 
 export function cookiesInStores(jar: readonly CookieSnapshot[], scope: StoreScope, isPrivate: (storeId: string) => boolean): CookieSnapshot[] {
   return scope.kind === 'every' ? [...jar] : jar.filter((c) => inStoreScope(c.storeId, scope, isPrivate));
-}
-
-/** What a report or page says it covers. */
-export function describeStores(scope: StoreScope): string {
-  if (scope.kind === 'store') return scope.storeId;
-  return scope.kind === 'every' ? 'all stores' : 'all stores except private windows';
 }

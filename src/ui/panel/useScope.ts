@@ -16,7 +16,7 @@ function scopedOf(tabId: number, v: TabView): ScopedCookies {
     domains: v.domains,
     cookies: v.view.rows.map((r) => r.cookie),
     inspectable: v.inspectable,
-    stores: v.storeId ?? '',
+    stores: { kind: 'store', storeId: v.storeId ?? '' },
   };
 }
 
