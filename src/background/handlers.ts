@@ -6,8 +6,8 @@ import type { LogWriter } from '../db/writer';
 import type { MemoryLog } from '../db/memory-log';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
-import type { HeaderCapture } from './capture';
-import type { Recorder } from './recorder';
+import type { HeaderCapture } from './recorder/capture';
+import type { Recorder } from './recorder/recorder';
 import { isPrivateStore } from '../platform/cookies';
 import type { TabReadModel } from './tab-views/read-model';
 

@@ -21,14 +21,14 @@ import { onSuspend } from '../platform/lifecycle';
 import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
-import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
-import { buildChange } from './changes';
+import { HeaderCapture, RESTORE_GRACE_MS } from './recorder/capture';
+import { buildChange } from './recorder/changes';
 import { createHandlers, type BackgroundState } from './handlers';
-import { reconcile } from './reconcile';
+import { reconcile } from './recorder/reconcile';
 import { serveTabPort } from './tab-views/ports';
 import { TabReadModel } from './tab-views/read-model';
 import { readModelSources, resolveProfile } from './tab-views/sources';
-import { Recorder, type RecorderLogs } from './recorder';
+import { Recorder, type RecorderLogs } from './recorder/recorder';
 
 const db = new CookieLogDB();
 let settings: Settings = { ...DEFAULT_SETTINGS };

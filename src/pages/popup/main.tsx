@@ -1,9 +1,9 @@
 import { t } from '../../platform/i18n';
 import { mount } from '../../ui/mount';
-import { PopupApp } from '../../ui/popup/PopupApp';
-import { openEarly } from '../../ui/popup/usePopupData';
+import { PopupApp } from './PopupApp';
+import { openEarly } from './usePopupData';
 import { resolveTarget, type Target } from '../../ui/target';
-import '../../ui/popup/popup.css';
+import './popup.css';
 
 // Every module has loaded and run by now: the bench reads this mark to split script cost from data.
 performance.mark('popup-main');

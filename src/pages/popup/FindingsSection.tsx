@@ -1,6 +1,6 @@
 import { t } from '../../platform/i18n';
 import { openExtensionPage } from '../../platform/tabs';
-import { FindingList } from '../components';
+import { FindingList } from '../../ui/components';
 import type { ViewModel } from '../../analysis/view-model';
 
 /** Enough to act on at a glance; the report has the rest. */

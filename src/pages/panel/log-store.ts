@@ -6,8 +6,8 @@
  * 800 events of which 250 are new yields a delta of 250 (plus those a correlation patched). Pure.
  */
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import { emptyDelta, type LogDelta } from '../timeline/incremental';
-import { linkedChangeIds } from '../timeline/rows';
+import { emptyDelta, type LogDelta } from '../../ui/timeline/incremental';
+import { linkedChangeIds } from '../../ui/timeline/rows';
 
 export interface PartAnswer {
   observations: readonly HeaderObservation[];

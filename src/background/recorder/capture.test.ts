@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { HeaderCaptureMode } from '../model/events';
+import type { HeaderCaptureMode } from '../../model/events';
 import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
 
 function setup(mode: HeaderCaptureMode = 'inspected') {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CHROMIUM_PROFILE } from '../../model/limits';
-import { line, observation } from '../timeline/fixtures';
+import { line, observation } from '../../ui/timeline/fixtures';
 import { findingIdsOfLine, lineFindingsMemo } from './line-findings';
 
 describe('findingIdsOfLine', () => {

@@ -10,7 +10,7 @@
  *
  * Browser calls stay outside: the listeners arrive as attach/detach, persistence as a callback.
  */
-import type { HeaderCaptureMode } from '../model/events';
+import type { HeaderCaptureMode } from '../../model/events';
 
 export interface CaptureDeps {
   listeners: { attach(): void; detach(): void; readonly attached: boolean };

@@ -1,6 +1,6 @@
 import { SEVERITIES } from '../../model/finding';
 import { t } from '../../platform/i18n';
-import { SeverityBadge } from '../components';
+import { SeverityBadge } from '../../ui/components';
 import type { ViewModel } from '../../analysis/view-model';
 
 /** The site and its numbers: cookies (all / session / persistent / third-party), findings by severity. */

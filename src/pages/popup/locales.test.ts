@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { CATALOGUE } from '../../analysis/findings';
 import { FINDING_IDS } from '../../model/finding';
 import { LIMIT_PROFILES } from '../../model/limits';
-import { findingKey } from '../components/finding-text';
+import { findingKey } from '../../ui/components/finding-text';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const root = resolve(import.meta.dirname, '../../..');

@@ -7,10 +7,10 @@
  * records are committed to the log strictly in arrival order (ordered.ts), so correlation sees
  * events in the order the browser delivered them.
  */
-import { evaluateSetCookieAt } from '../analysis/set-cookie';
-import type { EventLog } from '../db/log-ops';
-import { splitSetCookiePair } from '../db/redact';
-import type { NewCookieChange, SetCookieRecord, Settings } from '../model/events';
+import { evaluateSetCookieAt } from '../../analysis/set-cookie';
+import type { EventLog } from '../../db/log-ops';
+import { splitSetCookiePair } from '../../db/redact';
+import type { NewCookieChange, SetCookieRecord, Settings } from '../../model/events';
 import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
 import { Ordered } from './ordered';

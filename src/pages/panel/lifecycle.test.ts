@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { change, line, observation } from '../timeline/fixtures';
+import { change, line, observation } from '../../ui/timeline/fixtures';
 import { lifecycleSteps, stepSummary } from './lifecycle';
 
 describe('lifecycleSteps', () => {

@@ -1,6 +1,6 @@
 /** Turns a `cookies.onChanged` notification into the recorded change event. Pure. */
-import { registrableDomain } from '../analysis/domain';
-import { type ChangeCause, cookieKey, type NewCookieChange, partitionKeyString, type SameSite } from '../model/events';
+import { registrableDomain } from '../../analysis/domain';
+import { type ChangeCause, cookieKey, type NewCookieChange, partitionKeyString, type SameSite } from '../../model/events';
 
 /** The shape both browsers' `cookies.onChanged` deliver (`changeInfo`). */
 export interface ChangeInput {

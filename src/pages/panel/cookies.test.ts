@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cookieFromSnapshot } from '../../model/cookie';
-import { change, observation } from '../timeline/fixtures';
+import { change, observation } from '../../ui/timeline/fixtures';
 import { infoFromChange, knownCookies, sessionFacts } from './cookies';
 
 const jar = cookieFromSnapshot({

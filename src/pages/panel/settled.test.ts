@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { CookieLogDB, StoredChange, StoredObservation } from '../../db/schema';
 import { makeChange, makeObservation, openTestDb } from '../../db/test-helpers';
 import type { Range } from '../../db/queries';
-import { change, line, observation } from '../timeline/fixtures';
+import { change, line, observation } from '../../ui/timeline/fixtures';
 import { PATCH_WAIT_MS, settledChanged, waitingIds } from './settled';
 import { type LogSlice, readLogSlice, readTailSince, settledSliceChanged } from './log-reads';
 

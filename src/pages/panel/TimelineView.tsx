@@ -2,10 +2,10 @@
 import { Component } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-import type { TimelineFilter } from '../timeline/filter';
-import { FilteredRows, type IncrementalTimeline } from '../timeline/incremental';
-import { changeOutcome, ROW_KINDS, type TimelineRow } from '../timeline/rows';
-import { VirtualList } from '../timeline/VirtualList';
+import type { TimelineFilter } from '../../ui/timeline/filter';
+import { FilteredRows, type IncrementalTimeline } from '../../ui/timeline/incremental';
+import { changeOutcome, ROW_KINDS, type TimelineRow } from '../../ui/timeline/rows';
+import { VirtualList } from '../../ui/timeline/VirtualList';
 import { clockTime } from './format';
 
 export const ROW_HEIGHT = 26;

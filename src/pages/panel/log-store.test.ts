@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import { change, line, observation } from '../timeline/fixtures';
-import type { LogDelta } from '../timeline/incremental';
+import { change, line, observation } from '../../ui/timeline/fixtures';
+import type { LogDelta } from '../../ui/timeline/incremental';
 import { changeSignature, LogStore, observationSignature, type PartAnswer, sliceWithin } from './log-store';
 
 const obsOf = (id: number, v: number): HeaderObservation =>

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { digester } from '../analysis/digest';
-import { describeValue } from '../db/digest';
-import { MemoryLog } from '../db/memory-log';
-import { openTestDb } from '../db/test-helpers';
-import { LogWriter } from '../db/writer';
-import { cookieSnapshot } from '../model/cookie.test-helpers';
-import { DEFAULT_SETTINGS, type Settings } from '../model/events';
+import { digester } from '../../analysis/digest';
+import { describeValue } from '../../db/digest';
+import { MemoryLog } from '../../db/memory-log';
+import { openTestDb } from '../../db/test-helpers';
+import { LogWriter } from '../../db/writer';
+import { cookieSnapshot } from '../../model/cookie.test-helpers';
+import { DEFAULT_SETTINGS, type Settings } from '../../model/events';
 import type { ChangeInput } from './changes';
 import type { RequestDetailsLike } from './headers';
 import { Recorder, type RecorderDeps } from './recorder';

@@ -1,7 +1,7 @@
 /** What one timeline row says in full: the Set-Cookie line parsed, or the request's cookie names. */
 import { evaluateSetCookie } from '../../analysis';
 import { t } from '../../platform/i18n';
-import type { TimelineRow } from '../timeline/rows';
+import type { TimelineRow } from '../../ui/timeline/rows';
 import { dateTime } from './format';
 import { rowOutcome } from './TimelineView';
 

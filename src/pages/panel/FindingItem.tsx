@@ -1,7 +1,7 @@
 /** One finding: severity as icon + text (never colour alone), message and its reference. */
 import type { Finding } from '../../model/finding';
 import { t } from '../../platform/i18n';
-import { findingText } from '../components/finding-text';
+import { findingText } from '../../ui/components/finding-text';
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = { high: '▲', medium: '◆', low: '▼', info: 'ℹ' };
 

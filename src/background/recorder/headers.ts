@@ -2,8 +2,8 @@
  * Turns what webRequest reports into the recorded header observations. Pure: the browser details
  * arrive as plain objects, context (time, top-level site) as parameters.
  */
-import { registrableDomain } from '../analysis/domain';
-import type { NewHeaderObservation } from '../model/events';
+import { registrableDomain } from '../../analysis/domain';
+import type { NewHeaderObservation } from '../../model/events';
 
 /** The fields both browsers' webRequest details share, plus each one's extras. */
 export interface RequestDetailsLike {

@@ -10,7 +10,7 @@ import type { TabView } from '../../analysis/view-model';
 import { FIRST_ROWS, withSections } from '../../analysis/view-wire';
 import type { LimitProfileId } from '../../model/limits';
 import { openTabPort, type TabPort } from '../../platform/watch';
-import type { Target } from '../target';
+import type { Target } from '../../ui/target';
 
 export type PopupState =
   | { status: 'loading' }

@@ -5,8 +5,8 @@
  * state the log holds (db `jar`) and records each difference as a `reconciled` change, so every
  * cookie a site set appears in the log even if its live event was lost. Pure.
  */
-import type { JarRow } from '../db/schema';
-import type { NewCookieChange } from '../model/events';
+import type { JarRow } from '../../db/schema';
+import type { NewCookieChange } from '../../model/events';
 
 export interface CurrentCookie {
   /** The change this cookie would produce if it were reported now (value digest filled in). */

@@ -4,7 +4,7 @@
  * permission needed), its incognito flag (fixed for a tab's life; Chromium's webRequest details
  * lack it), and the sites whose request headers were looked at.
  */
-import { registrableDomain } from '../analysis/domain';
+import { registrableDomain } from '../../analysis/domain';
 import { topLevelUrlFromDetails, type RequestDetailsLike } from './headers';
 
 export interface TabInfo {

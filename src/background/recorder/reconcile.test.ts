@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { JarRow } from '../db/schema';
-import type { NewCookieChange } from '../model/events';
+import type { JarRow } from '../../db/schema';
+import type { NewCookieChange } from '../../model/events';
 import { reconcile } from './reconcile';
 
 const change = (name: string, digest: string, over: Partial<NewCookieChange> = {}): NewCookieChange => ({

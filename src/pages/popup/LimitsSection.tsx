@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { usageStatus } from '../../model/limits';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
-import { LimitMeter, UsageStatusLabel } from '../components';
+import { LimitMeter, UsageStatusLabel } from '../../ui/components';
 import type { ViewModel } from '../../analysis/view-model';
 
 const PROFILE_IDS = Object.keys(LIMIT_PROFILES) as LimitProfileId[];

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { TabView } from '../../analysis/view-model';
-import type { ScopedCookies } from '../scope';
+import type { ScopedCookies } from '../../ui/scope';
 import { panelPort } from './tab-port';
 
 function scopedOf(tabId: number, v: TabView): ScopedCookies {
