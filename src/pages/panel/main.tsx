@@ -23,7 +23,7 @@ const fromQuery = queryTab?.kind === 'tab' ? queryTab.tabId : undefined;
 const first = fromQuery === undefined ? undefined : readLogSlice(db, fromQuery, FIRST_PAGE);
 
 // While the panel is open, the background records the tab's request and response headers (the
-// same port then carries the tab's cookies: ui/panel/useScope.ts).
+// same port then carries the tab's cookies: ./useScope.ts).
 if (fromQuery !== undefined) panelPort(fromQuery);
 else void resolveTarget().then((target) => target.tabId !== undefined && panelPort(target.tabId));
 
