@@ -15,16 +15,11 @@
  * Pure bookkeeping, no browser API: the background holds one; pages compute without.
  */
 import { cookieFromSnapshot, type CookieInfo, type CookieSnapshot } from '../model/cookie';
-import type { Finding } from '../model/finding';
-import type { CookieClassification } from './classify';
+import type { CookieAnalysis } from './findings';
 import type { CookieRow } from './view-model';
 
-/** What a view remembers of one cookie, in one context. */
-export interface CookieResult {
-  classification: CookieClassification;
-  /** The cookie rules' findings (before sorting). */
-  findings: Finding[];
-  /** The view row, once built. */
+/** What a view remembers of one cookie, in one context: the analysis, and the row once built. */
+export interface CookieResult extends CookieAnalysis {
   row?: CookieRow;
 }
 
