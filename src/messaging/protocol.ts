@@ -7,7 +7,7 @@
  * UIs read the on-disk log directly (Dexie liveQuery); messages are for acting, and for what only the
  * background holds: its health and the private-window log, which is never on disk.
  */
-import type { TabView } from '../analysis/view-model';
+import type { TabView } from '../view/view-model';
 import type { CookieChangeEvent, HeaderCaptureMode, HeaderObservation, LogStats, Settings } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
 import type { Scope, ScopedCookies } from '../model/scope';

@@ -1,9 +1,9 @@
 /** One tab view from its parts: the tab's URL, the sites in its scope and the cookie jar. */
 import { cookiesInDomains } from '../../analysis/tab-scope';
 import { registrableDomain } from '../../analysis/domain';
-import { buildViewModel, type TabView } from '../../analysis/view-model';
-import type { ViewMemo } from '../../analysis/view-memo';
-import { forWire } from '../../analysis/view-wire';
+import { buildViewModel, type TabView } from '../../view/view-model';
+import type { ViewMemo } from '../../view/view-memo';
+import { forWire } from '../../view/view-wire';
 import type { CookieSnapshot } from '../../model/cookie';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 

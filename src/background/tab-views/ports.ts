@@ -2,8 +2,8 @@
  * Pages' tab ports (platform/watch.ts) joined to the read model: a page that asks for its tab's
  * view gets it, first rows first when the tab is large, and then every newer view.
  */
-import type { TabView } from '../../analysis/view-model';
-import { firstRows } from '../../analysis/view-wire';
+import type { TabView } from '../../view/view-model';
+import { firstRows } from '../../view/view-wire';
 import type { LimitProfileId } from '../../model/limits';
 import type { WatchPort } from '../../platform/watch';
 import type { TabReadModel } from './read-model';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { TabView } from '../../analysis/view-model';
+import type { TabView } from '../../view/view-model';
 import { cookie, settle, world } from './test-helpers';
 
 const names = (v: TabView): string[] => v.view.rows.map((r) => r.cookie.name).sort();

@@ -11,8 +11,8 @@
  * Views are computed only for tabs a page is open on: nothing is warmed, nothing persisted.
  */
 import { cookieSite, cookiesInDomains, tabDomains } from '../../analysis/tab-scope';
-import type { TabView } from '../../analysis/view-model';
-import { ViewMemo } from '../../analysis/view-memo';
+import type { TabView } from '../../view/view-model';
+import { ViewMemo } from '../../view/view-memo';
 import type { CookieSnapshot } from '../../model/cookie';
 import type { HeaderObservation } from '../../model/events';
 import type { LimitProfileId } from '../../model/limits';

@@ -4,7 +4,7 @@
  * the tab's cookie store, and pushed again after every change that touches the tab.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { TabView } from '../../analysis/view-model';
+import type { TabView } from '../../view/view-model';
 import type { ScopedCookies } from '../../ui/scope';
 import { panelPort } from './tab-port';
 

@@ -1,7 +1,7 @@
 import { t } from '../../platform/i18n';
 import { openExtensionPage } from '../../platform/tabs';
 import { FindingList } from '../../ui/components';
-import type { ViewModel } from '../../analysis/view-model';
+import type { ViewModel } from '../../view/view-model';
 
 /** Enough to act on at a glance; the report has the rest. */
 export const TOP_FINDINGS = 5;

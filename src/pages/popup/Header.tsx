@@ -1,7 +1,7 @@
 import { SEVERITIES } from '../../model/finding';
 import { t } from '../../platform/i18n';
 import { SeverityBadge } from '../../ui/components';
-import type { ViewModel } from '../../analysis/view-model';
+import type { ViewModel } from '../../view/view-model';
 
 /** The site and its numbers: cookies (all / session / persistent / third-party), findings by severity. */
 export function PopupHeader(props: { vm: ViewModel }) {

@@ -3,7 +3,7 @@ import { usageStatus } from '../../model/limits';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { LimitMeter, UsageStatusLabel } from '../../ui/components';
-import type { ViewModel } from '../../analysis/view-model';
+import type { ViewModel } from '../../view/view-model';
 
 const PROFILE_IDS = Object.keys(LIMIT_PROFILES) as LimitProfileId[];
 /** Usage rows come sorted over → near → ok, then by count: the first ones are those that matter. */

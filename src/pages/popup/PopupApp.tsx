@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { SECTION_SORT } from '../../analysis/row-order';
+import { SECTION_SORT } from '../../view/row-order';
 import type { LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../../ui/AccessPrompt';

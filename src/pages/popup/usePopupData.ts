@@ -6,8 +6,8 @@
  * the popup neither listens to cookie events nor asks again itself.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TabView } from '../../analysis/view-model';
-import { FIRST_ROWS, withSections } from '../../analysis/view-wire';
+import type { TabView } from '../../view/view-model';
+import { FIRST_ROWS, withSections } from '../../view/view-wire';
 import type { LimitProfileId } from '../../model/limits';
 import { openTabPort, type TabPort } from '../../platform/watch';
 import type { Target } from '../../ui/target';

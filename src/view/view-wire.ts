@@ -2,7 +2,7 @@
  * The tab view on the wire between the background and the popup. Imports types only, so the popup
  * bundle does not pull the analysis (and the Public Suffix List) in with it.
  */
-import type { CookieClassification } from './classify';
+import type { CookieClassification } from '../analysis/classify';
 import type { Finding } from '../model/finding';
 import { firstSortedRows, SECTION_SORT } from './row-order';
 import type { CookieFlag, CookieRow, ViewModel } from './view-model';

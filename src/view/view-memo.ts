@@ -15,7 +15,7 @@
  * Pure bookkeeping, no browser API: the background holds one; pages compute without.
  */
 import { cookieFromSnapshot, type CookieInfo, type CookieSnapshot } from '../model/cookie';
-import type { CookieAnalysis } from './findings';
+import type { CookieAnalysis } from '../analysis/findings';
 import type { CookieRow } from './view-model';
 
 /** What a view remembers of one cookie, in one context: the analysis, and the row once built. */

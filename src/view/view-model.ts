@@ -4,9 +4,9 @@
  * finding in severity order. Pure (built on analysis/ only, `now` is a parameter) so the popup,
  * the DevTools panel and the report page show the same numbers for the same cookies.
  */
-import { analyze, findingsByCookie, sortFindings } from './findings';
-import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from './classify';
-import type { UsageReport } from './limits';
+import { analyze, findingsByCookie, sortFindings } from '../analysis/findings';
+import { DEFAULT_MAX_AGE_DAYS, type CookieClassification } from '../analysis/classify';
+import type { UsageReport } from '../analysis/limits';
 import type { CookieResults } from './view-memo';
 import type { CookieInfo } from '../model/cookie';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
