@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
  * wrong import fails `npm run lint`:
  *   model/      imports nothing of ours
  *   analysis/   imports model/ only (and tldts) — no browser API, no Dexie
+ *   view/       pure view models, rows, wire format: model/ and analysis/ only
  *   report/     imports model/ and analysis/ only
  *   db/         imports model/ (and dexie); no browser API
  *   messaging/  imports model/ (and, as types only, what analysis returns); runtime injected
@@ -60,17 +61,22 @@ export default tseslint.config(
   { files: ['src/platform/**', 'tests/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-globals': 'off' } },
   restrict(
     ['src/model/**'],
-    [...ours(['analysis', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    [...ours(['analysis', 'view', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
     'model/ imports nothing: it is the vocabulary every context shares.',
   ),
   restrict(
     ['src/analysis/**'],
-    [...ours(['report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    [...ours(['view', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
     'analysis/ is pure: model/ and tldts only (no browser API, no Dexie, no clock).',
   ),
   restrict(
+    ['src/view/**'],
+    [...ours(['report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    'view/ is pure: view models, rows and their wire format from model/ and analysis/ only.',
+  ),
+  restrict(
     ['src/report/**'],
-    [...ours(['platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    [...ours(['view', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
     'report/ serializers are pure: model/ and analysis/ only.',
   ),
   restrict(

@@ -4,8 +4,8 @@
  * drivers in bench/. Uses dedicated databases; never the real log.
  */
 import Dexie from 'dexie';
-import { buildChange, type ChangeInput } from '../../src/background/changes';
-import { Recorder } from '../../src/background/recorder';
+import { buildChange, type ChangeInput } from '../../src/background/recorder/changes';
+import { Recorder } from '../../src/background/recorder/recorder';
 import { digester } from '../../src/analysis/digest';
 import { describeValue } from '../../src/db/digest';
 import { MemoryLog } from '../../src/db/memory-log';

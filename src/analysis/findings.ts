@@ -11,11 +11,26 @@ import { makeFinding, severityRank, sortAndDedupe } from './findings/build';
 import { cookieFindings } from './findings/cookie-rules';
 import { cookieSentFindings, setCookieFindings } from './findings/observation-rules';
 import { domainUsage, usageStatus, type DomainUsage, type UsageReport } from './limits';
-import type { CookieResults } from './view-memo';
 
 export { CATALOGUE, catalogueEntry, formatMessage } from './findings/catalogue';
 export { JWT_LONG_LIVED_MS, prefixProblem } from './findings/cookie-rules';
 export { sortAndDedupe as sortFindings } from './findings/build';
+
+/** What the analysis works out for one cookie in one context: its classification and rule findings. */
+export interface CookieAnalysis {
+  classification: CookieClassification;
+  /** The cookie rules' findings (before sorting). */
+  findings: Finding[];
+}
+
+/**
+ * Per-cookie results a caller keeps between analyses of the same context (the background's
+ * memo): a cookie found there is not analysed again. Keyed by the cookie object.
+ */
+export interface CookieResults {
+  get(c: CookieInfo): CookieAnalysis | undefined;
+  set(c: CookieInfo, r: CookieAnalysis): void;
+}
 
 export interface FindingsInput {
   cookies: readonly CookieInfo[];
@@ -70,7 +85,7 @@ export interface Analysis {
 /**
  * Everything a view needs in one pass: classification (computed once and shared with the rules),
  * findings and per-domain usage. Prefer this to calling the three separately.
- * `results`: per-cookie results remembered for this very context (analysis/view-memo.ts): a
+ * `results`: per-cookie results remembered for this very context (the read model's memo): a
  * cookie found there is not classified nor checked again.
  */
 export function analyze(input: FindingsInput, results?: CookieResults): Analysis {

@@ -6,10 +6,10 @@ import type { LogWriter } from '../db/writer';
 import type { MemoryLog } from '../db/memory-log';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
-import type { HeaderCapture } from './capture';
-import type { Recorder } from './recorder';
-import { answer, resolveProfile } from './tab-view';
-import type { TabViewCache } from './tab-view-cache';
+import type { HeaderCapture } from './recorder/capture';
+import type { Recorder } from './recorder/recorder';
+import { isPrivateStore } from '../platform/cookies';
+import type { TabReadModel } from './tab-views/read-model';
 
 export interface BackgroundState {
   version: string;
@@ -26,8 +26,8 @@ export interface BackgroundState {
   setSettings: (s: Settings) => void;
   capture: HeaderCapture;
   lastPrune?: { time: number; removed: number };
-  /** The popup's tab views, kept warm (tab-view-cache.ts). */
-  tabViews: TabViewCache;
+  /** The per-tab read model (tab-views/read-model.ts). */
+  tabViews: TabReadModel;
 }
 
 
@@ -83,7 +83,10 @@ export function createHandlers(s: BackgroundState): Handlers {
       return { removed };
     },
     getPrivateLog: async (q) => s.memory.query(q),
-    getTabView: async ({ tabId, profile, firstRows, fresh }) =>
-      answer(await s.tabViews.get(tabId, resolveProfile(s.settings().limitProfile, profile), { fresh: fresh === true }), firstRows),
+    getScope: async (scope, sender) => {
+      // A page in a private window may see private stores; any other page never does.
+      const fromPrivate = sender.tab?.incognito === true || (sender.tab?.cookieStoreId !== undefined && isPrivateStore(sender.tab.cookieStoreId));
+      return s.tabViews.scoped(scope, fromPrivate ? { kind: 'every' } : { kind: 'all-but-private' });
+    },
   };
 }

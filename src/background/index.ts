@@ -21,19 +21,27 @@ import { onSuspend } from '../platform/lifecycle';
 import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
-import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
-import { buildChange } from './changes';
+import { HeaderCapture, RESTORE_GRACE_MS } from './recorder/capture';
+import { buildChange } from './recorder/changes';
 import { createHandlers, type BackgroundState } from './handlers';
-import { reconcile } from './reconcile';
-import { popupSnapshotStore, resolveProfile, tabViewSources } from './tab-view';
-import { TabViewCache } from './tab-view-cache';
-import { Recorder, type RecorderLogs } from './recorder';
+import { reconcile } from './recorder/reconcile';
+import { serveTabPort } from './tab-views/ports';
+import { TabReadModel } from './tab-views/read-model';
+import { readModelSources, resolveProfile } from './tab-views/sources';
+import { Recorder, type RecorderLogs } from './recorder/recorder';
 
 const db = new CookieLogDB();
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let ready = false;
 
 const memory = new MemoryLog({ getSettings: () => settings });
+/** Why the on-disk log could not be opened, when it could not (reported by getStatus). */
+let storageError: string | undefined;
+/** Each open popup's and panel's tab, kept current from the jar mirror and pushed to them. */
+const tabViews = new TabReadModel(readModelSources(db, memory, () => storageError !== undefined));
+// The jar is read at every start (reconciliation compares it with the log): begin now, so that a
+// popup that woke the worker does not wait for the read to start.
+tabViews.cookies().catch(() => undefined);
 const digestKey = loadOrCreateDigester(db);
 /** Set once the key is loaded; events before that wait in the recorder's chain (logs promise). */
 let digest: ((value: string) => string) | undefined;
@@ -54,14 +62,15 @@ const capture: HeaderCapture = new HeaderCapture({
   save: (tabs) => void watchedTabsStore.save(tabs),
   now: () => Date.now(),
 });
-onWatchConnect((port) => port.onDisconnect(capture.watch(port.tabId)));
+onWatchConnect((port) => {
+  if (port.watch) port.onDisconnect(capture.watch(port.tabId));
+  serveTabPort(port, tabViews, (requested) => resolveProfile(settings.limitProfile, requested));
+});
 
 const writer = (async () => {
   settings = await loadSettings(db);
   return LogWriter.open(db, { getSettings: () => settings, maxLatencyMs: 100 });
 })();
-/** Why the on-disk log could not be opened, when it could not (reported by getStatus). */
-let storageError: string | undefined;
 /**
  * Without IndexedDB (disabled, corrupted, refused) recording goes on in memory, as for private
  * windows, instead of queueing forever: the UIs say so through getStatus.
@@ -104,20 +113,11 @@ const recorder = new Recorder({
   },
 });
 
-/** The popup's tab views, answered from memory while current and recomputed after changes. */
-const tabViews = new TabViewCache(tabViewSources(db, memory, () => storageError !== undefined), {
-  defaultProfile: () => resolveProfile(settings.limitProfile),
-  canWarm: () => ready,
-  snapshots: popupSnapshotStore(),
-});
-
-// The jar is read at every start (reconciliation compares it with the log): begin now, so that a
-// popup that woke the worker does not wait for the read to start.
-tabViews.cookies().catch(() => undefined);
-
 // ── cookie changes: top level, synchronous, always ─────────────────────────────────────────────
-onCookieChanged((change) => recorder.cookieChanged(change));
-onCookieChanged((change) => tabViews.cookiesChanged({ removed: change.removed, cookie: change.cookie as CookieSnapshot }));
+onCookieChanged((change) => {
+  recorder.cookieChanged(change);
+  tabViews.changed({ removed: change.removed, cookie: change.cookie as CookieSnapshot });
+});
 
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
@@ -164,7 +164,7 @@ const reconcileAtStart = (): Promise<void> =>
   recorder.exclusive(async (l) => {
     await l.disk.flush();
     const now = Date.now();
-    // The jar the popup's views use: read once per worker, so a popup that woke it paid for it.
+    // The read model's jar: read once per worker, shared.
     const [known, cookies, key] = await Promise.all([currentJar(db), tabViews.cookies(), digestKey]);
     const current = await Promise.all(
       cookies
@@ -185,12 +185,8 @@ void Promise.all([writer.catch(() => undefined), watchedTabsStore.load()]).then(
 
 void logs.then(async () => {
   if (storageError === undefined) {
-    // A popup that woke the worker is answered first: reconciling a big jar takes a few hundred ms
-    // of this thread, and events arriving meanwhile wait in the recorder's chain either way.
-    await tabViews.settled();
     await reconcileAtStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
     void runRetention().catch(() => undefined);
   }
   ready = true;
-  void tabViews.warmRecent();
 });

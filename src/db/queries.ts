@@ -77,7 +77,7 @@ export function tabObservations(db: CookieLogDB, tabId: number, r: Range = {}): 
 /**
  * Changes whenever the set of a tab's observations does (recorded, cleared, pruned): their count
  * and the keys of the oldest and newest. Two index reads, not the observations: the background
- * uses it to tell whether a cached tab scope is still current (background/tab-view-cache.ts).
+ * can tell from it whether a tab's scope may have changed.
  */
 export async function tabObservationsMark(db: CookieLogDB, tabId: number): Promise<string> {
   const [lo, hi] = between(tabId, {});

@@ -21,7 +21,7 @@ function connected(overrides: Partial<Handlers> = {}) {
     flush: async () => ({ queued: 0 }),
     prune: unused,
     getPrivateLog: unused,
-    getTabView: unused,
+    getScope: unused,
     ...overrides,
   };
   createServer(runtime, handlers, { extensionId: ID, extensionOrigin: ORIGIN });

@@ -7,9 +7,10 @@
  * UIs read the on-disk log directly (Dexie liveQuery); messages are for acting, and for what only the
  * background holds: its health and the private-window log, which is never on disk.
  */
-import type { TabView } from '../analysis/view-model';
+import type { TabView } from '../view/view-model';
 import type { CookieChangeEvent, HeaderCaptureMode, HeaderObservation, LogStats, Settings } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
+import type { Scope, ScopedCookies } from '../model/scope';
 
 /** A request without fields. */
 export type Empty = Record<string, never>;
@@ -53,17 +54,13 @@ export interface Protocol {
   /** Runs retention now instead of waiting for its schedule. */
   prune: { request: Empty; response: { removed: number } };
   /**
-   * The popup's whole view of a tab: its cookies with classification, findings and per-domain
-   * limits. Computed in the background, which has the PSL and the log loaded already, so the popup
-   * stays small. `profile` overrides the options page's limit profile for this answer.
-   * Answered from memory while nothing it depends on has changed; `fresh` reads the cookie jar
-   * again regardless (live updates). `firstRows` asks for only that many rows of each section (in
-   * the order the popup opens them) so the first paint does not wait for ~3 MB of rows; the answer
-   * says `complete: false` when rows were left out.
+   * The cookies of a scope (a tab, a domain, or all) for the report and the panel's inspector,
+   * values included. Scoped to cookie stores in the background (background/tab-views/stores.ts):
+   * a tab's own store; for the other scopes, private stores only when asked from a private window.
    */
-  getTabView: {
-    request: { tabId: number; profile?: LimitProfileId; firstRows?: number; fresh?: boolean };
-    response: TabView;
+  getScope: {
+    request: Scope;
+    response: ScopedCookies;
   };
   /** Private-window events, which live only in the background's memory. Newest first. */
   getPrivateLog: {
@@ -104,3 +101,11 @@ export function isReply(value: unknown): value is Reply {
   const r = value as Partial<Reply>;
   return r.type === ENVELOPE_TYPE && typeof r.ok === 'boolean';
 }
+
+/**
+ * Messages on a page's tab port (platform/watch.ts). The page says which view it wants; the
+ * background answers with the view (first rows, then the rest when rows were left out) and pushes
+ * it again after every change that touches it (background/tab-views/read-model.ts).
+ */
+export type TabPortRequest = { type: 'view'; profile?: LimitProfileId; firstRows?: number };
+export type TabPortPush = { type: 'view'; view: TabView } | { type: 'error'; message: string };

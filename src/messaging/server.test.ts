@@ -23,7 +23,7 @@ function handlers(): Handlers {
     flush: unused,
     prune: unused,
     getPrivateLog: unused,
-    getTabView: unused,
+    getScope: unused,
   };
 }
 

@@ -54,3 +54,19 @@ export async function getCookie(details: {
     return null;
   }
 }
+
+/** The default (non-private, no container) store's id in each browser. */
+export const DEFAULT_STORE = BROWSER === 'firefox' ? 'firefox-default' : '0';
+
+/**
+ * The cookie store a tab's pages use: the normal store, the private one, or (Firefox) its
+ * container. `getAllCookieStores` lists each store with its tabs in both browsers; a tab it does
+ * not list (closed meanwhile) falls back to what the tab says of itself.
+ */
+export async function cookieStoreOfTab(tab: { id?: number | undefined; incognito?: boolean; cookieStoreId?: string | undefined }): Promise<string> {
+  const stores = await browser.cookies.getAllCookieStores().catch(() => []);
+  const listed = stores.find((s) => tab.id !== undefined && s.tabIds.includes(tab.id));
+  if (listed) return listed.id;
+  if (tab.cookieStoreId) return tab.cookieStoreId;
+  return tab.incognito === true ? (BROWSER === 'firefox' ? 'firefox-private' : '1') : DEFAULT_STORE;
+}

@@ -36,21 +36,6 @@ export function sessionSlot<T>(key: string, parse: (raw: unknown) => T | undefin
   };
 }
 
-/**
- * Fire-and-forget writes to storage.session applied strictly in call order (each waits for the
- * one before), for values that must change together: a failed write is skipped, not retried.
- */
-export function sessionWrites(): { set(values: Record<string, unknown>): void; remove(keys: string[]): void } {
-  let last: Promise<unknown> = Promise.resolve();
-  const queue = (op: () => Promise<unknown>): void => {
-    last = last.then(op).catch(() => undefined);
-  };
-  return {
-    set: (values) => queue(() => browser.storage.session.set(values)),
-    remove: (keys) => queue(() => browser.storage.session.remove(keys)),
-  };
-}
-
 /** Several storage.session values in one call; a failure reads as nothing stored. */
 export async function sessionRead(keys: string[]): Promise<Record<string, unknown>> {
   try {

@@ -1,11 +1,11 @@
 import { CookieLogDB } from '../../db/schema';
 import { devtoolsTheme } from '../../platform/devtools';
 import { t } from '../../platform/i18n';
-import { keepWatching } from '../../platform/watch';
 import { mount } from '../../ui/mount';
-import { Panel } from '../../ui/panel/Panel';
-import { FIRST_PAGE, readLogSlice } from '../../ui/panel/useLog';
-import '../../ui/panel/panel.css';
+import { Panel } from './Panel';
+import { panelPort } from './tab-port';
+import { FIRST_PAGE, readLogSlice } from './useLog';
+import './panel.css';
 import { scopeFromQuery } from '../../ui/scope';
 import { Shell } from '../../ui/Shell';
 import { resolveTarget } from '../../ui/target';
@@ -22,9 +22,10 @@ const queryTab = scopeFromQuery(location.search);
 const fromQuery = queryTab?.kind === 'tab' ? queryTab.tabId : undefined;
 const first = fromQuery === undefined ? undefined : readLogSlice(db, fromQuery, FIRST_PAGE);
 
-// While the panel is open, the background records the tab's request and response headers.
-if (fromQuery !== undefined) keepWatching(fromQuery);
-else void resolveTarget().then((target) => target.tabId !== undefined && keepWatching(target.tabId));
+// While the panel is open, the background records the tab's request and response headers (the
+// same port then carries the tab's cookies: ./useScope.ts).
+if (fromQuery !== undefined) panelPort(fromQuery);
+else void resolveTarget().then((target) => target.tabId !== undefined && panelPort(target.tabId));
 
 function App() {
   const target = useTarget();

@@ -11,6 +11,7 @@ import { downloadText } from '../../platform/downloads';
 import { t } from '../../platform/i18n';
 import { buildReport, FORMATS, reportFileName, type AuditReport, type ReportFormat, type ReportScope } from '../../report/index';
 import { markLoaded } from '../../ui/mount';
+import type { StoreScope } from '../../model/scope';
 import { scopeFromQuery, type Scope } from '../../ui/scope';
 import { Shell } from '../../ui/Shell';
 import { Controls, type Options } from './Controls';
@@ -34,11 +35,18 @@ function reportScope(scope: Scope, data: ReportData): ReportScope {
   return data.scoped.topLevelUrl ? { kind: 'tab', tabId: scope.tabId, url: data.scoped.topLevelUrl } : { kind: 'tab', tabId: scope.tabId };
 }
 
+/** Which cookie stores the report covers: the tab's own, or every one but (or with) private windows. */
+function storesLabel(stores: StoreScope): string {
+  if (stores.kind === 'store') return t('report_storeOne', stores.storeId);
+  return t(stores.kind === 'every' ? 'report_storeEvery' : 'report_storeNoPrivate');
+}
+
 function scopeLabel(scope: Scope | undefined, data: ReportData | undefined): string {
   if (!scope) return t('report_noScope');
-  if (scope.kind === 'tab') return t('report_scopeTab', [String(scope.tabId), data?.scoped.topLevelUrl ?? '']);
-  if (scope.kind === 'domain') return t('report_scopeDomain', scope.domain);
-  return t('report_scopeAll');
+  const stores = data ? ` · ${storesLabel(data.scoped.stores)}` : '';
+  if (scope.kind === 'tab') return t('report_scopeTab', [String(scope.tabId), data?.scoped.topLevelUrl ?? '']) + stores;
+  if (scope.kind === 'domain') return t('report_scopeDomain', scope.domain) + stores;
+  return t('report_scopeAll') + stores;
 }
 
 export function ReportPage() {

@@ -1,5 +1,6 @@
 /**
- * What the report is built from: the cookies in scope (the browser's jar, via ui/scope), the
+ * What the report is built from: the cookies in scope (asked of the background, which scopes them
+ * to cookie stores: a tab's own; no private ones unless this page is in a private window), the
  * Set-Cookie lines the log recorded as rejected for that scope, and, when asked, its change log.
  */
 import { domainChanges, domainObservations, recentChanges, recentObservations, tabObservations } from '../../db/queries';
@@ -7,7 +8,11 @@ import type { CookieLogDB } from '../../db/schema';
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
 import type { SetCookieLineInput } from '../../report/index';
 import { setCookieLines } from './lines';
-import { loadScope, type Scope, type ScopedCookies } from '../../ui/scope';
+import { createClient } from '../../messaging/client';
+import { messageRuntime } from '../../platform/runtime';
+import type { Scope, ScopedCookies } from '../../ui/scope';
+
+const client = createClient(messageRuntime());
 
 /** How far back the log is read: a report is about the recent past, and each query is bounded. */
 const LOG_LIMIT = 5_000;
@@ -35,7 +40,7 @@ async function changesFor(db: CookieLogDB, scoped: ScopedCookies): Promise<Cooki
 }
 
 export async function loadReportData(db: CookieLogDB, scope: Scope, includeHistory: boolean, now: number): Promise<ReportData> {
-  const scoped = await loadScope(db, scope);
+  const scoped = await client.send('getScope', scope);
   const [observations, events] = await Promise.all([
     observationsFor(db, scope),
     includeHistory ? changesFor(db, scoped) : Promise.resolve(undefined),

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
-import type { CookieFlag, CookieRow } from '../../analysis/view-model';
+import type { CookieFlag, CookieRow } from '../../view/view-model';
 import { Badge, Flag } from './Badge';
 import { findingText } from './finding-text';
 import { RelativeTime } from './RelativeTime';

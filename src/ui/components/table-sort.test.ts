@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cookieKey, type CookieInfo } from '../../model/cookie';
 import { CHROMIUM_PROFILE } from '../../model/limits';
-import { buildViewModel } from '../../analysis/view-model';
+import { buildViewModel } from '../../view/view-model';
 import { filterRows, nextSort, sortRows, type SortState } from './table-sort';
 
 const NOW = Date.UTC(2026, 10, 21);

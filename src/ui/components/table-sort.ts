@@ -2,10 +2,10 @@
  * Sorting and filtering of cookie rows for CookieTable. The order itself lives in
  * analysis/row-order.ts, which the background shares to send the first rows already sorted.
  */
-import type { CookieRow } from '../../analysis/view-model';
+import type { CookieRow } from '../../view/view-model';
 
-export { sortRows, type SortColumn, type SortDirection, type SortState } from '../../analysis/row-order';
-import type { SortColumn, SortState } from '../../analysis/row-order';
+export { sortRows, type SortColumn, type SortDirection, type SortState } from '../../view/row-order';
+import type { SortColumn, SortState } from '../../view/row-order';
 
 /** Clicking the sorted column flips it; another column starts ascending. */
 export function nextSort(current: SortState, column: SortColumn): SortState {

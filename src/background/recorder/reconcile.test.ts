@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import type { JarRow } from '../../db/schema';
+import type { NewCookieChange } from '../../model/events';
+import { reconcile } from './reconcile';
+
+const change = (name: string, digest: string, over: Partial<NewCookieChange> = {}): NewCookieChange => ({
+  time: 1,
+  storeId: '0',
+  incognito: false,
+  cause: 'explicit',
+  removed: false,
+  name,
+  domain: 'a.test',
+  hostOnly: true,
+  path: '/',
+  secure: true,
+  httpOnly: true,
+  sameSite: 'lax',
+  session: true,
+  registrableDomain: 'a.test',
+  cookieKey: `${name}|a.test|/||0`,
+  valueLength: 3,
+  valueDigest: digest,
+  source: 'http',
+  ...over,
+});
+const row = (c: NewCookieChange): JarRow => {
+  const { cause: _c, removed: _r, source: _s, value: _v, linkedObservationId: _l, reconciled: _x, ...rest } = c;
+  return rest;
+};
+
+describe('reconcile', () => {
+  test('nothing missed: nothing recorded', () => {
+    const c = change('a', 'd1');
+    expect(reconcile([row(c)], [c], 100)).toEqual([]);
+  });
+
+  test('a cookie set while stopped is recorded as a reconciled add', () => {
+    const out = reconcile([], [change('new', 'd1')], 100);
+    expect(out).toEqual([expect.objectContaining({ name: 'new', removed: false, reconciled: true, time: 100, source: 'unknown' })]);
+  });
+
+  test('a value changed while stopped is recorded (digest differs)', () => {
+    const out = reconcile([row(change('a', 'old'))], [change('a', 'new')], 100);
+    expect(out.map((c) => [c.name, c.valueDigest, c.removed])).toEqual([['a', 'new', false]]);
+  });
+
+  test('a cookie gone while stopped: removed, "expired" when its expiry passed', () => {
+    const gone = change('gone', 'd', { session: false, expirationDate: 50 });
+    const deleted = change('deleted', 'd', { session: false, expirationDate: 10_000 });
+    const out = reconcile([row(gone), row(deleted)], [], 100_000);
+    expect(out.map((c) => [c.name, c.removed, c.cause])).toEqual([
+      ['gone', true, 'expired'],
+      ['deleted', true, 'explicit'],
+    ]);
+  });
+});

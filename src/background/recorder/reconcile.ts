@@ -1,0 +1,39 @@
+/**
+ * What the log missed while the background was not running. A service worker can be stopped at
+ * any moment (Chromium's idle timeout, a crash, an update); events dispatched to it but not yet
+ * written die with it. At start the background compares the browser's cookies with the last
+ * state the log holds (db `jar`) and records each difference as a `reconciled` change, so every
+ * cookie a site set appears in the log even if its live event was lost. Pure.
+ */
+import type { JarRow } from '../../db/schema';
+import type { NewCookieChange } from '../../model/events';
+
+export interface CurrentCookie {
+  /** The change this cookie would produce if it were reported now (value digest filled in). */
+  change: NewCookieChange;
+}
+
+export function reconcile(known: readonly JarRow[], current: readonly NewCookieChange[], now: number): NewCookieChange[] {
+  const byKey = new Map(known.map((row) => [row.cookieKey, row]));
+  const out: NewCookieChange[] = [];
+  const seen = new Set<string>();
+  for (const c of current) {
+    seen.add(c.cookieKey);
+    const row = byKey.get(c.cookieKey);
+    if (row && row.valueDigest === c.valueDigest && row.expirationDate === c.expirationDate) continue;
+    out.push({ ...c, time: now, cause: 'explicit', removed: false, source: 'unknown', reconciled: true });
+  }
+  for (const row of known) {
+    if (seen.has(row.cookieKey)) continue;
+    const expired = row.expirationDate !== undefined && row.expirationDate * 1000 <= now;
+    out.push({
+      ...row,
+      time: now,
+      cause: expired ? 'expired' : 'explicit',
+      removed: true,
+      source: 'unknown',
+      reconciled: true,
+    });
+  }
+  return out;
+}
