@@ -104,6 +104,7 @@ export interface HeaderObservation {
   /** Requests: the names sent in `Cookie`, in header order. */
   cookieNames?: string[];
   /** Requests: present when an `Authorization` header was sent. The scheme only, never credentials. */
+  /** The scheme only, never credentials; '' when the header had none (a bare key). */
   authorization?: { scheme: string };
 }
 
