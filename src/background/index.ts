@@ -22,9 +22,8 @@ import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
 import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
-import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
-import { reconcile } from './reconcile';
+import { reconcileAtStart } from './reconcile';
 import { popupSnapshotStore, resolveProfile, tabViewSources } from './tab-view';
 import { TabViewCache } from './tab-view-cache';
 import { Recorder, type RecorderLogs } from './recorder';
@@ -160,20 +159,20 @@ const runRetention = async (): Promise<void> => {
 setInterval(() => void runRetention().catch(() => undefined), 10 * 60_000);
 
 /** Records what changed while the background was not running (see reconcile.ts). */
-const reconcileAtStart = (): Promise<void> =>
+const reconcileStart = (): Promise<void> =>
   recorder.exclusive(async (l) => {
     await l.disk.flush();
-    const now = Date.now();
     // The jar the popup's views use: read once per worker, so a popup that woke it paid for it.
     const [known, cookies, key] = await Promise.all([currentJar(db), tabViews.cookies(), digestKey]);
-    const current = await Promise.all(
-      cookies
-        .filter((c) => !isPrivateStore(c.storeId))
-        .map(async (c) =>
-          buildChange({ removed: false, cause: 'explicit', cookie: c }, { time: now, incognito: false, ...describeValue(key, c.value) }),
-        ),
-    );
-    for (const change of reconcile(known, current, now)) l.disk.addChange(change);
+    const changes = reconcileAtStart({
+      paused: settings.paused,
+      known,
+      cookies,
+      isPrivateStore,
+      describe: (v) => describeValue(key, v),
+      now: Date.now(),
+    });
+    for (const change of changes) l.disk.addChange(change);
   });
 
 // Header capture settles once settings are loaded and the last background's watched tabs are
@@ -188,7 +187,7 @@ void logs.then(async () => {
     // A popup that woke the worker is answered first: reconciling a big jar takes a few hundred ms
     // of this thread, and events arriving meanwhile wait in the recorder's chain either way.
     await tabViews.settled();
-    await reconcileAtStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
+    await reconcileStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
     void runRetention().catch(() => undefined);
   }
   ready = true;

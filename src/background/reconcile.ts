@@ -7,6 +7,7 @@
  */
 import type { JarRow } from '../db/schema';
 import type { NewCookieChange } from '../model/events';
+import { buildChange, type ChangeInput } from './changes';
 
 export interface CurrentCookie {
   /** The change this cookie would produce if it were reported now (value digest filled in). */
@@ -36,4 +37,25 @@ export function reconcile(known: readonly JarRow[], current: readonly NewCookieC
     });
   }
   return out;
+}
+
+export interface StartReconcileInput {
+  /** Pause means nothing is recorded from any path, start-up reconciliation included. */
+  paused: boolean;
+  known: readonly JarRow[];
+  cookies: readonly ChangeInput['cookie'][];
+  isPrivateStore(storeId: string): boolean;
+  describe(value: string): { valueLength: number; valueDigest: string };
+  now: number;
+}
+
+/** The changes start-up reconciliation records: none while paused; private stores never. */
+export function reconcileAtStart(input: StartReconcileInput): NewCookieChange[] {
+  if (input.paused) return [];
+  const current = input.cookies
+    .filter((c) => !input.isPrivateStore(c.storeId))
+    .map((cookie) =>
+      buildChange({ removed: false, cause: 'explicit', cookie }, { time: input.now, incognito: false, ...input.describe(cookie.value) }),
+    );
+  return reconcile(input.known, current, input.now);
 }
