@@ -64,6 +64,15 @@ interface LineMeta extends PendingLine {
   crossSite: boolean;
 }
 
+/**
+ * Fails closed: only a context known to be normal goes to disk. Chromium's webRequest details carry
+ * no incognito flag, so a request no tab made (a private page's service worker) or one whose tab
+ * is gone before its lookup cannot be told apart from a private one: memory log.
+ */
+export function privateUnlessKnown(details: RequestDetailsLike, info: TabInfo): boolean {
+  return details.incognito ?? info.incognito ?? true;
+}
+
 export class Recorder {
   private readonly ordered: Ordered;
   private logs: RecorderLogs | undefined;
@@ -125,7 +134,7 @@ export class Recorder {
       if (!this.captures(details)) return;
       const described = lines.map((l) => this.deps.describe(splitSetCookiePair(l).value));
       const topLevelUrl = known ?? info.url;
-      const incognito = details.incognito ?? info.incognito ?? false;
+      const incognito = privateUnlessKnown(details, info);
       const context = sameSiteContextOf(details, topLevelUrl);
       const obs = responseObservation(details, { time, topLevelUrl });
       const pending: Array<Omit<LineMeta, 'observationId'>> = [];
@@ -173,7 +182,7 @@ export class Recorder {
     this.ordered.add(this.tabs.info(details, known), (info) => {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
-      const incognito = details.incognito ?? info.incognito ?? false;
+      const incognito = privateUnlessKnown(details, info);
       this.logFor(incognito).addObservation(obs);
     });
   }
