@@ -40,6 +40,12 @@ export const MAX_URL_CHARS = 2_048;
 export const MAX_LINE_CHARS = 8_192;
 export const MAX_NAMES = 300;
 export const MAX_NAME_CHARS = 256;
+/**
+ * Set-Cookie lines kept per response: a hostile page can send thousands in one response (each one
+ * is parsed, digested and correlated); the rest are counted, not recorded. Browsers keep about 180
+ * cookies per domain, so a real site stays well under it.
+ */
+export const MAX_SET_COOKIE_LINES = 500;
 
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}…[${text.length - max} more characters]`;

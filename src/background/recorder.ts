@@ -18,6 +18,7 @@ import {
   clip,
   MAX_LINE_CHARS,
   MAX_NAME_CHARS,
+  MAX_SET_COOKIE_LINES,
   type RequestDetailsLike,
   requestObservation,
   responseObservation,
@@ -125,8 +126,9 @@ export class Recorder {
     });
   }
 
-  responseReceived(details: RequestDetailsLike, lines: string[]): void {
-    if (lines.length === 0 || this.deps.settings().paused) return;
+  responseReceived(details: RequestDetailsLike, allLines: string[]): void {
+    if (allLines.length === 0 || this.deps.settings().paused) return;
+    const lines = allLines.length > MAX_SET_COOKIE_LINES ? allLines.slice(0, MAX_SET_COOKIE_LINES) : allLines;
     const time = this.deps.now();
     const known = this.tabs.noteTopLevel(details);
     const tab = this.tabs.info(details, known);
@@ -164,6 +166,7 @@ export class Recorder {
         });
         return rec;
       });
+      if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
       const { id } = this.logFor(incognito).addObservation(obs);
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
