@@ -6,7 +6,8 @@
  * Events that arrive before the database is open wait in the recorder's ordered chain.
  */
 import { digester } from '../analysis/digest';
-import { describeValue, loadOrCreateDigester } from '../db/digest';
+import { rebaseJar } from '../db/clear';
+import { DigestKey, describeValue } from '../db/digest';
 import { MemoryLog } from '../db/memory-log';
 import { prune } from '../db/retention';
 import { CookieLogDB, currentJar } from '../db/schema';
@@ -18,6 +19,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
 import { onSuspend } from '../platform/lifecycle';
+import { sessionSlot } from '../platform/session-slot';
 import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
@@ -33,7 +35,7 @@ let settings: Settings = { ...DEFAULT_SETTINGS };
 let ready = false;
 
 const memory = new MemoryLog({ getSettings: () => settings });
-const digestKey = loadOrCreateDigester(db);
+const digestKey = DigestKey.open(db, sessionSlot<string>('digestKey', (raw) => (typeof raw === 'string' ? raw : undefined)));
 /** Set once the key is loaded; events before that wait in the recorder's chain (logs promise). */
 let digest: ((value: string) => string) | undefined;
 // ── header listeners: registered now, synchronously (a worker woken by a request gets it); once
@@ -67,7 +69,7 @@ let storageError: string | undefined;
  */
 const logs: Promise<RecorderLogs> = Promise.all([writer, digestKey]).then(
   ([disk, d]) => {
-    digest = d;
+    digest = (v) => d.digest(v);
     return { disk, memory };
   },
   (err: unknown) => {
@@ -99,7 +101,7 @@ const recorder = new Recorder({
   currentDigest: async ({ url, name, storeId }) => {
     const cookies = await getAllCookies({ url });
     const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));
-    return match ? (await digestKey)(match.value) : undefined;
+    return match ? (await digestKey).digest(match.value) : undefined;
   },
 });
 
@@ -134,6 +136,7 @@ const state: BackgroundState = {
   },
   capture,
   tabViews,
+  rotateDigestKey: async () => (await digestKey).rotate(),
 };
 createServer(browser.runtime, createHandlers(state), {
   extensionId: browser.runtime.id,
@@ -169,10 +172,16 @@ const reconcileStart = (): Promise<void> =>
       known,
       cookies,
       isPrivateStore,
-      describe: (v) => describeValue(key, v),
+      // A key made at this start cannot compare values with the jar's digests (made with the last one).
+      rekeyed: key.fresh,
+      describe: (v) => describeValue(key.digest, v),
       now: Date.now(),
     });
-    for (const change of changes) l.disk.addChange(change);
+    for (const change of changes.changes) l.disk.addChange(change);
+    if (key.fresh && !settings.paused) {
+      await l.disk.flush();
+      await rebaseJar(db, changes.current);
+    }
   });
 
 // Header capture settles once settings are loaded and the last background's watched tabs are

@@ -67,10 +67,18 @@ describe('reconcileAtStart', () => {
   };
 
   test('records what changed while stopped, never a private store', () => {
-    expect(reconcileAtStart({ ...input, paused: false }).map((c) => c.name)).toEqual(['sid']);
+    expect(reconcileAtStart({ ...input, paused: false }).changes.map((c) => c.name)).toEqual(['sid']);
   });
 
   test('records nothing while the user paused recording', () => {
-    expect(reconcileAtStart({ ...input, paused: true })).toEqual([]);
+    expect(reconcileAtStart({ ...input, paused: true }).changes).toEqual([]);
   });
+});
+
+test('after a new digest key, a cookie still there with the same expiry is not reported as changed', () => {
+  const before = change('a', 'old-key-digest');
+  const now = change('a', 'new-key-digest');
+  expect(reconcile([row(before)], [now], 100, true)).toEqual([]);
+  expect(reconcile([row(before)], [now], 100, false)).toHaveLength(1);
+  expect(reconcile([row(before)], [], 100, true)).toEqual([expect.objectContaining({ name: 'a', removed: true })]);
 });
