@@ -23,7 +23,15 @@ test.each([
 ])('%s: linear in the value length', (_name, make) => {
   const small = make(2_000);
   const large = make(16_000);
-  const ratio = fastest(() => detectJwt(large)) / fastest(() => detectJwt(small));
+  for (let i = 0; i < 3; i++) {
+    detectJwt(small);
+    detectJwt(large);
+  }
+  // A pause (GC, another process) inflates one measurement; a quadratic cost inflates every one.
+  let ratio = Infinity;
+  for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) {
+    ratio = Math.min(ratio, fastest(() => detectJwt(large)) / fastest(() => detectJwt(small)));
+  }
   expect(ratio).toBeLessThan(24);
 });
 
