@@ -19,6 +19,7 @@ import { limits, malformedRaw, overwrite, simpleRoutes } from './routes/scenario
 import { staticRoutes } from './routes/static';
 import { thirdParty, tpFrame, tpPixel } from './routes/thirdparty';
 import { apiEcho, apiPixel, apiSet, fetchBurst, httpSend, script } from './routes/traffic';
+import { workerRoutes } from './routes/worker';
 
 export type { SiteLogEntry } from './types';
 export type { SiteExpectations } from './catalogue';
@@ -72,6 +73,7 @@ const routes: Record<string, Handler> = {
   '/http-send': httpSend,
   ...simpleRoutes,
   ...staticRoutes,
+  ...workerRoutes,
 };
 
 function handlerFor(path: string): Handler | undefined {
