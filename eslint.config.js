@@ -47,10 +47,33 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Render text; cookie values are hostile input.' },
         { property: 'outerHTML', message: 'Render text; cookie values are hostile input.' },
         { property: 'insertAdjacentHTML', message: 'Render text; cookie values are hostile input.' },
+        { property: 'srcdoc', message: 'Render text; cookie values are hostile input.' },
+        { property: 'createContextualFragment', message: 'Render text; cookie values are hostile input.' },
+        { property: 'setHTMLUnsafe', message: 'Render text; cookie values are hostile input.' },
+        { object: 'document', property: 'write', message: 'Render text; cookie values are hostile input.' },
+        { object: 'document', property: 'writeln', message: 'Render text; cookie values are hostile input.' },
       ],
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        { selector: "JSXAttribute[name.name=/^src[dD]oc$/]", message: 'Render text, never HTML.' },
+        // The same sinks reached by a computed name (el['inner' + 'HTML'], el[`${a}HTML`]), which
+        // no-restricted-properties cannot see; a property name built at run time has no other use here.
+        {
+          selector: "MemberExpression[computed=true][property.type='Literal'][property.value=/^(innerHTML|outerHTML|insertAdjacentHTML|srcdoc|createContextualFragment|setHTMLUnsafe)$/]",
+          message: 'Render text, never HTML.',
+        },
+        {
+          selector:
+            ":matches(AssignmentExpression > MemberExpression.left, CallExpression > MemberExpression.callee)[computed=true]:matches([property.type='TemplateLiteral'], [property.operator='+'][property.left.value=/[A-Za-z]/], [property.operator='+'][property.right.value=/[A-Za-z]/])",
+          message: 'A property written or called by a name built at run time can be an HTML sink; name the property.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Reflect'][callee.property.name=/^(set|apply)$/]",
+          message: 'Reflect.set/apply can reach an HTML sink by a computed name; name the property.',
+        },
+        { selector: "NewExpression[callee.name='DOMParser']", message: 'Parsing HTML turns hostile text into markup; render text.' },
+        { selector: "CallExpression[callee.property.name='parseHTMLUnsafe']", message: 'Render text, never HTML.' },
       ],
       'no-eval': 'error',
       'no-implied-eval': 'error',

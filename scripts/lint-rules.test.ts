@@ -49,4 +49,25 @@ describe('dependency rule', () => {
       await errorsFor('src/ui/x.tsx', 'export const C = (p: { v: string }) => <div dangerouslySetInnerHTML={{ __html: p.v }} />;'),
     ).toContain('no-restricted-syntax');
   });
+
+  test.each([
+    ["el['inner' + 'HTML'] = v", 'no-restricted-syntax'],
+    ['el[`${"inner"}HTML`] = v', 'no-restricted-syntax'],
+    ["el['innerHTML'] = v", 'no-restricted-syntax'],
+    ["el['insert' + 'AdjacentHTML']('beforeend', v)", 'no-restricted-syntax'],
+    ["Reflect.set(el, 'inner' + 'HTML', v)", 'no-restricted-syntax'],
+    ['(el as HTMLIFrameElement).srcdoc = v', 'no-restricted-properties'],
+    ["new DOMParser().parseFromString(v, 'text/html')", 'no-restricted-syntax'],
+    ['document.createRange().createContextualFragment(v)', 'no-restricted-properties'],
+    ['document.write(v)', 'no-restricted-properties'],
+  ])('HTML sink reached another way is rejected: %s', async (body, rule) => {
+    expect(await errorsFor('src/ui/x.tsx', `export const f = (el: HTMLElement, v: string) => { ${body}; };`)).toContain(rule);
+  });
+
+  test('srcdoc in JSX is rejected; ordinary computed access is not', async () => {
+    expect(await errorsFor('src/ui/x.tsx', 'export const C = (p: { v: string }) => <iframe srcdoc={p.v} />;')).toContain('no-restricted-syntax');
+    expect(
+      await errorsFor('src/ui/x.ts', 'export const f = (m: Record<string, number>, a: string, i: number, b: number[]) => { b[i * 2 + 1] = 0; return m[`${a}|x`] ?? m[a + 1]; };'),
+    ).not.toContain('no-restricted-syntax');
+  });
 });

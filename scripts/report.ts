@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FORMATS, type AuditReport, type ReportFormat } from '../src/report/index';
+import { neutraliseControls } from '../src/report/escape';
 import { validateReport } from '../src/report/validate';
 
 const USAGE = `usage: npm run report -- <report.json> --format ${Object.keys(FORMATS).join('|')} [--out <file>]`;
@@ -41,7 +42,9 @@ function main(argv: string[]): number {
   try {
     const out = renderSaved(readFileSync(positionals[0]!, 'utf8'), format);
     if (values.out) writeFileSync(values.out, out);
-    else process.stdout.write(out);
+    // A terminal obeys escape sequences and bidi overrides a hostile cookie may carry; a file or
+    // pipe gets the report byte for byte.
+    else process.stdout.write(process.stdout.isTTY ? neutraliseControls(out) : out);
     return 0;
   } catch (err) {
     console.error(`report: ${err instanceof Error ? err.message : String(err)}`);

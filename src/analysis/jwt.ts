@@ -30,7 +30,6 @@ export interface JwtInfo {
 }
 
 const B64URL = /^[A-Za-z0-9_-]*={0,2}$/;
-const EMBEDDED = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/;
 const BEARER = /^bearer\s+/i;
 
 /** base64url → UTF-8 text; null when the segment is not valid base64url or not valid UTF-8. */
@@ -152,11 +151,40 @@ export function detectJwt(value: string): JwtInfo | null {
         if (viaUrl) return viaUrl;
       }
     }
-    const match = EMBEDDED.exec(decoded);
-    return match ? parseJwt(match[0], 'embedded') : null;
+    return embeddedJwt(decoded);
   } catch {
     return null;
   }
+}
+
+/** Parse attempts on embedded candidates: each costs up to the value's length. */
+const MAX_EMBEDDED_TRIES = 4;
+
+function isB64UrlCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
+
+/**
+ * A JWT inside a longer value: `eyJ` then three base64url segments joined by dots. One pass that
+ * records where each base64url run ends, so every candidate start is checked in constant time (a
+ * backtracking regex rescans the rest of the value from each `eyJ`: quadratic on hostile values).
+ */
+function embeddedJwt(value: string): JwtInfo | null {
+  const n = value.length;
+  const runEnd = new Uint32Array(n + 1);
+  runEnd[n] = n;
+  for (let i = n - 1; i >= 0; i--) runEnd[i] = isB64UrlCode(value.charCodeAt(i)) ? runEnd[i + 1]! : i;
+  let tries = 0;
+  for (let i = value.indexOf('eyJ'); i !== -1 && tries < MAX_EMBEDDED_TRIES; i = value.indexOf('eyJ', i + 1)) {
+    const e1 = runEnd[i]!;
+    if (value[e1] !== '.') continue;
+    const e2 = runEnd[e1 + 1]!;
+    if (value[e2] !== '.') continue;
+    tries++;
+    const found = parseJwt(value.slice(i, runEnd[e2 + 1]), 'embedded');
+    if (found) return found;
+  }
+  return null;
 }
 
 export interface JwtTiming {

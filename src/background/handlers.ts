@@ -1,4 +1,5 @@
 /** The background's answers to the typed protocol (src/messaging/protocol.ts). */
+import { purgeValues } from '../db/clear';
 import { prune } from '../db/retention';
 import type { CookieLogDB } from '../db/schema';
 import { saveSettings } from '../db/settings';
@@ -28,6 +29,8 @@ export interface BackgroundState {
   lastPrune?: { time: number; removed: number };
   /** The per-tab read model (tab-views/read-model.ts). */
   tabViews: TabReadModel;
+  /** A new digest key (after the whole log was cleared). */
+  rotateDigestKey?: () => Promise<void>;
 }
 
 
@@ -56,8 +59,15 @@ export function createHandlers(s: BackgroundState): Handlers {
     },
     getSettings: async () => s.settings(),
     updateSettings: async (patch) => {
+      const before = s.settings();
       const next = await saveSettings(s.db, patch);
       s.setSettings(next);
+      // Turning values off removes those already kept, not only later ones.
+      if (before.recordValues && !next.recordValues) {
+        await s.recorder.flush();
+        s.memory.purgeValues();
+        await purgeValues(s.db);
+      }
       return next;
     },
     setPaused: async ({ paused }) => {
@@ -69,6 +79,8 @@ export function createHandlers(s: BackgroundState): Handlers {
       await s.recorder.idle();
       const writer = await s.writer;
       const removed = (await writer.clear(filter)) + s.memory.clear(filter);
+      // Clearing everything forgets the digest key too: nothing kept can be compared with what follows.
+      if (filter?.tabId === undefined && filter?.domain === undefined) await s.rotateDigestKey?.();
       return { removed };
     },
     flush: async () => {

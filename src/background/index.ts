@@ -6,7 +6,8 @@
  * Events that arrive before the database is open wait in the recorder's ordered chain.
  */
 import { digester } from '../analysis/digest';
-import { describeValue, loadOrCreateDigester } from '../db/digest';
+import { rebaseJar } from '../db/clear';
+import { DigestKey, describeValue } from '../db/digest';
 import { MemoryLog } from '../db/memory-log';
 import { prune } from '../db/retention';
 import { CookieLogDB, currentJar } from '../db/schema';
@@ -18,13 +19,13 @@ import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
 import { onSuspend } from '../platform/lifecycle';
+import { sessionSlot } from '../platform/session-slot';
 import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
 import { HeaderCapture, RESTORE_GRACE_MS } from './recorder/capture';
-import { buildChange } from './recorder/changes';
 import { createHandlers, type BackgroundState } from './handlers';
-import { reconcile } from './recorder/reconcile';
+import { reconcileAtStart } from './recorder/reconcile';
 import { serveTabPort } from './tab-views/ports';
 import { TabReadModel } from './tab-views/read-model';
 import { readModelSources, resolveProfile } from './tab-views/sources';
@@ -42,7 +43,7 @@ const tabViews = new TabReadModel(readModelSources(db, memory, () => storageErro
 // The jar is read at every start (reconciliation compares it with the log): begin now, so that a
 // popup that woke the worker does not wait for the read to start.
 tabViews.cookies().catch(() => undefined);
-const digestKey = loadOrCreateDigester(db);
+const digestKey = DigestKey.open(db, sessionSlot<string>('digestKey', (raw) => (typeof raw === 'string' ? raw : undefined)));
 /** Set once the key is loaded; events before that wait in the recorder's chain (logs promise). */
 let digest: ((value: string) => string) | undefined;
 // ── header listeners: registered now, synchronously (a worker woken by a request gets it); once
@@ -77,7 +78,7 @@ const writer = (async () => {
  */
 const logs: Promise<RecorderLogs> = Promise.all([writer, digestKey]).then(
   ([disk, d]) => {
-    digest = d;
+    digest = (v) => d.digest(v);
     return { disk, memory };
   },
   (err: unknown) => {
@@ -109,7 +110,7 @@ const recorder = new Recorder({
   currentDigest: async ({ url, name, storeId }) => {
     const cookies = await getAllCookies({ url });
     const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));
-    return match ? (await digestKey)(match.value) : undefined;
+    return match ? (await digestKey).digest(match.value) : undefined;
   },
 });
 
@@ -135,6 +136,7 @@ const state: BackgroundState = {
   },
   capture,
   tabViews,
+  rotateDigestKey: async () => (await digestKey).rotate(),
 };
 createServer(browser.runtime, createHandlers(state), {
   extensionId: browser.runtime.id,
@@ -160,20 +162,26 @@ const runRetention = async (): Promise<void> => {
 setInterval(() => void runRetention().catch(() => undefined), 10 * 60_000);
 
 /** Records what changed while the background was not running (see reconcile.ts). */
-const reconcileAtStart = (): Promise<void> =>
+const reconcileStart = (): Promise<void> =>
   recorder.exclusive(async (l) => {
     await l.disk.flush();
-    const now = Date.now();
     // The read model's jar: read once per worker, shared.
     const [known, cookies, key] = await Promise.all([currentJar(db), tabViews.cookies(), digestKey]);
-    const current = await Promise.all(
-      cookies
-        .filter((c) => !isPrivateStore(c.storeId))
-        .map(async (c) =>
-          buildChange({ removed: false, cause: 'explicit', cookie: c }, { time: now, incognito: false, ...describeValue(key, c.value) }),
-        ),
-    );
-    for (const change of reconcile(known, current, now)) l.disk.addChange(change);
+    const changes = reconcileAtStart({
+      paused: settings.paused,
+      known,
+      cookies,
+      isPrivateStore,
+      // A key made at this start cannot compare values with the jar's digests (made with the last one).
+      rekeyed: key.fresh,
+      describe: (v) => describeValue(key.digest, v),
+      now: Date.now(),
+    });
+    for (const change of changes.changes) l.disk.addChange(change);
+    if (key.fresh && !settings.paused) {
+      await l.disk.flush();
+      await rebaseJar(db, changes.current);
+    }
   });
 
 // Header capture settles once settings are loaded and the last background's watched tabs are
@@ -185,7 +193,7 @@ void Promise.all([writer.catch(() => undefined), watchedTabsStore.load()]).then(
 
 void logs.then(async () => {
   if (storageError === undefined) {
-    await reconcileAtStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
+    await reconcileStart().catch((err: unknown) => console.error('Cookie Monitor: reconciliation failed', err));
     void runRetention().catch(() => undefined);
   }
   ready = true;

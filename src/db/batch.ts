@@ -2,6 +2,7 @@
  * One writer batch → one IndexedDB transaction: adds with their ids, patches in queue order, and the
  * id high-water mark (see writer.ts on why ids are assigned at enqueue).
  */
+import type { ChangePatch, SetCookiePatch } from '../model/events';
 import { applyChangePatch, applySetCookiePatch, type PatchOp } from './log-ops';
 import { type CookieLogDB, type JarRow, META, type StoredChange, type StoredObservation } from './schema';
 
@@ -68,20 +69,40 @@ export function commitBatch(db: CookieLogDB, plan: BatchPlan, jar?: JarUpdate): 
     if (plan.changes.length) await db.changes.bulkAdd(plan.changes);
     if (jar) await writeJar(db, jar);
     if (plan.observations.length) await db.observations.bulkAdd(plan.observations);
-    for (const p of plan.patches) {
-      if (p.op === 'patchChange') {
-        await db.changes.update(p.changeId, p.patch);
-      } else {
-        await db.observations
-          .where('id')
-          .equals(p.observationId)
-          .modify((o) => {
-            applySetCookiePatch(o, p.index, p.patch);
-          });
-      }
-    }
+    await applyPatches(db, plan.patches);
     if (plan.maxId > 0) await db.meta.put({ key: META.idHighWater, value: plan.maxId });
   });
+}
+
+/**
+ * Patches on records of earlier batches, grouped by record: each is read once and written once,
+ * whatever the number of its lines patched (a response may carry thousands of Set-Cookie lines).
+ */
+async function applyPatches(db: CookieLogDB, patches: readonly PatchOp[]): Promise<void> {
+  const byChange = new Map<number, ChangePatch[]>();
+  const byObservation = new Map<number, Array<{ index: number; patch: SetCookiePatch }>>();
+  for (const p of patches) {
+    if (p.op === 'patchChange') push(byChange, p.changeId, p.patch);
+    else push(byObservation, p.observationId, { index: p.index, patch: p.patch });
+  }
+  if (byChange.size) {
+    const rows = await db.changes.bulkGet([...byChange.keys()]);
+    const found = rows.filter((c): c is StoredChange => c !== undefined);
+    for (const c of found) for (const patch of byChange.get(c.id)!) applyChangePatch(c, patch);
+    if (found.length) await db.changes.bulkPut(found);
+  }
+  if (byObservation.size) {
+    const rows = await db.observations.bulkGet([...byObservation.keys()]);
+    const found = rows.filter((o): o is StoredObservation => o !== undefined);
+    for (const o of found) for (const { index, patch } of byObservation.get(o.id)!) applySetCookiePatch(o, index, patch);
+    if (found.length) await db.observations.bulkPut(found);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 async function writeJar(db: CookieLogDB, jar: JarUpdate): Promise<void> {

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { clearLog } from './clear';
+import { DEFAULT_SETTINGS } from '../model/events';
+import { clearLog, purgeValues } from './clear';
+import { currentJar } from './schema';
 import { openTestDb, makeChange, makeObservation } from './test-helpers';
 import { LogWriter } from './writer';
 
@@ -36,4 +38,29 @@ test('keeps settings and meta', async () => {
   await clearLog(db);
   expect(await db.settings.count()).toBe(1);
   expect(await db.meta.get('idHighWater')).toBeDefined();
+});
+
+test('clearing the whole log also empties the last-known jar (names and digests of every cookie)', async () => {
+  const db = openTestDb();
+  const writer = await LogWriter.open(db, { jarIntervalMs: 0 });
+  writer.addChange(makeChange({ name: 'sid' }));
+  await writer.flush();
+  expect(await db.jar.count()).toBe(1);
+  await writer.clear();
+  expect(await db.jar.count()).toBe(0);
+  expect(await currentJar(db)).toEqual([]);
+});
+
+test('purging values removes kept values from changes and Set-Cookie lines', async () => {
+  const db = openTestDb();
+  const writer = await LogWriter.open(db, { getSettings: () => ({ ...DEFAULT_SETTINGS, recordValues: true }) });
+  writer.addChange(makeChange({ value: 'secret-1234' }));
+  const line = { line: 'a=secret-5678; Path=/', name: 'a', valueLength: 11, valueDigest: 'd', outcome: 'stored' as const };
+  writer.addObservation(makeObservation({ setCookies: [line] }));
+  await writer.flush();
+  expect(JSON.stringify(await db.changes.toArray())).toContain('secret-1234');
+  await purgeValues(db);
+  const all = JSON.stringify([await db.changes.toArray(), await db.observations.toArray()]);
+  expect(all).not.toContain('secret-1234');
+  expect(all).not.toContain('secret-5678');
 });

@@ -30,18 +30,49 @@ export function describeValue(digest: Digester, value: string): ValueDescription
   return { valueLength: utf8Length(value), valueDigest: digest(value) };
 }
 
+/** Where the key lives: memory-only browser storage (storage.session), never the log's database. */
+export interface KeyStore {
+  load(): Promise<string | undefined>;
+  save(hex: string): Promise<void>;
+}
+
+const KEY_HEX = new RegExp(`^[0-9a-f]{${KEY_BYTES * 2}}$`);
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function fromHex(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+}
+
 /**
- * The install's digester, its key created on first use and stored as raw bytes in `meta`;
- * exports must never include `meta`.
+ * The digest key. It is kept out of the database that holds the digests: with both, a copy of the
+ * profile recovers a short or guessable value by brute force. Held in memory-only storage, so it
+ * lasts while the browser runs (across service-worker restarts) and a new one is made after a
+ * browser restart: digests compare within one browser session only (`fresh` says a new one began).
  */
-export async function loadOrCreateDigester(db: CookieLogDB): Promise<Digester> {
-  const raw = await db.transaction('rw', db.meta, async () => {
-    const row = await db.meta.get(META.digestKey);
-    const stored = row?.value;
-    if (stored instanceof Uint8Array && stored.length === KEY_BYTES) return stored;
+export class DigestKey {
+  private constructor(
+    private readonly store: KeyStore,
+    public digest: Digester,
+    public readonly fresh: boolean,
+  ) {}
+
+  static async open(db: CookieLogDB, store: KeyStore): Promise<DigestKey> {
+    // Older versions kept the key in `meta`: removed, so the database alone no longer holds it.
+    await db.meta.delete(META.digestKey).catch(() => undefined);
+    const stored = await store.load();
+    if (stored !== undefined && KEY_HEX.test(stored)) return new DigestKey(store, digester(fromHex(stored)), false);
     const fresh = generateDigestKeyBytes();
-    await db.meta.put({ key: META.digestKey, value: fresh });
-    return fresh;
-  });
-  return digester(raw);
+    await store.save(toHex(fresh));
+    return new DigestKey(store, digester(fresh), true);
+  }
+
+  /** Forgets the key (clearing the log): digests made so far match nothing made from now on. */
+  async rotate(): Promise<void> {
+    const fresh = generateDigestKeyBytes();
+    await this.store.save(toHex(fresh));
+    this.digest = digester(fresh);
+  }
 }

@@ -18,6 +18,12 @@ export class JarFold {
     this.lastWrite = now();
   }
 
+  /** Forgets what was not written yet (the log and its jar were cleared). */
+  reset(): void {
+    this.pending.clear();
+    this.highWater = 0;
+  }
+
   /**
    * The jar update to commit with a batch of `changes` (undefined when not due yet), and what to
    * call once that batch is durable. A failed batch calls nothing, so its changes fold in again.

@@ -5,6 +5,7 @@
  * Ids count down from -1 so they can never collide with on-disk ids when a UI merges both logs, and
  * a negative id says at a glance that a record lives only in memory.
  */
+import { redactChange, redactObservation } from './redact';
 import type {
   ChangePatch,
   CookieChangeEvent,
@@ -62,6 +63,14 @@ export class MemoryLog implements EventLog {
   constructor(options: MemoryLogOptions = {}) {
     this.maxEvents = options.maxEvents ?? 10_000;
     this.getSettings = options.getSettings ?? (() => DEFAULT_SETTINGS);
+  }
+
+  /** Removes every kept value (recording values was turned off). */
+  purgeValues(): void {
+    for (const [id, e] of this.entries) {
+      if (e.kind === 'change') this.entries.set(id, { kind: 'change', record: redactChange(e.record) });
+      else this.entries.set(id, { kind: 'observation', record: redactObservation(e.record) });
+    }
   }
 
   enqueue(op: AddOp): AddAck;

@@ -39,7 +39,7 @@ export interface MetaRow {
 export const META = {
   /** Highest record id ever handed out (see writer.ts on why ids are assigned by us). */
   idHighWater: 'idHighWater',
-  /** Raw bytes of the per-install HMAC key for value digests. Never exported. */
+  /** Where older versions kept the HMAC key for value digests; deleted on open (db/digest.ts DigestKey). */
   digestKey: 'digestKey',
   /** Highest change id folded into `jar`; later changes are replayed from the log on start. */
   jarHighWater: 'jarHighWater',

@@ -175,6 +175,7 @@ export class LogWriter implements EventLog {
   /** Deletes from the log after writing what is queued, so cleared events cannot land afterwards. */
   async clear(filter: ClearFilter = {}): Promise<number> {
     await this.flush();
+    if (filter.tabId === undefined && filter.domain === undefined) this.jar.reset();
     return clearLog(this.db, filter);
   }
 

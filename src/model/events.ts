@@ -99,11 +99,16 @@ export interface HeaderObservation {
   scheme: string;
   /** Registrable domain of `url`. */
   registrableDomain: string;
-  /** Responses: one entry per `Set-Cookie` line, in header order. */
+  /** Responses: one entry per `Set-Cookie` line, in header order (the first MAX_SET_COOKIE_LINES). */
   setCookies?: SetCookieRecord[];
+  /** Responses: how many further `Set-Cookie` lines were not recorded (see MAX_SET_COOKIE_LINES). */
+  setCookiesOmitted?: number;
   /** Requests: the names sent in `Cookie`, in header order. */
   cookieNames?: string[];
-  /** Requests: present when an `Authorization` header was sent. The scheme only, never credentials. */
+  /**
+   * Requests: present when an `Authorization` header was sent. The scheme only, never credentials;
+   * '' when the header had none (a bare API key).
+   */
   authorization?: { scheme: string };
 }
 

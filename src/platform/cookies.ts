@@ -15,7 +15,8 @@ export function onCookieChanged(listener: (change: CookieChange) => void): void 
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/cookies/CookieStore
  */
 export function isPrivateStore(storeId: string): boolean {
-  return BROWSER === 'firefox' ? storeId === 'firefox-private' : storeId === '1';
+  // Fails closed: a store not known to be a normal one (a new kind of store) is kept off disk.
+  return BROWSER === 'firefox' ? !/^firefox-(default|container-\d+)$/.test(storeId) : storeId !== '0';
 }
 
 /**

@@ -7,7 +7,8 @@ import { browser } from './browser';
  * ever arrives. Pages check this and show a "grant access" prompt instead of an empty log.
  * https://extensionworkshop.com/documentation/develop/manifest-v3-migration-guide/
  */
-export const ALL_SITES: { origins: string[] } = { origins: ['<all_urls>'] };
+/** Only http(s): cookies and the headers we read exist on no other scheme (manifest `host_permissions`). */
+export const ALL_SITES: { origins: string[] } = { origins: ['http://*/*', 'https://*/*'] };
 
 export async function hasHostAccess(): Promise<boolean> {
   try {

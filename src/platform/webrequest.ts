@@ -13,7 +13,7 @@ import { browser, type WebRequest } from './browser';
  * synchronously), which costs time on every page even when the listener ignores the request.
  * Detached, browsing costs what it costs without the extension.
  */
-const FILTER: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
+const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*'] };
 
 type Enum = Record<string, string> | undefined;
 

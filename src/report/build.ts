@@ -10,7 +10,7 @@ import type { CookieChangeEvent } from '../model/events';
 import { partitionKeyString } from '../model/events';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
 import type { SetCookieObservation } from '../model/observation';
-import { valueDigest } from './digest';
+import { randomDigestKey, valueDigest } from './digest';
 import { redactSetCookieLine } from './redact';
 import {
   REPORT_VERSION,
@@ -97,6 +97,18 @@ function claimsFor(payload: Record<string, unknown> | null, valuesIncluded: bool
   return out;
 }
 
+/**
+ * A redacted report keeps the JWT header fields the findings are about; the others (kid, jku,
+ * x5u, x5c, custom fields) can name internal keys and hosts or carry data.
+ */
+const HEADER_FIELDS = ['alg', 'typ', 'cty', 'crit'] as const;
+function headerFor(header: Record<string, unknown>, valuesIncluded: boolean): Record<string, unknown> {
+  if (valuesIncluded) return header;
+  const out: Record<string, unknown> = {};
+  for (const k of HEADER_FIELDS) if (k in header && (typeof header[k] === 'string' || k === 'crit')) out[k] = header[k];
+  return out;
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -154,7 +166,8 @@ export function buildReport(input: ReportInput): AuditReport {
   });
   const badges = findingIdsByCookie(analysis.findings);
   const lineFindings = analysis.findings.filter((f) => f.subject.kind === 'header');
-  const digestKey = ctx.digestKey ?? '';
+  // A caller that passes no key gets a fresh one: a known key would let digests be brute-forced.
+  const digestKey = ctx.digestKey ?? randomDigestKey();
 
   const cookies = input.cookies.map((c: CookieInfo, i): ReportCookie => {
     const cl = analysis.classifications[i]!;
@@ -181,7 +194,7 @@ export function buildReport(input: ReportInput): AuditReport {
         why: sid ? sid.why : null,
         framework: sid?.framework ?? null,
       },
-      jwt: cl.jwt ? { header: cl.jwt.header, claims: claimsFor(cl.jwt.payload, ctx.valuesIncluded) } : null,
+      jwt: cl.jwt ? { header: headerFor(cl.jwt.header, ctx.valuesIncluded), claims: claimsFor(cl.jwt.payload, ctx.valuesIncluded) } : null,
       findings: badgesFor(c, badges.get(c.key) ?? [], lineFindings),
       purpose: describedPurposeOf(c, { party: cl.party, sessionId: sid }, databaseDescription),
     };

@@ -11,7 +11,12 @@ const encoder = new TextEncoder();
 let last: { key: string; digest: Digester } | undefined;
 
 /** 16 hex digits (64 bits) of HMAC-SHA-256(key, value): enough to tell values apart, not to recover one. */
-export function valueDigest(value: string, key = ''): string {
+export function valueDigest(value: string, key: string): string {
   if (last?.key !== key) last = { key, digest: digester(encoder.encode(key), REPORT_DIGEST_HEX) };
   return last.digest(value);
+}
+
+/** A fresh report key (128 bits, hex). */
+export function randomDigestKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -59,9 +59,10 @@ describe('csvCell (RFC 4180 + formula injection)', () => {
     ['+1', "'+1"],
     ['-1', "'-1"],
     ['@SUM(1+1)', "'@SUM(1+1)"],
-    ['\t=1', "'\t=1"],
+    ['\t=1', `"'\t=1"`],
     ['\r=1', `"'\r=1"`],
-    ["=cmd|'/C calc'!A0", "'=cmd|'/C calc'!A0"],
+    ["=cmd|'/C calc'!A0", `"'=cmd|'/C calc'!A0"`],
+    ['a;=1', '"a;=1"'],
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
     ['a=1', 'a=1'],
   ])('%j → %s', (input, want) => expect(csvCell(input)).toBe(want));

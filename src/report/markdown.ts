@@ -1,9 +1,15 @@
 /** Markdown rendering for the CLI: readable in a terminal, diffable, pasteable into an issue. */
 import { SEVERITIES } from '../model/finding';
-import { escapeMarkdown as m } from './escape';
+import { escapeMarkdown as m, safeHref } from './escape';
 import { SEVERITY_MARK, scopeText, subjectText, valuesNotice } from './html';
 import { PURPOSE_SOURCE_NOTE, purposeSourceText, purposeTables } from './purposes-text';
 import type { AuditReport, ReportCookie } from './types';
+
+/** A link only to an http(s) URL; anything else (javascript:, data:) is shown as text. */
+function link(label: string, url: string): string {
+  const href = safeHref(url);
+  return href ? `[${m(label)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)` : `${m(label)}: ${m(url)}`;
+}
 
 function table(head: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
   return [`| ${head.map(m).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(m).join(' | ')} |`)];
@@ -48,7 +54,7 @@ export function toMarkdown(r: AuditReport): string {
   ];
   if (r.findings.length === 0) out.push('No findings.');
   for (const f of r.findings) {
-    out.push(`- ${SEVERITY_MARK[f.severity]} **${f.severity}** \`${f.id}\` ${m(f.message)} — ${m(subjectText(f))} ([${m(f.reference.label)}](<${f.reference.url.replace(/[<>\s]/g, encodeURIComponent)}>))`);
+    out.push(`- ${SEVERITY_MARK[f.severity]} **${f.severity}** \`${f.id}\` ${m(f.message)} — ${m(subjectText(f))} (${link(f.reference.label, f.reference.url)})`);
   }
   const p = purposeTables(r);
   out.push('', '## Purposes', '', ...table(['Purpose', 'Cookies'], p.counts));

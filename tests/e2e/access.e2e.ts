@@ -11,7 +11,7 @@ import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types'
 const hasAccess = (p: TrackedPage): Promise<boolean> =>
   p.page.evaluate(() =>
     (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({
-      origins: ['<all_urls>'],
+      origins: ['http://*/*', 'https://*/*'],
     }),
   );
 
@@ -38,7 +38,7 @@ run('%s: withheld host access', (name) => {
     expect(await options.page.$('[data-testid=access-prompt]')).toBeNull();
     await options.page.evaluate(() =>
       (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({
-        origins: ['<all_urls>'],
+        origins: ['http://*/*', 'https://*/*'],
       }),
     );
     expect(await hasAccess(options)).toBe(false);

@@ -293,7 +293,7 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
   test.runIf(name === 'firefox')('withheld host access: the popup asks for it instead of looking empty', async () => {
     const removed = await popup.page.evaluate(async () => {
       const api = (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser;
-      return api.permissions.remove({ origins: ['<all_urls>'] });
+      return api.permissions.remove({ origins: ['http://*/*', 'https://*/*'] });
     });
     expect(removed).toBe(true);
     // The open popup notices (permissions.onRemoved), and a fresh one starts with the prompt.

@@ -20,6 +20,7 @@ import { staticRoutes } from './routes/static';
 import { thirdParty, tpFrame, tpPixel } from './routes/thirdparty';
 import { purposes, purposesBeacon, purposesTracker } from './routes/purposes';
 import { apiEcho, apiPixel, apiSet, fetchBurst, httpSend, script } from './routes/traffic';
+import { workerRoutes } from './routes/worker';
 
 export type { SiteLogEntry } from './types';
 export type { SiteExpectations } from './catalogue';
@@ -76,6 +77,7 @@ const routes: Record<string, Handler> = {
   '/purposes/beacon': purposesBeacon,
   ...simpleRoutes,
   ...staticRoutes,
+  ...workerRoutes,
 };
 
 function handlerFor(path: string): Handler | undefined {

@@ -40,6 +40,12 @@ export const MAX_URL_CHARS = 2_048;
 export const MAX_LINE_CHARS = 8_192;
 export const MAX_NAMES = 300;
 export const MAX_NAME_CHARS = 256;
+/**
+ * Set-Cookie lines kept per response: a hostile page can send thousands in one response (each one
+ * is parsed, digested and correlated); the rest are counted, not recorded. Browsers keep about 180
+ * cookies per domain, so a real site stays well under it.
+ */
+export const MAX_SET_COOKIE_LINES = 500;
 
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}…[${text.length - max} more characters]`;
@@ -102,10 +108,21 @@ export function cookieNamesOf(header: string): string[] {
   return names;
 }
 
-/** `Authorization: Bearer abc` → "Bearer". Only the scheme is ever kept, never credentials. */
+/**
+ * Longest scheme kept. Registered schemes (IANA HTTP Authentication Schemes) are short; a long
+ * first word is more likely a key than a scheme.
+ */
+const MAX_SCHEME_CHARS = 24;
+/** RFC 9110 §11.4: `auth-scheme 1*SP credentials`, auth-scheme being a token (§5.6.2). */
+const SCHEME_WITH_CREDENTIALS = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*) +\S/;
+
+/**
+ * `Authorization: Bearer abc` → "Bearer". Only the scheme is ever kept, never credentials; a header
+ * that is not a scheme followed by credentials (a bare API key) gives '' ("no scheme").
+ */
 export function authorizationScheme(header: string): string {
-  const scheme = header.trim().split(/\s+/, 1)[0] ?? '';
-  return /^[A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*$/.test(scheme) ? scheme.slice(0, 32) : 'unknown';
+  const scheme = SCHEME_WITH_CREDENTIALS.exec(header.trim())?.[1] ?? '';
+  return scheme.length <= MAX_SCHEME_CHARS ? scheme : '';
 }
 
 export function requestObservation(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { JarRow } from '../../db/schema';
 import type { NewCookieChange } from '../../model/events';
-import { reconcile } from './reconcile';
+import { reconcile, reconcileAtStart } from './reconcile';
 
 const change = (name: string, digest: string, over: Partial<NewCookieChange> = {}): NewCookieChange => ({
   time: 1,
@@ -54,4 +54,31 @@ describe('reconcile', () => {
       ['deleted', true, 'explicit'],
     ]);
   });
+});
+
+describe('reconcileAtStart', () => {
+  const cookie = { name: 'sid', value: 'v', domain: 'a.test', hostOnly: true, path: '/', secure: true, httpOnly: true, session: true, storeId: '0' };
+  const input = {
+    known: [],
+    cookies: [cookie, { ...cookie, name: 'priv', storeId: '1' }],
+    isPrivateStore: (id: string) => id === '1',
+    describe: (v: string) => ({ valueLength: v.length, valueDigest: `d:${v}` }),
+    now: 100,
+  };
+
+  test('records what changed while stopped, never a private store', () => {
+    expect(reconcileAtStart({ ...input, paused: false }).changes.map((c) => c.name)).toEqual(['sid']);
+  });
+
+  test('records nothing while the user paused recording', () => {
+    expect(reconcileAtStart({ ...input, paused: true }).changes).toEqual([]);
+  });
+});
+
+test('after a new digest key, a cookie still there with the same expiry is not reported as changed', () => {
+  const before = change('a', 'old-key-digest');
+  const now = change('a', 'new-key-digest');
+  expect(reconcile([row(before)], [now], 100, true)).toEqual([]);
+  expect(reconcile([row(before)], [now], 100, false)).toHaveLength(1);
+  expect(reconcile([row(before)], [], 100, true)).toEqual([expect.objectContaining({ name: 'a', removed: true })]);
 });

@@ -18,6 +18,7 @@ import {
   clip,
   MAX_LINE_CHARS,
   MAX_NAME_CHARS,
+  MAX_SET_COOKIE_LINES,
   type RequestDetailsLike,
   requestObservation,
   responseObservation,
@@ -62,6 +63,15 @@ interface LineMeta extends PendingLine {
   url: string;
   valueDigest: string;
   crossSite: boolean;
+}
+
+/**
+ * Fails closed: only a context known to be normal goes to disk. Chromium's webRequest details carry
+ * no incognito flag, so a request no tab made (a private page's service worker) or one whose tab
+ * is gone before its lookup cannot be told apart from a private one: memory log.
+ */
+export function privateUnlessKnown(details: RequestDetailsLike, info: TabInfo): boolean {
+  return details.incognito ?? info.incognito ?? true;
 }
 
 export class Recorder {
@@ -116,8 +126,9 @@ export class Recorder {
     });
   }
 
-  responseReceived(details: RequestDetailsLike, lines: string[]): void {
-    if (lines.length === 0 || this.deps.settings().paused) return;
+  responseReceived(details: RequestDetailsLike, allLines: string[]): void {
+    if (allLines.length === 0 || this.deps.settings().paused) return;
+    const lines = allLines.length > MAX_SET_COOKIE_LINES ? allLines.slice(0, MAX_SET_COOKIE_LINES) : allLines;
     const time = this.deps.now();
     const known = this.tabs.noteTopLevel(details);
     const tab = this.tabs.info(details, known);
@@ -125,7 +136,7 @@ export class Recorder {
       if (!this.captures(details)) return;
       const described = lines.map((l) => this.deps.describe(splitSetCookiePair(l).value));
       const topLevelUrl = known ?? info.url;
-      const incognito = details.incognito ?? info.incognito ?? false;
+      const incognito = privateUnlessKnown(details, info);
       const context = sameSiteContextOf(details, topLevelUrl);
       const obs = responseObservation(details, { time, topLevelUrl });
       const pending: Array<Omit<LineMeta, 'observationId'>> = [];
@@ -155,6 +166,7 @@ export class Recorder {
         });
         return rec;
       });
+      if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
       const { id } = this.logFor(incognito).addObservation(obs);
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
@@ -173,7 +185,7 @@ export class Recorder {
     this.ordered.add(this.tabs.info(details, known), (info) => {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
-      const incognito = details.incognito ?? info.incognito ?? false;
+      const incognito = privateUnlessKnown(details, info);
       this.logFor(incognito).addObservation(obs);
     });
   }

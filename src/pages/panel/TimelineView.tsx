@@ -88,7 +88,15 @@ function RowCells({ row }: { row: TimelineRow }) {
         {t(`panel_outcome_${outcome}`)}
         {row.reason ? ` (${row.reason})` : ''}
       </span>
-      <span class="t-where">{clip(row.line ?? row.url ?? `${row.change?.domain ?? ''}${row.change?.path ?? ''}`)}</span>
+      <span class="t-where">
+        {clip(row.line ?? row.url ?? `${row.change?.domain ?? ''}${row.change?.path ?? ''}`)}
+        {row.omitted ? (
+          <span class="t-omitted" data-testid="lines-omitted" data-omitted={row.omitted}>
+            {' '}
+            {t('panel_lines_omitted', String(row.omitted))}
+          </span>
+        ) : null}
+      </span>
       {row.flagged ? (
         <span class="t-flag" title={t('panel_flagged')}>
           <span aria-hidden="true">⚠</span>

@@ -39,6 +39,8 @@ export interface TimelineRow {
   observation?: HeaderObservation;
   setCookie?: SetCookieRecord;
   change?: CookieChangeEvent;
+  /** On a response's last Set-Cookie row: how many further lines were not recorded. */
+  omitted?: number;
 }
 
 function partyOf(domain: string, topLevelSite: string | undefined): RowParty {
@@ -136,6 +138,7 @@ export function observationRows(
     };
     if (s.reason !== undefined) row.reason = s.reason;
     if (change) row.cookieKey = change.cookieKey;
+    if (o.setCookiesOmitted && i === o.setCookies!.length - 1) row.omitted = o.setCookiesOmitted;
     return row;
   });
 }
