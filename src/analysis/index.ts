@@ -9,3 +9,7 @@ export * from './findings';
 export * from './cookie-date';
 export * from './set-cookie';
 export * from './cookie-jar';
+export * from './sessions';
+export * from './auth-urls';
+export * from './auth-moments';
+export * from './url-secrets';

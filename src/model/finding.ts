@@ -30,6 +30,11 @@ export const FINDING_IDS = [
   'jwt-long-lived',
   'third-party',
   'rejected',
+  'session-fixation',
+  'session-not-cleared-on-logout',
+  'session-id-in-url',
+  'authorization-over-http',
+  'session-restored',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 
