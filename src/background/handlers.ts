@@ -7,6 +7,7 @@ import type { MemoryLog } from '../db/memory-log';
 import type { Handlers } from '../messaging/server';
 import type { Settings } from '../model/events';
 import type { HeaderCapture } from './capture';
+import type { SessionMarks } from './marks';
 import type { Recorder } from './recorder';
 import { answer, resolveProfile } from './tab-view';
 import type { TabViewCache } from './tab-view-cache';
@@ -28,6 +29,8 @@ export interface BackgroundState {
   lastPrune?: { time: number; removed: number };
   /** The popup's tab views, kept warm (tab-view-cache.ts). */
   tabViews: TabViewCache;
+  /** Login/logout marks and browser starts (marks.ts). */
+  marks: SessionMarks;
 }
 
 
@@ -69,6 +72,7 @@ export function createHandlers(s: BackgroundState): Handlers {
       await s.recorder.idle();
       const writer = await s.writer;
       const removed = (await writer.clear(filter)) + s.memory.clear(filter);
+      if (filter.tabId === undefined) await s.marks.clear(filter.domain);
       return { removed };
     },
     flush: async () => {
@@ -83,6 +87,11 @@ export function createHandlers(s: BackgroundState): Handlers {
       return { removed };
     },
     getPrivateLog: async (q) => s.memory.query(q),
+    markSession: async ({ tabId, kind }) => {
+      if (kind !== 'login' && kind !== 'logout') throw new Error(`Unknown mark "${String(kind)}".`);
+      return s.marks.mark(tabId, kind);
+    },
+    getMarks: async ({ site }) => s.marks.list(typeof site === 'string' ? site : undefined),
     getTabView: async ({ tabId, profile, firstRows, fresh }) =>
       answer(await s.tabViews.get(tabId, resolveProfile(s.settings().limitProfile, profile), { fresh: fresh === true }), firstRows),
   };

@@ -17,13 +17,14 @@ import type { CookieSnapshot } from '../model/cookie';
 import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
-import { onSuspend } from '../platform/lifecycle';
+import { onBrowserStartup, onSuspend } from '../platform/lifecycle';
 import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
 import { HeaderCapture, RESTORE_GRACE_MS } from './capture';
 import { buildChange } from './changes';
 import { createHandlers, type BackgroundState } from './handlers';
+import { SessionMarks } from './marks';
 import { reconcile } from './reconcile';
 import { popupSnapshotStore, resolveProfile, tabViewSources } from './tab-view';
 import { TabViewCache } from './tab-view-cache';
@@ -119,6 +120,20 @@ tabViews.cookies().catch(() => undefined);
 onCookieChanged((change) => recorder.cookieChanged(change));
 onCookieChanged((change) => tabViews.cookiesChanged({ removed: change.removed, cookie: change.cookie as CookieSnapshot }));
 
+const marks = new SessionMarks({
+  db,
+  diskUsable: () => storageError === undefined,
+  tab: async (tabId) => {
+    const tab = await getTab(tabId);
+    return { url: tab?.url, incognito: tab?.incognito };
+  },
+  now: () => Date.now(),
+});
+// Registered at top level: the event fires once, while the background first runs.
+onBrowserStartup(() => {
+  void logs.then(() => marks.startup()).catch((err: unknown) => console.error('Cookie Monitor: startup mark failed', err));
+});
+
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
   startedAt: Date.now(),
@@ -135,6 +150,7 @@ const state: BackgroundState = {
   },
   capture,
   tabViews,
+  marks,
 };
 createServer(browser.runtime, createHandlers(state), {
   extensionId: browser.runtime.id,

@@ -24,6 +24,8 @@ function handlers(): Handlers {
     prune: unused,
     getPrivateLog: unused,
     getTabView: unused,
+    markSession: unused,
+    getMarks: unused,
   };
 }
 
