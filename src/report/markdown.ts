@@ -2,6 +2,7 @@
 import { SEVERITIES } from '../model/finding';
 import { escapeMarkdown as m } from './escape';
 import { SEVERITY_MARK, scopeText, subjectText, valuesNotice } from './html';
+import { SESSION_COLUMNS, sessionCells } from './session-rows';
 import type { AuditReport, ReportCookie } from './types';
 
 function table(head: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string[] {
@@ -48,6 +49,8 @@ export function toMarkdown(r: AuditReport): string {
   for (const f of r.findings) {
     out.push(`- ${SEVERITY_MARK[f.severity]} **${f.severity}** \`${f.id}\` ${m(f.message)} — ${m(subjectText(f))} ([${m(f.reference.label)}](<${f.reference.url.replace(/[<>\s]/g, encodeURIComponent)}>))`);
   }
+  out.push('', '## Sessions', '');
+  out.push(...(r.sessions.length === 0 ? ['No session seen in the log for this scope.'] : table(SESSION_COLUMNS, r.sessions.map(sessionCells))));
   out.push('', '## Per-domain counts', '');
   out.push(...table(['Domain', 'Partition', 'Cookies', 'Limit', 'Bytes', 'Status'], r.domains.map((d) => [d.domain, d.partition ?? '', d.count, d.limits.count, d.bytes, d.status])));
   out.push('', '## Session cookies', '', ...cookieRows(r.cookies.filter((c) => c.session), r.valuesIncluded));

@@ -86,6 +86,7 @@ export function ReportPage() {
       cookies: data.scoped.cookies,
       setCookieLines: data.setCookieLines,
       events: data.events,
+      sessionLog: data.sessionLog,
       context: {
         generatedAt: data.loadedAt,
         generator: { name: GENERATOR_NAME, version: EXTENSION_VERSION },

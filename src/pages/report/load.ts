@@ -4,8 +4,8 @@
  */
 import { domainChanges, domainObservations, recentChanges, recentObservations, tabObservations } from '../../db/queries';
 import type { CookieLogDB } from '../../db/schema';
-import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import type { SetCookieLineInput } from '../../report/index';
+import type { CookieChangeEvent, HeaderObservation, SessionMark } from '../../model/events';
+import type { SessionLog, SetCookieLineInput } from '../../report/index';
 import { setCookieLines } from './lines';
 import { loadScope, type Scope, type ScopedCookies } from '../../ui/scope';
 
@@ -17,6 +17,8 @@ export interface ReportData {
   setCookieLines: SetCookieLineInput[];
   /** Undefined when history was not asked for. */
   events: CookieChangeEvent[] | undefined;
+  /** What the Sessions section is read from: changes and observations in scope, and the marks. */
+  sessionLog: SessionLog;
   loadedAt: number;
 }
 
@@ -32,11 +34,16 @@ async function changesFor(db: CookieLogDB, scoped: ScopedCookies): Promise<Cooki
   return lists.flat();
 }
 
+async function marksIn(db: CookieLogDB, scoped: ScopedCookies): Promise<SessionMark[]> {
+  const all = await db.marks.orderBy('time').toArray();
+  if (scoped.scope.kind === 'all') return all;
+  const sites = new Set(scoped.domains);
+  return all.filter((m) => m.kind === 'startup' || (m.site !== undefined && sites.has(m.site)));
+}
+
 export async function loadReportData(db: CookieLogDB, scope: Scope, includeHistory: boolean, now: number): Promise<ReportData> {
   const scoped = await loadScope(db, scope);
-  const [observations, events] = await Promise.all([
-    observationsFor(db, scope),
-    includeHistory ? changesFor(db, scoped) : Promise.resolve(undefined),
-  ]);
-  return { scoped, setCookieLines: setCookieLines(observations), events, loadedAt: now };
+  const [observations, changes, marks] = await Promise.all([observationsFor(db, scope), changesFor(db, scoped), marksIn(db, scoped)]);
+  const events = includeHistory ? changes : undefined;
+  return { scoped, setCookieLines: setCookieLines(observations), events, sessionLog: { changes, observations, marks }, loadedAt: now };
 }
