@@ -15,7 +15,7 @@ import { scopeFromQuery, type Scope } from '../../ui/scope';
 import { Shell } from '../../ui/Shell';
 import { Controls, type Options } from './Controls';
 import { loadReportData, type ReportData } from './load';
-import { Domains, Findings, SessionIds, Summary } from './sections';
+import { Domains, Findings, SessionIds, Sessions, Summary } from './sections';
 import { Cookies, Events, Rejected } from './tables';
 
 const db = new CookieLogDB();
@@ -141,6 +141,7 @@ export function ReportPage() {
             </dl>
             <Summary report={report} />
             <Findings report={report} />
+            <Sessions report={report} />
             <SessionIds report={report} />
             <Domains report={report} />
             <Cookies report={report} />
