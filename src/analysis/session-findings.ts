@@ -6,6 +6,7 @@
 import type { HeaderObservation } from '../model/events';
 import type { CookieSubject, Finding, FindingId, FindingSubject } from '../model/finding';
 import type { AuthMomentRecord } from './auth-moments';
+import { cookieDomainMatch, pathMatch } from './cookie-match';
 import { isLoopback } from './domain';
 import { makeFinding, type Vars } from './findings/build';
 import type { SessionDetail } from './sessions';
@@ -91,10 +92,27 @@ function applyLogout(s: SessionDetail, m: AuthMomentRecord, input: SessionFindin
   }
 }
 
+/**
+ * A login or logout request concerns the sessions whose cookie it would carry (RFC 6265bis §5.8.3
+ * domain- and path-match): a login under /shop cannot renew or fixate a cookie scoped to /admin.
+ * A mark by hand concerns every session of its site.
+ */
+function concerns(s: SessionDetail, m: AuthMomentRecord): boolean {
+  if (s.site !== m.site) return false;
+  const c = s.summary.cookie;
+  if (m.url === null || !c) return true;
+  try {
+    const u = new URL(m.url);
+    return cookieDomainMatch(u.hostname, c.domain) && pathMatch(u.pathname.split(';', 1)[0] ?? '/', c.path);
+  } catch {
+    return true;
+  }
+}
+
 function applyMoments(input: SessionFindingInput, out: Collector): void {
   for (const m of input.moments) {
     for (const s of input.sessions) {
-      if (s.summary.kind === 'authorization' || s.site !== m.site) continue;
+      if (s.summary.kind === 'authorization' || !concerns(s, m)) continue;
       const alive = s.startedAt < m.time && (s.endedAt === null || s.endedAt >= m.time);
       if (m.kind === 'login' && (alive || within(s.startedAt, m.time, input.windowMs))) applyLogin(s, m, input, out);
       if (m.kind === 'logout' && alive) applyLogout(s, m, input, out);

@@ -269,3 +269,15 @@ describe('analyzeSessions: properties', () => {
     );
   });
 });
+
+describe('analyzeSessions: which sessions a login concerns', () => {
+  test('a login under one path does not judge a cookie scoped to another', () => {
+    const { findings, sessions } = analyzeSessions({
+      changes: [change(1000, 'sid', 'a', { path: '/admin', cookieKey: 'sid|shop.test|/admin||0' })],
+      observations: [request(5000, `${S}/shop/login`, { method: 'POST' })],
+      now: 1e6,
+    });
+    expect(findings).toEqual([]);
+    expect(sessions[0]?.summary.login).toBeNull();
+  });
+});
