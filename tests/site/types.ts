@@ -48,7 +48,12 @@ export type FindingId =
   | 'jwt-long-lived'
   | 'third-party'
   | 'rejected'
-  | 'sent-over-http';
+  | 'sent-over-http'
+  | 'session-fixation'
+  | 'session-not-cleared-on-logout'
+  | 'session-id-in-url'
+  | 'authorization-over-http'
+  | 'session-restored';
 
 /** What the browser should hold after the line, as far as the scenario cares (unset = not asserted). */
 export interface StoredShape {
