@@ -260,10 +260,16 @@ describe('analyzeSessions: properties', () => {
 
   test('the same log gives the same answer whatever its order', () => {
     const changes = [change(1000, 'sid', 'a'), change(5010, 'sid', 'b'), removal(9010, 'sid', 'b')];
-    const observations = [request(5000, `${S}/login`, { method: 'POST' }), request(9000, `${S}/logout`)];
+    const observations = [
+      request(5000, `${S}/login`, { method: 'POST' }),
+      request(9000, `${S}/logout`),
+      request(9500, 'https://shop.test/api', { authorization: { scheme: 'Bearer' } }),
+      request(9600, 'http://shop.test/api', { authorization: { scheme: 'Bearer' } }),
+    ];
     const expected = analyzeSessions({ changes, observations, now: 1e6 });
+    expect(expected.sessions.find((s) => s.summary.kind === 'authorization')?.summary).toMatchObject({ sentCount: 2, sentOverHttp: true });
     fc.assert(
-      fc.property(fc.shuffledSubarray(changes, { minLength: 3 }), fc.shuffledSubarray(observations, { minLength: 2 }), (c, o) => {
+      fc.property(fc.shuffledSubarray(changes, { minLength: 3 }), fc.shuffledSubarray(observations, { minLength: 4 }), (c, o) => {
         expect(analyzeSessions({ changes: c, observations: o, now: 1e6 })).toEqual(expected);
       }),
     );

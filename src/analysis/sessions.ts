@@ -251,8 +251,10 @@ function countSent(s: SessionDetail, observations: readonly HeaderObservation[])
 export function analyzeSessions(input: SessionLogInput): SessionAnalysis {
   const windowMs = input.windowMs ?? AUTH_WINDOW_MS;
   const changes = [...input.changes].sort((a, b) => a.time - b.time || a.id - b.id);
+  // Readers hand the log over newest first or oldest first: the model needs time order.
+  const observations = [...input.observations].sort((a, b) => a.time - b.time || a.id - b.id);
   const byId = new Map<number, HeaderObservation>();
-  for (const o of input.observations) byId.set(o.id, o);
+  for (const o of observations) byId.set(o.id, o);
   const responseUrl = (id?: number): string | null => (id === undefined ? null : (byId.get(id)?.url ?? null));
   const byCookie = new Map<string, CookieChangeEvent[]>();
   for (const e of changes) {
@@ -262,11 +264,11 @@ export function analyzeSessions(input: SessionLogInput): SessionAnalysis {
   }
   const sessions: SessionDetail[] = [];
   for (const events of byCookie.values()) sessions.push(...cookieSessions(events, responseUrl));
-  sessions.push(...authorizationSessions(input.observations));
-  for (const s of sessions) countSent(s, input.observations);
-  const moments = authMoments(input.observations, input.marks ?? []);
+  sessions.push(...authorizationSessions(observations));
+  for (const s of sessions) countSent(s, observations);
+  const moments = authMoments(observations, input.marks ?? []);
   const startups = (input.marks ?? []).filter((m) => m.kind === 'startup').map((m) => m.time);
-  const findings = sessionFindings({ sessions, moments, startups, observations: input.observations, now: input.now, windowMs });
+  const findings = sessionFindings({ sessions, moments, startups, observations, now: input.now, windowMs });
   for (const s of sessions) s.timeline.sort((a, b) => a.time - b.time);
   sessions.sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
   return { sessions, findings, moments };
