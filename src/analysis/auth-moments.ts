@@ -16,6 +16,8 @@ export interface AuthMomentRecord {
   /** The request URL (as stored: parameter values redacted); null for a manual mark. */
   url: string | null;
   manual: boolean;
+  /** The request's and response's observation ids: a cookie change linked to one was caused by this moment. */
+  observationIds: number[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -40,11 +42,11 @@ export function authMoments(observations: readonly HeaderObservation[], marks: r
     if (!kind) continue;
     if (kind === 'login' && SAFE_METHODS.has(first.method.toUpperCase()) && !group.some(setsCookies)) continue;
     const time = Math.min(...group.map((o) => o.time));
-    out.push({ kind, time, site: first.registrableDomain, url: first.url, manual: false });
+    out.push({ kind, time, site: first.registrableDomain, url: first.url, manual: false, observationIds: group.map((o) => o.id) });
   }
   for (const m of marks) {
     if ((m.kind === 'login' || m.kind === 'logout') && m.site) {
-      out.push({ kind: m.kind, time: m.time, site: m.site, url: null, manual: true });
+      out.push({ kind: m.kind, time: m.time, site: m.site, url: null, manual: true, observationIds: [] });
     }
   }
   return out.sort((a, b) => a.time - b.time || a.kind.localeCompare(b.kind));

@@ -9,7 +9,7 @@ import type { AuthMomentRecord } from './auth-moments';
 import { cookieDomainMatch, pathMatch } from './cookie-match';
 import { isLoopback } from './domain';
 import { makeFinding, type Vars } from './findings/build';
-import type { SessionDetail } from './sessions';
+import type { SessionDetail, SessionStep } from './sessions';
 import { detectSessionId } from './session-id';
 import { urlParams } from './url-secrets';
 
@@ -40,11 +40,32 @@ function decided(m: AuthMomentRecord, input: SessionFindingInput): boolean {
   return input.observations.some((o) => o.registrableDomain === m.site && o.time > m.time && o.url !== m.url);
 }
 
+/**
+ * Did this moment's response cause the step? Linked by correlation when it could be (Firefox may
+ * deliver the webRequest event after the cookie change it caused, so times alone can be out of
+ * order); otherwise within the window after the request.
+ */
+function causedBy(step: SessionStep | undefined, m: AuthMomentRecord, windowMs: number): boolean {
+  if (!step) return false;
+  if (step.observationId !== undefined && m.observationIds.includes(step.observationId)) return true;
+  return within(step.time, m.time, windowMs);
+}
+
+const endStep = (s: SessionDetail): SessionStep | undefined => s.timeline.find((step) => step.kind === 'ended');
+
 function changedWithin(s: SessionDetail, m: AuthMomentRecord, windowMs: number): boolean {
-  return (
-    within(s.endedAt, m.time, windowMs) ||
-    s.timeline.some((step) => step.kind === 'rotated' && within(step.time, m.time, windowMs))
-  );
+  return causedBy(endStep(s), m, windowMs) || s.timeline.some((step) => step.kind === 'rotated' && causedBy(step, m, windowMs));
+}
+
+/** Alive when the moment happened: issued before it, and not ended before it (unless it ended because of it). */
+function aliveAt(s: SessionDetail, m: AuthMomentRecord, windowMs: number): boolean {
+  if (s.startedAt >= m.time || causedBy(s.timeline[0], m, 0)) return false;
+  return s.endedAt === null || s.endedAt >= m.time || causedBy(endStep(s), m, windowMs);
+}
+
+/** Issued by the moment's response (a login that hands out a fresh session). */
+function issuedBy(s: SessionDetail, m: AuthMomentRecord, windowMs: number): boolean {
+  return causedBy(s.timeline[0], m, windowMs);
 }
 
 class Collector {
@@ -61,7 +82,7 @@ class Collector {
 }
 
 function applyLogin(s: SessionDetail, m: AuthMomentRecord, input: SessionFindingInput, out: Collector): void {
-  const issuedByLogin = s.startedAt >= m.time;
+  const issuedByLogin = issuedBy(s, m, input.windowMs);
   const rotated = issuedByLogin || changedWithin(s, m, input.windowMs);
   const known = rotated || decided(m, input);
   const first = s.summary.login === null;
@@ -78,7 +99,7 @@ function applyLogout(s: SessionDetail, m: AuthMomentRecord, input: SessionFindin
   const cleared = changedWithin(s, m, input.windowMs);
   if (s.summary.logout === null) s.summary.logout = { at: iso(m.time), url: m.url };
   s.timeline.push({ kind: 'logout', time: m.time, url: m.url });
-  if (within(s.endedAt, m.time, input.windowMs)) {
+  if (causedBy(endStep(s), m, input.windowMs)) {
     s.summary.endedBy = 'logout';
     s.summary.logout = { at: iso(m.time), url: m.url };
   }
@@ -113,8 +134,8 @@ function applyMoments(input: SessionFindingInput, out: Collector): void {
   for (const m of input.moments) {
     for (const s of input.sessions) {
       if (s.summary.kind === 'authorization' || !concerns(s, m)) continue;
-      const alive = s.startedAt < m.time && (s.endedAt === null || s.endedAt >= m.time);
-      if (m.kind === 'login' && (alive || within(s.startedAt, m.time, input.windowMs))) applyLogin(s, m, input, out);
+      const alive = aliveAt(s, m, input.windowMs);
+      if (m.kind === 'login' && (alive || issuedBy(s, m, input.windowMs))) applyLogin(s, m, input, out);
       if (m.kind === 'logout' && alive) applyLogout(s, m, input, out);
     }
   }

@@ -287,3 +287,16 @@ describe('analyzeSessions: which sessions a login concerns', () => {
     expect(sessions[0]?.summary.login).toBeNull();
   });
 });
+
+describe('analyzeSessions: events delivered out of order (Firefox)', () => {
+  test('a removal linked to the logout response counts even when logged before the request', () => {
+    const logoutRes = response(9100, `${S}/api/logout`, [{ name: 'sid', outcome: 'deleted' }], { method: 'POST', requestId: 'r9' });
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1000, 'sid', 'a'), { ...removal(8990, 'sid', 'a'), linkedObservationId: logoutRes.id }],
+      observations: [request(9000, `${S}/api/logout`, { method: 'POST', requestId: 'r9', cookieNames: ['sid'] }), logoutRes],
+      now: 1e6,
+    });
+    expect(findings).toEqual([]);
+    expect(sessions[0]?.summary.endedBy).toBe('logout');
+  });
+});

@@ -48,6 +48,8 @@ export interface SessionStep {
   endedBy?: SessionEnd;
   /** `issued`/`rotated`: a Set-Cookie header or a script. */
   source?: CookieChangeEvent['source'];
+  /** The response observation whose Set-Cookie caused the step, once correlated. */
+  observationId?: number;
 }
 
 /** A session with its full timeline, for the panel and the report's Sessions section. */
@@ -148,6 +150,12 @@ function cookieKindOf(events: readonly CookieChangeEvent[]): { kind: SessionKind
   return match.framework === undefined ? { kind: 'cookie' } : { kind: 'cookie', framework: match.framework };
 }
 
+function step(kind: SessionStepKind, e: CookieChangeEvent, responseUrl: (id?: number) => string | null, extra: Partial<SessionStep>): SessionStep {
+  const out: SessionStep = { kind, time: e.time, url: responseUrl(e.linkedObservationId), ...extra };
+  if (e.linkedObservationId !== undefined) out.observationId = e.linkedObservationId;
+  return out;
+}
+
 /** The session instances of one cookie: a new one starts whenever it is set while absent. */
 function cookieSessions(events: readonly CookieChangeEvent[], responseUrl: (id?: number) => string | null): SessionDetail[] {
   const kind = cookieKindOf(events);
@@ -162,13 +170,15 @@ function cookieSessions(events: readonly CookieChangeEvent[], responseUrl: (id?:
       current.endedAt = e.time;
       current.endedAtStartup = e.reconciled === true;
       current.summary.endedBy = endedBy;
-      current.timeline.push({ kind: 'ended', time: e.time, endedBy, url: responseUrl(e.linkedObservationId) });
+      current.timeline.push(step('ended', e, responseUrl, { endedBy }));
       current = undefined;
       continue;
     }
     if (!current) {
       current = newDetail(e, kind.kind, kind.framework);
-      (current.timeline[0] as SessionStep).url = responseUrl(e.linkedObservationId);
+      const issued = current.timeline[0] as SessionStep;
+      issued.url = responseUrl(e.linkedObservationId);
+      if (e.linkedObservationId !== undefined) issued.observationId = e.linkedObservationId;
       out.push(current);
       continue;
     }
@@ -176,7 +186,7 @@ function cookieSessions(events: readonly CookieChangeEvent[], responseUrl: (id?:
     if (current.digests.at(-1) !== e.valueDigest) {
       current.digests.push(e.valueDigest);
       if (e.value !== undefined) current.values.push(e.value);
-      current.timeline.push({ kind: 'rotated', time: e.time, source: e.source, url: responseUrl(e.linkedObservationId) });
+      current.timeline.push(step('rotated', e, responseUrl, { source: e.source }));
     }
   }
   return out;
