@@ -152,4 +152,14 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
       expect({ secret, inDb: dump.includes(secret), inReport: reportText.includes(secret) }).toEqual({ secret, inDb: false, inReport: false });
     }
   });
+
+  test("a manual login mark becomes a record of the log, for the tab's site", async () => {
+    const tabId = await b.tabIdOf(tab);
+    const mark = await control.send<{ id: number; kind: string; site: string }>('markSession', { tabId, kind: 'login' });
+    expect(mark).toMatchObject({ kind: 'login', site: '127.0.0.1', tabId });
+    const stored = await control.readTable<{ id: number; kind: string; site?: string }>('marks');
+    expect(stored.filter((m) => m.kind === 'login').map((m) => [m.id, m.site])).toEqual([[mark.id, '127.0.0.1']]);
+    const listed = await control.send<Array<{ id: number }>>('getMarks', { site: '127.0.0.1' });
+    expect(listed.map((m) => m.id)).toContain(mark.id);
+  });
 });
