@@ -11,3 +11,7 @@ export * from './set-cookie';
 export * from './cookie-jar';
 export * from './purpose';
 export * from './purpose-summary';
+export * from './sessions';
+export * from './auth-urls';
+export * from './auth-moments';
+export * from './url-secrets';

@@ -11,6 +11,7 @@ import type { HeaderCapture } from './recorder/capture';
 import type { Recorder } from './recorder/recorder';
 import { isPrivateStore } from '../platform/cookies';
 import type { TabReadModel } from './tab-views/read-model';
+import type { SessionMarks } from './recorder/marks';
 
 export interface BackgroundState {
   version: string;
@@ -31,6 +32,8 @@ export interface BackgroundState {
   tabViews: TabReadModel;
   /** A new digest key (after the whole log was cleared). */
   rotateDigestKey?: () => Promise<void>;
+  /** Login/logout marks and browser starts (marks.ts). */
+  marks: SessionMarks;
 }
 
 
@@ -79,6 +82,7 @@ export function createHandlers(s: BackgroundState): Handlers {
       await s.recorder.idle();
       const writer = await s.writer;
       const removed = (await writer.clear(filter)) + s.memory.clear(filter);
+      if (filter?.tabId === undefined) await s.marks.clear(filter?.domain);
       // Clearing everything forgets the digest key too: nothing kept can be compared with what follows.
       if (filter?.tabId === undefined && filter?.domain === undefined) await s.rotateDigestKey?.();
       return { removed };
@@ -100,5 +104,10 @@ export function createHandlers(s: BackgroundState): Handlers {
       const fromPrivate = sender.tab?.incognito === true || (sender.tab?.cookieStoreId !== undefined && isPrivateStore(sender.tab.cookieStoreId));
       return s.tabViews.scoped(scope, fromPrivate ? { kind: 'every' } : { kind: 'all-but-private' });
     },
+    markSession: async ({ tabId, kind }) => {
+      if (kind !== 'login' && kind !== 'logout') throw new Error(`Unknown mark "${String(kind)}".`);
+      return s.marks.mark(tabId, kind);
+    },
+    getMarks: async ({ site }) => s.marks.list(typeof site === 'string' ? site : undefined),
   };
 }

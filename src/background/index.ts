@@ -18,13 +18,14 @@ import type { CookieSnapshot } from '../model/cookie';
 import { DEFAULT_SETTINGS, type Settings } from '../model/events';
 import { BROWSER, browser, EXTENSION_VERSION } from '../platform/browser';
 import { getAllCookies, isPrivateStore, onCookieChanged } from '../platform/cookies';
-import { onSuspend } from '../platform/lifecycle';
+import { onBrowserStartup, onSuspend } from '../platform/lifecycle';
 import { sessionSlot } from '../platform/session-slot';
 import { getTab } from '../platform/tabs';
 import { onWatchConnect, watchedTabsStore } from '../platform/watch';
 import { headerListeners, headerValue, setCookieLines } from '../platform/webrequest';
 import { HeaderCapture, RESTORE_GRACE_MS } from './recorder/capture';
 import { createHandlers, type BackgroundState } from './handlers';
+import { SessionMarks } from './recorder/marks';
 import { reconcileAtStart } from './recorder/reconcile';
 import { serveTabPort } from './tab-views/ports';
 import { TabReadModel } from './tab-views/read-model';
@@ -120,6 +121,20 @@ onCookieChanged((change) => {
   tabViews.changed({ removed: change.removed, cookie: change.cookie as CookieSnapshot });
 });
 
+const marks = new SessionMarks({
+  db,
+  diskUsable: () => storageError === undefined,
+  tab: async (tabId) => {
+    const tab = await getTab(tabId);
+    return { url: tab?.url, incognito: tab?.incognito };
+  },
+  now: () => Date.now(),
+});
+// Registered at top level: the event fires once, while the background first runs.
+onBrowserStartup(() => {
+  void logs.then(() => marks.startup()).catch((err: unknown) => console.error('Cookie Monitor: startup mark failed', err));
+});
+
 const state: BackgroundState = {
   version: EXTENSION_VERSION,
   startedAt: Date.now(),
@@ -137,6 +152,7 @@ const state: BackgroundState = {
   capture,
   tabViews,
   rotateDigestKey: async () => (await digestKey).rotate(),
+  marks,
 };
 createServer(browser.runtime, createHandlers(state), {
   extensionId: browser.runtime.id,

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { expect, test } from 'vitest';
 import { cookieLifecycle } from './queries';
-import { CookieLogDB, currentJar, DB_NAME, STORES_V1, STORES_V2, STORES_V3, mentionKey } from './schema';
+import { CookieLogDB, currentJar, DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4, mentionKey } from './schema';
 import { fakeIdb, makeChange, makeObservation } from './test-helpers';
 import { LogWriter } from './writer';
 
@@ -23,7 +23,7 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
 
   const db = new CookieLogDB(DB_NAME, idb);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   expect(await db.changes.toArray()).toEqual([{ ...change, id: 1 }]);
   // v3: the last known state is replayed from the old log.
   expect((await db.jar.toArray()).map((r) => [r.cookieKey, r.valueDigest])).toEqual([[change.cookieKey, change.valueDigest]]);
@@ -48,7 +48,7 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
 test('a fresh database opens at the latest version', async () => {
   const db = new CookieLogDB(DB_NAME, fakeIdb());
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   expect(db.jar.schema.primKey.name).toBe('cookieKey');
   expect(db.observations.schema.indexes.map((i) => i.name)).toContain('cookieMentions');
   expect(db.changes.schema.indexes.map((i) => i.name)).toContain('[cookieKey+time]');
@@ -67,7 +67,7 @@ test('version 4 drops the indexes no query uses and keeps every row', async () =
 
   const db = new CookieLogDB(DB_NAME, idb);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(5);
   const names = (t: { schema: { indexes: { name: string }[] } }) => t.schema.indexes.map((i) => i.name).sort();
   expect(names(db.changes)).toEqual(['[cookieKey+time]', '[registrableDomain+time]', 'registrableDomain', 'time'].sort());
   expect(names(db.observations)).toEqual(
@@ -117,4 +117,21 @@ test('between lazy jar updates, currentJar replays the newer changes from the lo
   await writer.flush();
   expect(await db.jar.count()).toBe(0); // not folded in yet
   expect((await currentJar(db)).map((r) => [r.cookieKey, r.valueDigest])).toEqual([['a|k', '1']]);
+});
+
+test('version 5 adds the session marks table to a version-4 database and keeps every row', async () => {
+  const idb = fakeIdb();
+  const old = new Dexie(DB_NAME, idb);
+  old.version(1).stores(STORES_V1);
+  old.version(2).stores(STORES_V2);
+  old.version(3).stores(STORES_V3);
+  old.version(4).stores(STORES_V4);
+  await old.table('changes').add(makeChange({ name: 'sid', time: 5 }));
+  old.close();
+  const db = new CookieLogDB(DB_NAME, idb);
+  await db.open();
+  expect(db.verno).toBe(5);
+  expect(await db.changes.count()).toBe(1);
+  const id = await db.marks.add({ time: 7, kind: 'login', site: 'shop.test', tabId: 3 });
+  expect(await db.marks.where('site').equals('shop.test').toArray()).toEqual([{ id, time: 7, kind: 'login', site: 'shop.test', tabId: 3 }]);
 });

@@ -10,7 +10,7 @@
  *   - *cookieMentions            observations whose Set-Cookie / Cookie headers name a cookie of a site
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { CookieChangeEvent, HeaderObservation } from '../model/events';
+import type { CookieChangeEvent, HeaderObservation, SessionMark } from '../model/events';
 
 export const DB_NAME = 'cookie-monitor';
 
@@ -76,6 +76,13 @@ export const STORES_V3 = {
 export const STORES_V4 = {
   changes: '++id, time, registrableDomain, [registrableDomain+time], [cookieKey+time]',
   observations: '++id, time, [tabId+time], registrableDomain, [registrableDomain+time], *cookieMentions',
+} as const;
+
+// Version 5: session marks — the user's "I'm logging in now" / "I just logged out" and browser
+// starts (model/events.ts SessionMark), read by a site's session view. A new, empty table: nothing
+// to migrate, so no upgrade function.
+export const STORES_V5 = {
+  marks: '++id, time, site',
 } as const;
 
 /**
@@ -151,6 +158,7 @@ export class CookieLogDB extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   jar!: EntityTable<JarRow, 'cookieKey'>;
+  marks!: EntityTable<SessionMark, 'id'>;
 
   /** `options` lets tests and the Node smoke bench pass fake-indexeddb's `indexedDB`/`IDBKeyRange`. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -159,5 +167,6 @@ export class CookieLogDB extends Dexie {
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
     this.version(4).stores(STORES_V4);
+    this.version(5).stores(STORES_V5);
   }
 }

@@ -22,6 +22,8 @@ function connected(overrides: Partial<Handlers> = {}) {
     prune: unused,
     getPrivateLog: unused,
     getScope: unused,
+    markSession: unused,
+    getMarks: unused,
     ...overrides,
   };
   createServer(runtime, handlers, { extensionId: ID, extensionOrigin: ORIGIN });

@@ -8,7 +8,7 @@
  * background holds: its health and the private-window log, which is never on disk.
  */
 import type { TabView } from '../view/view-model';
-import type { CookieChangeEvent, HeaderCaptureMode, HeaderObservation, LogStats, Settings } from '../model/events';
+import type { CookieChangeEvent, HeaderCaptureMode, HeaderObservation, LogStats, SessionMark, Settings } from '../model/events';
 import type { LimitProfileId } from '../model/limits';
 import type { Scope, ScopedCookies } from '../model/scope';
 
@@ -62,6 +62,14 @@ export interface Protocol {
     request: Scope;
     response: ScopedCookies;
   };
+  /**
+   * The user marks a login or logout on the site of `tabId` ("I'm logging in now" / "I just logged
+   * out"), for apps whose URLs say nothing. The mark becomes part of the log (memory only for a
+   * private window).
+   */
+  markSession: { request: { tabId: number; kind: 'login' | 'logout' }; response: SessionMark };
+  /** Session marks (disk and private), a site's and every browser start, oldest first. */
+  getMarks: { request: { site?: string }; response: SessionMark[] };
   /** Private-window events, which live only in the background's memory. Newest first. */
   getPrivateLog: {
     request: LogFilter & { cookieKey?: string; since?: number; limit?: number };

@@ -24,6 +24,8 @@ function handlers(): Handlers {
     prune: unused,
     getPrivateLog: unused,
     getScope: unused,
+    markSession: unused,
+    getMarks: unused,
   };
 }
 

@@ -209,3 +209,21 @@ export function partitionKeyString(
   if (!pk?.topLevelSite) return undefined;
   return pk.hasCrossSiteAncestor ? `${pk.topLevelSite} cross-site` : pk.topLevelSite;
 }
+
+/**
+ * A moment the user or the browser marks in the log: "I'm logging in now" / "I just logged out"
+ * (for apps whose URLs say nothing), and a browser start (so session restore can be told apart).
+ */
+export type SessionMarkKind = 'login' | 'logout' | 'startup';
+
+export interface SessionMark {
+  /** Assigned by the log. */
+  id: number;
+  time: number;
+  kind: SessionMarkKind;
+  /** Registrable domain of the tab's page when the user marked it; absent for `startup`. */
+  site?: string;
+  tabId?: number;
+}
+
+export type NewSessionMark = Omit<SessionMark, 'id'>;

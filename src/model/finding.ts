@@ -31,6 +31,11 @@ export const FINDING_IDS = [
   'third-party',
   'rejected',
   'personal-data-in-cookie',
+  'session-fixation',
+  'session-not-cleared-on-logout',
+  'session-id-in-url',
+  'authorization-over-http',
+  'session-restored',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 

@@ -17,3 +17,11 @@ export function extensionId(): string {
 export function extensionOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
 }
+
+/**
+ * The browser started with this extension installed (not a worker restart, not an install): the
+ * moment after which a session cookie that is still there was kept by session restore.
+ */
+export function onBrowserStartup(listener: () => void): void {
+  browser.runtime.onStartup.addListener(listener);
+}

@@ -3,7 +3,7 @@
  * every format is rendered from. Pure: the clock is `context.generatedAt`, so one input always
  * gives one report.
  */
-import { analyze, catalogueEntry, describedPurposeOf, domainMatch, findingIdsByCookie, summarisePurposes, utf8Length } from '../analysis/index';
+import { analyze, catalogueEntry, describedPurposeOf, domainMatch, findingIdsByCookie, sortFindings, summarisePurposes, utf8Length } from '../analysis/index';
 import { databaseDescription } from '../analysis/cookie-database/descriptions';
 import type { CookieInfo } from '../model/cookie';
 import type { CookieChangeEvent } from '../model/events';
@@ -12,6 +12,7 @@ import { SEVERITIES, type Finding, type FindingId, type Severity } from '../mode
 import type { SetCookieObservation } from '../model/observation';
 import { randomDigestKey, valueDigest } from './digest';
 import { redactSetCookieLine } from './redact';
+import { reportSessions } from './sessions';
 import {
   REPORT_VERSION,
   type AuditReport,
@@ -203,7 +204,8 @@ export function buildReport(input: ReportInput): AuditReport {
   });
   cookies.sort(cookieOrder);
 
-  const findings = analysis.findings.map(findingOf);
+  const sessions = reportSessions(input.sessionLog, ctx);
+  const findings = sortFindings([...analysis.findings, ...sessions.findings]).map(findingOf);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity]++;
 
@@ -247,6 +249,7 @@ export function buildReport(input: ReportInput): AuditReport {
     })),
     purposes: summarisePurposes(cookies),
     rejected: rejectedIn.map((r) => rejectedOf(r, ctx.valuesIncluded)),
+    sessions: sessions.sessions,
   };
   if (input.events !== undefined) {
     report.events = [...input.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e) => eventOf(e, ctx.valuesIncluded));

@@ -6,6 +6,7 @@ import { SEVERITIES, type Severity } from '../model/finding';
 import { escapeHtml as e, safeHref } from './escape';
 import { REPORT_CSS } from './html-style';
 import { PURPOSE_SOURCE_NOTE, purposeSourceText, purposeTables } from './purposes-text';
+import { isSessionHeaderFinding, SESSION_COLUMNS, sessionCells } from './session-rows';
 import type { AuditReport, ReportCookie, ReportFinding } from './types';
 
 /** Severity is shown as a mark and a word, never colour alone. */
@@ -38,6 +39,7 @@ function link(label: string, url: string): string {
 
 export function subjectText(f: ReportFinding): string {
   if (f.kind === 'cookie') return `${f.cookie.name} — ${f.cookie.domain}${f.cookie.path}`;
+  if (f.kind === 'header' && isSessionHeaderFinding(f.id)) return `${f.header.name ?? ''} — ${f.header.url}`;
   if (f.kind === 'header') return `Set-Cookie ${f.header.name ?? ''} — ${f.header.url}`;
   return `${f.domain.domain}${f.domain.partition ? ` (partition ${f.domain.partition})` : ''}`;
 }
@@ -101,6 +103,16 @@ function purposes(r: AuditReport): string {
     `<h3>Third parties</h3>${table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], t.thirdParties, 'No third-party cookies.')}` +
     `<p class="muted">${e(PURPOSE_SOURCE_NOTE)}</p></section>`
   );
+}
+
+function sessions(r: AuditReport): string {
+  const body =
+    r.sessions.length === 0
+      ? '<p>No session seen in the log for this scope.</p>'
+      : `<table>${th(SESSION_COLUMNS)}<tbody>${r.sessions
+          .map((s) => `<tr>${sessionCells(s).map((c, i) => td(c, i === 0 || i === 11 ? 'mono' : '')).join('')}</tr>`)
+          .join('')}</tbody></table>`;
+  return `<section id="sessions"><h2>Sessions</h2>${body}</section>`;
 }
 
 function domains(r: AuditReport): string {
@@ -197,6 +209,7 @@ export function toHtml(report: AuditReport): string {
     '<main>',
     summary(r),
     findings(r),
+    sessions(r),
     sessionIds(r),
     purposes(r),
     domains(r),

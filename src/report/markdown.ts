@@ -3,6 +3,7 @@ import { SEVERITIES } from '../model/finding';
 import { escapeMarkdown as m, safeHref } from './escape';
 import { SEVERITY_MARK, scopeText, subjectText, valuesNotice } from './html';
 import { PURPOSE_SOURCE_NOTE, purposeSourceText, purposeTables } from './purposes-text';
+import { SESSION_COLUMNS, sessionCells } from './session-rows';
 import type { AuditReport, ReportCookie } from './types';
 
 /** A link only to an http(s) URL; anything else (javascript:, data:) is shown as text. */
@@ -61,6 +62,8 @@ export function toMarkdown(r: AuditReport): string {
   out.push('', '### Platforms', '', ...(p.platforms.length === 0 ? ['None matched.'] : table(['Platform', 'Purposes', 'Cookies', 'Third-party'], p.platforms)));
   out.push('', '### Third parties', '', ...(p.thirdParties.length === 0 ? ['None.'] : table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], p.thirdParties)));
   out.push('', m(PURPOSE_SOURCE_NOTE));
+  out.push('', '## Sessions', '');
+  out.push(...(r.sessions.length === 0 ? ['No session seen in the log for this scope.'] : table(SESSION_COLUMNS, r.sessions.map(sessionCells))));
   out.push('', '## Per-domain counts', '');
   out.push(...table(['Domain', 'Partition', 'Cookies', 'Limit', 'Bytes', 'Status'], r.domains.map((d) => [d.domain, d.partition ?? '', d.count, d.limits.count, d.bytes, d.status])));
   out.push('', '## Session cookies', '', ...cookieRows(r.cookies.filter((c) => c.session), r.valuesIncluded));

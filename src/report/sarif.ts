@@ -5,6 +5,7 @@
  */
 import { CATALOGUE } from '../analysis/index';
 import type { FindingId, Severity } from '../model/finding';
+import { isSessionHeaderFinding } from './session-rows';
 import type { AuditReport, ReportFinding } from './types';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -26,7 +27,7 @@ function location(f: ReportFinding): Record<string, unknown> {
     case 'header':
       return {
         physicalLocation: { artifactLocation: { uri: f.header.url } },
-        logicalLocations: [{ name: f.header.name ?? '', fullyQualifiedName: `${f.header.url} Set-Cookie ${f.header.name ?? ''}`, kind: 'header' }],
+        logicalLocations: [{ name: f.header.name ?? '', fullyQualifiedName: `${f.header.url} ${isSessionHeaderFinding(f.id) ? '' : 'Set-Cookie '}${f.header.name ?? ''}`, kind: 'header' }],
       };
     case 'domain':
       return {

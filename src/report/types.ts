@@ -3,13 +3,14 @@
  * which every other format is rendered. Bump REPORT_VERSION on any incompatible change.
  */
 import type { CookieInfo } from '../model/cookie';
-import type { CookieChangeEvent } from '../model/events';
+import type { SessionSummary } from '../analysis/sessions';
+import type { CookieChangeEvent, HeaderObservation, SessionMark } from '../model/events';
 import type { FindingId, Reference, Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
 import type { CookiePurpose } from '../model/purpose';
 import type { PurposeSummary } from '../analysis/purpose-summary';
 
-/** 2: `cookies[].purpose`, `purposes`, the `personal-data-in-cookie` finding. */
+/** 2: `cookies[].purpose`, `purposes`, the top-level `sessions` array, and the personal-data and session findings. */
 export const REPORT_VERSION = 2;
 
 export type ReportScope =
@@ -61,8 +62,20 @@ export interface ReportInput {
   setCookieLines?: readonly SetCookieLineInput[];
   /** The change log in scope; absent when history was not asked for. */
   events?: readonly CookieChangeEvent[] | undefined;
+  /** The log the sessions are read from (analysis/sessions.ts); absent: no sessions in the report. */
+  sessionLog?: SessionLog | undefined;
   context: ReportContext;
 }
+
+/** What the session model reads: changes, header observations and marks in scope. */
+export interface SessionLog {
+  changes: readonly CookieChangeEvent[];
+  observations: readonly HeaderObservation[];
+  marks?: readonly SessionMark[] | undefined;
+}
+
+/** One session, exactly as the session model summarises it. */
+export type ReportSession = SessionSummary;
 
 export interface ReportCookie {
   name: string;
@@ -173,6 +186,7 @@ export interface AuditReport {
   /** Counts by purpose, the platforms named by the cookie database, and the third parties. */
   purposes: PurposeSummary;
   rejected: ReportRejected[];
+  sessions: ReportSession[];
   /** Present only when the history was included. */
   events?: ReportEvent[];
 }

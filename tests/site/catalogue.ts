@@ -7,6 +7,7 @@
  */
 import type { CookieCase, FindingId, Party, RenderContext, RouteSpec, Scheme, SiteLogEntry } from './types';
 import { authRoutes } from './catalogue/auth';
+import { sessionRoutes } from './catalogue/sessions';
 import { persistenceRoutes, prefixRoutes, sameSiteRoutes, sizeRoutes } from './catalogue/attributes';
 import { limitRoutes, limitsSpec, MAX_LIMIT_N } from './catalogue/limits';
 import { hostileRoutes, jwtRoutes, malformedRoutes } from './catalogue/content';
@@ -45,6 +46,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...malformedRoutes,
   ...trafficRoutes,
   ...purposeRoutes,
+  ...sessionRoutes,
 ];
 
 const byPath = new Map(ROUTES.map((r) => [r.path, r]));

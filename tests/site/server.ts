@@ -12,6 +12,7 @@ import { LOOSE_HOST } from './catalogue/context';
 import { siteCertificate } from './cert';
 import type { Scheme, SiteLogEntry } from './types';
 import { account, login, loginInsecure, logout } from './routes/auth';
+import { sessionAppRoutes } from './routes/sessions';
 import { domainEcho, domainLoose } from './routes/domain';
 import { index } from './routes/index';
 import { type Handler, notFound, partOf, type Reply, type RequestContext, type SiteState } from './routes/kit';
@@ -78,10 +79,12 @@ const routes: Record<string, Handler> = {
   ...simpleRoutes,
   ...staticRoutes,
   ...workerRoutes,
+  ...sessionAppRoutes,
 };
 
 function handlerFor(path: string): Handler | undefined {
-  return routes[path] ?? (/^\/limits\/(\d{1,3}|clear)$/.test(path) ? limits : undefined);
+  // `;jsessionid=…` path parameters (servlet URL rewriting) do not change the route.
+  return routes[path] ?? routes[path.split(';', 1)[0] ?? path] ?? (/^\/limits\/(\d{1,3}|clear)$/.test(path) ? limits : undefined);
 }
 
 /** Cookie header → names in order and the first value of each name. */

@@ -49,7 +49,12 @@ export type FindingId =
   | 'third-party'
   | 'rejected'
   | 'sent-over-http'
-  | 'personal-data-in-cookie';
+  | 'personal-data-in-cookie'
+  | 'session-fixation'
+  | 'session-not-cleared-on-logout'
+  | 'session-id-in-url'
+  | 'authorization-over-http'
+  | 'session-restored';
 
 /** What a cookie is for, as the extension should say (issue 16): category, source, and who or which rule. */
 export interface ExpectedPurpose {

@@ -41,6 +41,7 @@ const CHROMIUM_LIMITS = ref(
   'Chromium cookie_monster.cc limits',
   'https://source.chromium.org/chromium/chromium/src/+/main:net/cookies/cookie_monster.cc',
 );
+const CWE = (n: number, title: string): Reference => ref(`CWE-${n} ${title}`, `https://cwe.mitre.org/data/definitions/${n}.html`);
 const OWASP_JWT = ref('OWASP JSON Web Token Cheat Sheet', 'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html');
 
 const entries: CatalogueEntry[] = [
@@ -232,6 +233,52 @@ const entries: CatalogueEntry[] = [
     references: [
       ref('CWE-315 Cleartext Storage of Sensitive Information in a Cookie', 'https://cwe.mitre.org/data/definitions/315.html'),
       ref('CWE-539 Use of Persistent Cookies Containing Sensitive Information', 'https://cwe.mitre.org/data/definitions/539.html'),
+    ],
+    scopes: ['cookie'],
+  },
+  {
+    id: 'session-fixation',
+    severity: 'high',
+    title: 'Session ID not renewed at login',
+    template: 'Session "{session}" kept the same ID across the login at {momentUrl}: whoever planted or saw it before the login now holds a logged-in session.',
+    references: [owasp('renew-the-session-id-after-any-privilege-level-change', 'Renew the session ID after any privilege level change'), CWE(384, 'Session Fixation')],
+    scopes: ['cookie'],
+  },
+  {
+    id: 'session-not-cleared-on-logout',
+    severity: 'medium',
+    title: 'Session cookie survives logout',
+    template: 'Session "{session}" is still in the browser with the same value after the logout at {momentUrl}: the response did not expire it.',
+    references: [owasp('manual-session-expiration', 'Manual session expiration')],
+    scopes: ['cookie'],
+  },
+  {
+    id: 'session-id-in-url',
+    severity: 'high',
+    title: 'Session ID in a URL',
+    template: 'Session "{session}" travelled in a URL parameter "{param}" ({url}): URLs end up in logs, history and Referer headers.',
+    references: [CWE(598, 'Use of GET Request Method With Sensitive Query Strings'), owasp('session-id-exchange-mechanism', 'Session ID exchange mechanism')],
+    scopes: ['cookie', 'header'],
+  },
+  {
+    id: 'authorization-over-http',
+    severity: 'high',
+    title: 'Authorization header over plain HTTP',
+    template: 'An Authorization header ({scheme}) was sent over plain HTTP to {url}: anyone on the path can read and replay it.',
+    references: [
+      ref('RFC 7617 §4 Security Considerations', 'https://www.rfc-editor.org/rfc/rfc7617#section-4'),
+      ref('RFC 6750 §5.3 Summary of Recommendations', 'https://www.rfc-editor.org/rfc/rfc6750#section-5.3'),
+    ],
+    scopes: ['header'],
+  },
+  {
+    id: 'session-restored',
+    severity: 'low',
+    title: 'Session cookie restored after a browser restart',
+    template: 'Session "{session}" has no expiry but was still there after the browser restarted at {at}: session restore kept it, so closing the browser does not end the session.',
+    references: [
+      ref('MDN Set-Cookie: session cookies and session restore', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#expiresdate'),
+      owasp('expire-and-max-age-attributes', 'Expire and Max-Age'),
     ],
     scopes: ['cookie'],
   },

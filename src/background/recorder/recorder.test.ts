@@ -111,6 +111,22 @@ describe('Recorder', () => {
     expect(JSON.stringify(o)).not.toContain('tok3n');
   });
 
+  test('URL parameter values are stored as length and digest unless values are recorded', async () => {
+    const url = 'https://shop.test/app;jsessionid=SESSIONSECRET1/cb?code=oauthsecret2&next=%2Fhome';
+    const off = await setup();
+    off.rec.requestSent(response(url, { originUrl: 'https://shop.test/?token=magicsecret3' }), 'a=1', undefined);
+    off.rec.responseReceived(response(url), ['s=1']);
+    await off.rec.flush();
+    const stored = JSON.stringify(await off.disk.query());
+    for (const secret of ['SESSIONSECRET1', 'oauthsecret2', 'magicsecret3']) expect(stored).not.toContain(secret);
+    const o = (await off.disk.query()).observations[0]!;
+    expect(o.url).toBe(`https://shop.test/app;jsessionid={14:${digest('SESSIONSECRET1')}}/cb?code={12:${digest('oauthsecret2')}}&next={5:${digest('/home')}}`);
+    const on = await setup({}, { recordValues: true });
+    on.rec.requestSent(response(url), 'a=1', undefined);
+    await on.rec.flush();
+    expect((await on.disk.query()).observations[0]!.url).toBe(url);
+  });
+
   test('huge headers and URLs are kept bounded, and still redacted', async () => {
     const { rec, disk } = await setup();
     const big = `big=${'v'.repeat(100_000)}; Path=/${'p'.repeat(200_000)}`;

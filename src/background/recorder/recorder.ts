@@ -10,7 +10,7 @@
 import { evaluateSetCookieAt } from '../../analysis/set-cookie';
 import type { EventLog } from '../../db/log-ops';
 import { splitSetCookiePair } from '../../db/redact';
-import type { NewCookieChange, SetCookieRecord, Settings } from '../../model/events';
+import type { NewCookieChange, NewHeaderObservation, SetCookieRecord, Settings } from '../../model/events';
 import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
 import { Ordered } from './ordered';
@@ -25,6 +25,7 @@ import {
   sameSiteContextOf,
 } from './headers';
 import { hostOf, TabContext, type TabInfo } from './tab-context';
+import { protectUrls } from './url-protect';
 
 export type { TabInfo } from './tab-context';
 
@@ -89,6 +90,10 @@ export class Recorder {
         this.logs = l;
       }),
     );
+  }
+
+  private protect(obs: NewHeaderObservation): NewHeaderObservation {
+    return protectUrls(obs, this.deps.settings().recordValues, (v) => this.deps.describe(v));
   }
 
   get errorCount(): number {
@@ -167,7 +172,7 @@ export class Recorder {
         return rec;
       });
       if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
-      const { id } = this.logFor(incognito).addObservation(obs);
+      const { id } = this.logFor(incognito).addObservation(this.protect(obs));
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
         this.lineMeta.set(`${id}:${p.index}`, line);
@@ -186,7 +191,7 @@ export class Recorder {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
       const incognito = privateUnlessKnown(details, info);
-      this.logFor(incognito).addObservation(obs);
+      this.logFor(incognito).addObservation(this.protect(obs));
     });
   }
 

@@ -19,7 +19,7 @@ import { loadReportData, type ReportData } from './load';
 import { Purposes } from './Purposes';
 import { optionsFromQuery } from './query-options';
 import { RecordBanner } from './RecordBanner';
-import { Domains, Findings, SessionIds, Summary } from './sections';
+import { Domains, Findings, SessionIds, Sessions, Summary } from './sections';
 import { Cookies, Events, Rejected } from './tables';
 
 const db = new CookieLogDB();
@@ -99,6 +99,7 @@ export function ReportPage() {
       cookies: data.scoped.cookies,
       setCookieLines: data.setCookieLines,
       events: data.events,
+      sessionLog: data.sessionLog,
       context: {
         generatedAt: data.loadedAt,
         generator: { name: GENERATOR_NAME, version: EXTENSION_VERSION },
@@ -156,6 +157,7 @@ export function ReportPage() {
             </dl>
             <Summary report={report} />
             <Findings report={report} />
+            <Sessions report={report} />
             <SessionIds report={report} />
             <Purposes report={report} />
             <Domains report={report} />

@@ -5,8 +5,8 @@
  */
 import { domainChanges, domainObservations, recentChanges, recentObservations, tabObservations } from '../../db/queries';
 import type { CookieLogDB } from '../../db/schema';
-import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import type { SetCookieLineInput } from '../../report/index';
+import type { CookieChangeEvent, HeaderObservation, SessionMark } from '../../model/events';
+import type { SessionLog, SetCookieLineInput } from '../../report/index';
 import { setCookieLines } from './lines';
 import { createClient } from '../../messaging/client';
 import { messageRuntime } from '../../platform/runtime';
@@ -24,6 +24,8 @@ export interface ReportData {
   events: CookieChangeEvent[] | undefined;
   /** Header observations in scope: none for a tab means its headers were not recorded. */
   observationCount: number;
+  /** What the Sessions section is read from: changes and observations in scope, and the marks. */
+  sessionLog: SessionLog;
   loadedAt: number;
 }
 
@@ -39,11 +41,23 @@ async function changesFor(db: CookieLogDB, scoped: ScopedCookies): Promise<Cooki
   return lists.flat();
 }
 
+async function marksIn(db: CookieLogDB, scoped: ScopedCookies): Promise<SessionMark[]> {
+  const all = await db.marks.orderBy('time').toArray();
+  if (scoped.scope.kind === 'all') return all;
+  const sites = new Set(scoped.domains);
+  return all.filter((m) => m.kind === 'startup' || (m.site !== undefined && sites.has(m.site)));
+}
+
 export async function loadReportData(db: CookieLogDB, scope: Scope, includeHistory: boolean, now: number): Promise<ReportData> {
   const scoped = await client.send('getScope', scope);
-  const [observations, events] = await Promise.all([
-    observationsFor(db, scope),
-    includeHistory ? changesFor(db, scoped) : Promise.resolve(undefined),
-  ]);
-  return { scoped, setCookieLines: setCookieLines(observations), events, observationCount: observations.length, loadedAt: now };
+  const [observations, changes, marks] = await Promise.all([observationsFor(db, scope), changesFor(db, scoped), marksIn(db, scoped)]);
+  const events = includeHistory ? changes : undefined;
+  return {
+    scoped,
+    setCookieLines: setCookieLines(observations),
+    events,
+    observationCount: observations.length,
+    sessionLog: { changes, observations, marks },
+    loadedAt: now,
+  };
 }

@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../../model/finding';
 import { t } from '../../platform/i18n';
 import type { AuditReport, ReportFinding } from '../../report/index';
 import { SEVERITY_MARK, subjectText } from '../../report/html';
+import { SessionList } from '../../ui/sessions/SessionList';
 
 export function SeverityLabel(props: { severity: Severity }) {
   return (
@@ -86,6 +87,15 @@ export function Findings(props: { report: AuditReport }) {
           </div>
         );
       })}
+    </section>
+  );
+}
+
+export function Sessions(props: { report: AuditReport }) {
+  return (
+    <section id="sessions" aria-labelledby="sessions-h">
+      <h2 id="sessions-h">{t('ui_sessions_title')}</h2>
+      <SessionList sessions={props.report.sessions} />
     </section>
   );
 }

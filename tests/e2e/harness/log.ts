@@ -17,6 +17,15 @@ export async function readLog(control: ExtensionControl): Promise<{
 }
 
 /**
+ * The recorder stores URLs with parameter values replaced by `{length:digest}` unless values are
+ * recorded: compare a stored URL with a requested one by everything but those values.
+ */
+export function sameRequestUrl(stored: string, url: string): boolean {
+  const shape = (u: string): string => u.replace(/#.*$/, '').replace(/([?&;][^=&;#/?]*)=[^&;#/?]*/g, '$1=');
+  return stored === url || shape(stored) === shape(url);
+}
+
+/**
  * Waits until the response observation for `url` exists and none of its Set-Cookie lines is
  * still pending correlation; returns it with the log read at that moment.
  */
@@ -29,7 +38,7 @@ export async function settledResponse(
   await control.waitFor(
     async () => {
       const log = await readLog(control);
-      const obs = log.observations.find((o) => o.kind === 'response' && o.url === url);
+      const obs = log.observations.find((o) => o.kind === 'response' && sameRequestUrl(o.url, url));
       if (!obs || (obs.setCookies ?? []).some((s) => s.outcome === 'pending')) return false;
       found = { obs, ...log };
       return true;

@@ -1,0 +1,302 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { analyzeSessions } from './sessions';
+import { change, removal, request, response } from './sessions.test-helpers';
+
+const S = 'https://shop.test';
+const at = (ms: number): string => new Date(ms).toISOString();
+
+describe('analyzeSessions: cookie sessions', () => {
+  test('renewed at login and expired at logout: no finding', () => {
+    const log = {
+      changes: [
+        change(1000, 'JSESSIONID', 'aaa'),
+        removal(5010, 'JSESSIONID', 'aaa', 'overwrite'),
+        change(5010, 'JSESSIONID', 'bbb'),
+        removal(9010, 'JSESSIONID', 'bbb', 'expired_overwrite'),
+      ],
+      observations: [
+        request(2000, `${S}/cart`, { cookieNames: ['JSESSIONID'] }),
+        request(5000, `${S}/login`, { method: 'POST', cookieNames: ['JSESSIONID'] }),
+        request(6000, `${S}/home`, { cookieNames: ['JSESSIONID'] }),
+        request(9000, `${S}/logout`, { cookieNames: ['JSESSIONID'] }),
+      ],
+      now: 20_000,
+    };
+    const { sessions, findings } = analyzeSessions(log);
+    expect(findings).toEqual([]);
+    expect(sessions.map((s) => s.summary)).toEqual([
+      {
+        cookie: { name: 'JSESSIONID', domain: 'shop.test', path: '/' },
+        kind: 'cookie',
+        framework: 'Java Servlet (Tomcat, Jetty, …)',
+        issuedAt: at(1000),
+        login: { at: at(5000), url: `${S}/login` },
+        rotatedAtLogin: true,
+        logout: { at: at(9000), url: `${S}/logout` },
+        endedBy: 'logout',
+        sentCount: 4,
+        sentOverHttp: false,
+        inUrl: false,
+        restored: false,
+        findings: [],
+      },
+    ]);
+    expect(sessions[0]?.timeline.map((s) => s.kind)).toEqual(['issued', 'sent', 'login', 'rotated', 'logout', 'ended']);
+  });
+
+  test('same ID across login: session-fixation naming the session and the login', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1000, 'PHPSESSID', 'aaa')],
+      observations: [
+        request(5000, `${S}/login.php`, { method: 'POST', cookieNames: ['PHPSESSID'] }),
+        request(5100, `${S}/account`, { cookieNames: ['PHPSESSID'] }),
+      ],
+      now: 5200,
+    });
+    expect(sessions[0]?.summary.rotatedAtLogin).toBe(false);
+    expect(sessions[0]?.summary.findings).toEqual(['session-fixation']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      id: 'session-fixation',
+      severity: 'high',
+      subject: { kind: 'cookie', name: 'PHPSESSID', domain: 'shop.test' },
+      details: { session: 'PHPSESSID on shop.test/', momentUrl: `${S}/login.php` },
+    });
+  });
+
+  test('login not yet decidable: no verdict, no finding', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1000, 'sessionid', 'aaa')],
+      observations: [request(5000, `${S}/accounts/login/`, { method: 'POST', cookieNames: ['sessionid'] })],
+      now: 5500,
+    });
+    expect(sessions[0]?.summary.rotatedAtLogin).toBeNull();
+    expect(findings).toEqual([]);
+  });
+
+  test('a GET of the login form is not a login', () => {
+    const { sessions } = analyzeSessions({
+      changes: [change(1000, 'sessionid', 'aaa')],
+      observations: [request(5000, `${S}/login`, { cookieNames: ['sessionid'] })],
+      now: 50_000,
+    });
+    expect(sessions[0]?.summary.login).toBeNull();
+  });
+
+  test('a session issued by the login response counts as renewed', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(5010, 'connect.sid', 'bbb')],
+      observations: [response(5005, `${S}/api/login`, [{ name: 'connect.sid' }], { method: 'POST' })],
+      now: 50_000,
+    });
+    expect(sessions[0]?.summary.rotatedAtLogin).toBe(true);
+    expect(findings).toEqual([]);
+  });
+
+  test('logout that leaves the cookie: session-not-cleared-on-logout', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1000, 'JSESSIONID', 'aaa')],
+      observations: [request(9000, `${S}/logout`, { cookieNames: ['JSESSIONID'] })],
+      now: 60_000,
+    });
+    expect(sessions[0]?.summary).toMatchObject({ endedBy: null, logout: { at: at(9000), url: `${S}/logout` } });
+    expect(findings.map((f) => [f.id, f.details?.['momentUrl']])).toEqual([['session-not-cleared-on-logout', `${S}/logout`]]);
+  });
+
+  test('manual marks stand in for URLs that say nothing', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1000, 'sid', 'aaa')],
+      observations: [request(5100, `${S}/api/go`, { cookieNames: ['sid'] })],
+      marks: [{ id: 1, time: 5000, kind: 'login', site: 'shop.test' }],
+      now: 60_000,
+    });
+    expect(sessions[0]?.summary.login).toEqual({ at: at(5000), url: null });
+    expect(findings.map((f) => f.id)).toEqual(['session-fixation']);
+    expect(findings[0]?.message).toContain('the moment marked by hand');
+  });
+
+  test.each([
+    ['expired', 'expired'],
+    ['evicted', 'evicted'],
+    ['explicit', 'deleted'],
+  ] as const)('removed with cause %s ends it as %s', (cause, endedBy) => {
+    const { sessions } = analyzeSessions({ changes: [change(1, 'sid', 'a'), removal(2, 'sid', 'a', cause)], observations: [], now: 3 });
+    expect(sessions[0]?.summary.endedBy).toBe(endedBy);
+  });
+
+  test('set again after it ended: a new session', () => {
+    const { sessions } = analyzeSessions({
+      changes: [change(1, 'sid', 'a'), removal(2, 'sid', 'a'), change(3, 'sid', 'b')],
+      observations: [],
+      now: 4,
+    });
+    expect(sessions.map((s) => [s.summary.issuedAt, s.summary.endedBy])).toEqual([
+      [at(1), 'deleted'],
+      [at(3), null],
+    ]);
+  });
+
+  test('ordinary cookies are not sessions', () => {
+    expect(analyzeSessions({ changes: [change(1, 'theme', 'a'), change(1, 'csrftoken', 'b')], observations: [], now: 2 }).sessions).toEqual([]);
+  });
+
+  test('a JWT value (when values are recorded) makes a jwt-cookie session', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    const { sessions } = analyzeSessions({ changes: [change(1, 'access', 'a', { value: jwt })], observations: [], now: 2 });
+    expect(sessions[0]?.summary.kind).toBe('jwt-cookie');
+  });
+
+  test('sent over http and to a third party', () => {
+    const { sessions } = analyzeSessions({
+      changes: [change(1, 'sid', 'a')],
+      observations: [request(2, 'http://shop.test/x', { cookieNames: ['sid'], topLevelSite: 'other.test' })],
+      now: 3,
+    });
+    expect(sessions[0]).toMatchObject({ summary: { sentCount: 1, sentOverHttp: true }, thirdParty: true, firstSent: 2, lastSent: 2 });
+  });
+});
+
+describe('analyzeSessions: restore, URLs, Authorization', () => {
+  test('a session cookie alive across a browser start is restored', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1, 'sid', 'a')],
+      observations: [],
+      marks: [{ id: 9, time: 100, kind: 'startup' }],
+      now: 200,
+    });
+    expect(sessions[0]?.summary.restored).toBe(true);
+    expect(findings.map((f) => [f.id, f.details?.['at']])).toEqual([['session-restored', at(100)]]);
+  });
+
+  test('not restored when the startup comparison found it gone, or when it has an expiry', () => {
+    const gone = analyzeSessions({
+      changes: [change(1, 'sid', 'a'), { ...removal(150, 'sid', 'a'), reconciled: true }],
+      observations: [],
+      marks: [{ id: 9, time: 100, kind: 'startup' }],
+      now: 200,
+    });
+    expect(gone.sessions[0]?.summary.restored).toBe(false);
+    const persistent = analyzeSessions({
+      changes: [change(1, 'sid', 'a', { session: false, expirationDate: 9e9 })],
+      observations: [],
+      marks: [{ id: 9, time: 100, kind: 'startup' }],
+      now: 200,
+    });
+    expect(persistent.findings).toEqual([]);
+  });
+
+  test(';jsessionid= in a URL, matched by name and by digest', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1, 'JSESSIONID', '0123456789ab'), change(1, 'tok', 'ffffffffffff')],
+      observations: [
+        request(2, `${S}/app;jsessionid={32:0123456789ab}/cart`),
+        request(3, `https://cdn.test/p?t={32:ffffffffffff}`),
+      ],
+      now: 3,
+    });
+    expect(sessions[0]?.summary.inUrl).toBe(true);
+    expect(findings.map((f) => [f.id, f.subject.kind, f.details?.['param']])).toEqual([['session-id-in-url', 'cookie', 'jsessionid']]);
+  });
+
+  test('a session-named URL parameter with no cookie is still reported, on the URL', () => {
+    const { findings } = analyzeSessions({ changes: [], observations: [request(2, `${S}/x?PHPSESSID={26:aaaaaaaaaaaa}`)], now: 3 });
+    expect(findings.map((f) => [f.id, f.subject])).toEqual([
+      ['session-id-in-url', { kind: 'header', url: `${S}/x?PHPSESSID={26:aaaaaaaaaaaa}`, name: 'PHPSESSID' }],
+    ]);
+  });
+
+  test('Authorization schemes are sessions; plain HTTP is a finding, low on loopback', () => {
+    const { sessions, findings } = analyzeSessions({
+      changes: [],
+      observations: [
+        request(1, 'https://api.test/a', { authorization: { scheme: 'Bearer' } }),
+        request(2, 'http://api.test/b', { authorization: { scheme: 'Bearer' } }),
+        request(3, 'http://localhost:8080/c', { authorization: { scheme: 'Basic' } }),
+        request(4, 'https://secure.test/c', { authorization: { scheme: 'Basic' } }),
+      ],
+      now: 5,
+    });
+    expect(sessions.map((s) => [s.summary.kind, s.summary.scheme, s.site, s.summary.sentCount, s.summary.sentOverHttp])).toEqual([
+      ['authorization', 'Bearer', 'api.test', 2, true],
+      ['authorization', 'Basic', 'localhost', 1, true],
+      ['authorization', 'Basic', 'secure.test', 1, false],
+    ]);
+    expect(findings.map((f) => [f.id, f.severity, f.subject.kind === 'header' ? f.subject.url : ''])).toEqual([
+      ['authorization-over-http', 'high', 'http://api.test/b'],
+      ['authorization-over-http', 'low', 'http://localhost:8080/c'],
+    ]);
+  });
+});
+
+describe('analyzeSessions: properties', () => {
+  const digest = fc.stringMatching(/^[0-9a-f]{12}$/);
+  test('a login with a rotation never yields session-fixation', () => {
+    fc.assert(
+      fc.property(digest, digest, fc.integer({ min: 1, max: 1999 }), fc.integer({ min: 0, max: 1e6 }), (a, b, delay, later) => {
+        fc.pre(a !== b);
+        const { findings, sessions } = analyzeSessions({
+          changes: [change(1000, 'JSESSIONID', a), change(5000 + delay, 'JSESSIONID', b)],
+          observations: [request(5000, `${S}/login`, { method: 'POST' })],
+          now: 5000 + delay + later,
+        });
+        return !findings.some((f) => f.id === 'session-fixation') && sessions[0]?.summary.rotatedAtLogin === true;
+      }),
+    );
+  });
+
+  test('a logout that deletes the cookie never yields session-not-cleared-on-logout', () => {
+    fc.assert(
+      fc.property(digest, fc.integer({ min: 0, max: 1999 }), fc.constantFrom('explicit', 'expired_overwrite') , (a, delay, cause) => {
+        const { findings, sessions } = analyzeSessions({
+          changes: [change(1000, 'sid', a), removal(9000 + delay, 'sid', a, cause)],
+          observations: [request(9000, `${S}/logout`)],
+          now: 1e7,
+        });
+        return findings.length === 0 && sessions[0]?.summary.endedBy === 'logout';
+      }),
+    );
+  });
+
+  test('the same log gives the same answer whatever its order', () => {
+    const changes = [change(1000, 'sid', 'a'), change(5010, 'sid', 'b'), removal(9010, 'sid', 'b')];
+    const observations = [
+      request(5000, `${S}/login`, { method: 'POST' }),
+      request(9000, `${S}/logout`),
+      request(9500, 'https://shop.test/api', { authorization: { scheme: 'Bearer' } }),
+      request(9600, 'http://shop.test/api', { authorization: { scheme: 'Bearer' } }),
+    ];
+    const expected = analyzeSessions({ changes, observations, now: 1e6 });
+    expect(expected.sessions.find((s) => s.summary.kind === 'authorization')?.summary).toMatchObject({ sentCount: 2, sentOverHttp: true });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(changes, { minLength: 3 }), fc.shuffledSubarray(observations, { minLength: 4 }), (c, o) => {
+        expect(analyzeSessions({ changes: c, observations: o, now: 1e6 })).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('analyzeSessions: which sessions a login concerns', () => {
+  test('a login under one path does not judge a cookie scoped to another', () => {
+    const { findings, sessions } = analyzeSessions({
+      changes: [change(1000, 'sid', 'a', { path: '/admin', cookieKey: 'sid|shop.test|/admin||0' })],
+      observations: [request(5000, `${S}/shop/login`, { method: 'POST' })],
+      now: 1e6,
+    });
+    expect(findings).toEqual([]);
+    expect(sessions[0]?.summary.login).toBeNull();
+  });
+});
+
+describe('analyzeSessions: events delivered out of order (Firefox)', () => {
+  test('a removal linked to the logout response counts even when logged before the request', () => {
+    const logoutRes = response(9100, `${S}/api/logout`, [{ name: 'sid', outcome: 'deleted' }], { method: 'POST', requestId: 'r9' });
+    const { sessions, findings } = analyzeSessions({
+      changes: [change(1000, 'sid', 'a'), { ...removal(8990, 'sid', 'a'), linkedObservationId: logoutRes.id }],
+      observations: [request(9000, `${S}/api/logout`, { method: 'POST', requestId: 'r9', cookieNames: ['sid'] }), logoutRes],
+      now: 1e6,
+    });
+    expect(findings).toEqual([]);
+    expect(sessions[0]?.summary.endedBy).toBe('logout');
+  });
+});

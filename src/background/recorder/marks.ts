@@ -1,0 +1,67 @@
+/**
+ * Session marks: the user's "I'm logging in now" / "I just logged out" on a tab, and browser
+ * starts. A mark made in a private window stays in memory, like every private-window record.
+ */
+import { registrableDomain } from '../../analysis/domain';
+import { addMark, clearMarks, marksFor } from '../../db/marks';
+import type { CookieLogDB } from '../../db/schema';
+import type { NewSessionMark, SessionMark } from '../../model/events';
+
+export interface MarkDeps {
+  db: CookieLogDB;
+  /** False when the on-disk log could not be opened: marks then stay in memory too. */
+  diskUsable: () => boolean;
+  tab(tabId: number): Promise<{ url?: string | undefined; incognito?: boolean | undefined }>;
+  now(): number;
+}
+
+function siteOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const host = new URL(url).hostname;
+    return host === '' ? undefined : registrableDomain(host);
+  } catch {
+    return undefined;
+  }
+}
+
+export class SessionMarks {
+  private readonly memory: SessionMark[] = [];
+  private nextMemoryId = -1;
+
+  constructor(private readonly deps: MarkDeps) {}
+
+  /** Marks a login or logout on the site shown in `tabId`. */
+  async mark(tabId: number, kind: 'login' | 'logout'): Promise<SessionMark> {
+    const tab = await this.deps.tab(tabId);
+    const site = siteOf(tab.url);
+    if (site === undefined) throw new Error('The tab shows no web site to mark.');
+    return this.add({ time: this.deps.now(), kind, site, tabId }, tab.incognito === true);
+  }
+
+  async startup(): Promise<void> {
+    await this.add({ time: this.deps.now(), kind: 'startup' }, false);
+  }
+
+  async list(site?: string): Promise<SessionMark[]> {
+    const disk = this.deps.diskUsable() ? await marksFor(this.deps.db, site) : [];
+    const mem = this.memory.filter((m) => site === undefined || m.kind === 'startup' || m.site === site);
+    return [...disk, ...mem].sort((a, b) => a.time - b.time);
+  }
+
+  async clear(site?: string): Promise<number> {
+    const before = this.memory.length;
+    for (let i = this.memory.length - 1; i >= 0; i--) if (site === undefined || this.memory[i]?.site === site) this.memory.splice(i, 1);
+    const disk = this.deps.diskUsable() ? await clearMarks(this.deps.db, site) : 0;
+    return disk + before - this.memory.length;
+  }
+
+  private async add(mark: NewSessionMark, inMemory: boolean): Promise<SessionMark> {
+    if (inMemory || !this.deps.diskUsable()) {
+      const kept = { ...mark, id: this.nextMemoryId-- };
+      this.memory.push(kept);
+      return kept;
+    }
+    return addMark(this.deps.db, mark);
+  }
+}
