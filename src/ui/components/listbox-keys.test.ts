@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { listboxTarget } from './listbox-keys';
+
+describe('listboxTarget', () => {
+  test.each([
+    ['ArrowDown', 2, 3],
+    ['ArrowUp', 2, 1],
+    ['PageDown', 2, 7],
+    ['PageUp', 7, 2],
+    ['PageUp', 2, 0],
+    ['PageDown', 8, 9],
+    ['Home', 5, 0],
+    ['End', 5, 9],
+    ['ArrowDown', 9, 9],
+    ['ArrowUp', 0, 0],
+    ['ArrowDown', -1, 0],
+    ['ArrowUp', -1, 9],
+  ])('%s from %i in 10 items (5 a page) → %i', (key, from, want) => {
+    expect(listboxTarget(key, from, 10, 5)).toBe(want);
+  });
+
+  test('other keys and empty lists move nothing', () => {
+    expect(listboxTarget('Enter', 1, 10, 5)).toBeUndefined();
+    expect(listboxTarget('a', 1, 10, 5)).toBeUndefined();
+    expect(listboxTarget('Home', -1, 0, 5)).toBeUndefined();
+  });
+});
