@@ -71,6 +71,8 @@ describe.each(CASES)('%s, %s theme: axe finds no WCAG 2.1 A/AA violation', (name
   test('popup, with one value revealed', async () => {
     const popup = await open('src/pages/popup/index.html', { tabId });
     await waitForPopup(popup);
+    // The first focus lands on the cookie search, not on the document.
+    expect(await popup.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
     await expectClean(popup, 'popup');
     await popup.page.click('tr[data-cookie-name="JSESSIONID"] [data-action=reveal]');
     await popup.page.waitForSelector('tr[data-cookie-name="JSESSIONID"] [data-revealed=true]');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { listboxTarget } from './listbox-keys';
+import { listboxTarget, typeAheadMatch } from './listbox-keys';
 
 describe('listboxTarget', () => {
   test.each([
@@ -23,5 +23,21 @@ describe('listboxTarget', () => {
     expect(listboxTarget('Enter', 1, 10, 5)).toBeUndefined();
     expect(listboxTarget('a', 1, 10, 5)).toBeUndefined();
     expect(listboxTarget('Home', -1, 0, 5)).toBeUndefined();
+  });
+});
+
+describe('typeAheadMatch', () => {
+  const names = ['csrf', 'JSESSIONID', 'jwt_none', 'lim_1', 'PHPSESSID'];
+  test.each([
+    ['j', -1, 1],
+    ['js', 1, 1],
+    ['JSESSIONID', 1, 1],
+    ['j', 1, 2],
+    ['jj', 2, 1],
+    ['p', 4, 4],
+    ['x', 0, undefined],
+    ['', 0, undefined],
+  ])('%j from %i → %s', (typed, from, want) => {
+    expect(typeAheadMatch(names, typed, from)).toBe(want);
   });
 });

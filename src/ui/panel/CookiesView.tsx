@@ -1,14 +1,17 @@
 /**
  * Every cookie the panel knows for the tab (in the jar now, or only in the log) to pick for the
- * inspector: a listbox with `aria-activedescendant` (arrows, Page Up/Down, Home, End select; Enter
- * moves into the inspector; Escape closes it), like the timeline.
+ * inspector: a listbox with `aria-activedescendant` (arrows, Page Up/Down, Home, End and typing a
+ * name select; Enter moves into the inspector; Escape closes it), like the timeline.
  */
 import { t } from '../../platform/i18n';
-import { listboxTarget } from '../components/listbox-keys';
+import { useRef } from 'preact/hooks';
+import { listboxTarget, typeAheadMatch } from '../components/listbox-keys';
 import type { KnownCookie } from './cookies';
 
 /** Rows moved by Page Up/Down: about a screenful of this list. */
 const PAGE = 10;
+/** Typed letters within this gap form one name prefix (the APG listbox's type-ahead). */
+const TYPE_AHEAD_MS = 700;
 
 export interface CookiesViewProps {
   known: readonly KnownCookie[];
@@ -21,9 +24,27 @@ export interface CookiesViewProps {
 const optionId = (i: number): string => `ck-${i}`;
 
 export function CookiesView(props: CookiesViewProps) {
+  const typed = useRef({ text: '', at: -Infinity });
   if (props.known.length === 0) return <p class="muted">{t('panel_cookies_empty')}</p>;
   const selected = props.known.findIndex((k) => k.info.key === props.selectedKey);
+  const select = (i: number): void => {
+    props.onSelect((props.known[i] as KnownCookie).info.key);
+    document.getElementById(optionId(i))?.scrollIntoView({ block: 'nearest' });
+  };
   const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const prev = typed.current;
+      const text = e.timeStamp - prev.at < TYPE_AHEAD_MS ? prev.text + e.key : e.key;
+      typed.current = { text, at: e.timeStamp };
+      const i = typeAheadMatch(
+        props.known.map((k) => k.info.name),
+        text,
+        selected,
+      );
+      if (i !== undefined) select(i);
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'Enter' && selected >= 0) {
       e.preventDefault();
       props.onActivate?.();
@@ -37,8 +58,7 @@ export function CookiesView(props: CookiesViewProps) {
     const target = listboxTarget(e.key, selected, props.known.length, PAGE);
     if (target === undefined) return;
     e.preventDefault();
-    props.onSelect((props.known[target] as KnownCookie).info.key);
-    document.getElementById(optionId(target))?.scrollIntoView({ block: 'nearest' });
+    select(target);
   };
   return (
     <ul
