@@ -7,6 +7,7 @@ import { ExtensionControl } from './harness/extension';
 import { focusMatches, tabTo } from './harness/keyboard';
 import { readLog, settledResponse } from './harness/log';
 import { capturedAfter, capturedCount, installDownloadCapture } from './harness/report-downloads';
+import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser, TrackedPage } from './harness/types';
 
 async function sentRequest(control: ExtensionControl, url: string): Promise<void> {
@@ -329,9 +330,18 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
 
     // Export: the report button, then the report page's JSON download.
     await tabTo(p, '[data-testid=report]', { back: true });
-    const opened = p.browser().waitForTarget((t) => t.url().includes('src/pages/report/index.html'), { timeout: 20_000 });
+    const known = new Set(await p.browser().pages());
     await key.press('Enter');
-    const report = (await (await opened).page())!;
+    // The new tab, recognised by its document: over BiDi, Firefox reports extension pages' URL as about:blank.
+    let report: Page | undefined;
+    await control.waitFor(async () => {
+      for (const pg of await p.browser().pages()) {
+        if (known.has(pg)) continue;
+        if ((await pg.evaluate(() => location.pathname)).endsWith('src/pages/report/index.html')) report = pg;
+      }
+      return report !== undefined;
+    }, 'the report tab');
+    if (!report) throw new Error('no report tab');
     await report.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 20_000, polling: 100 });
     await report.waitForSelector('[data-testid="download-json"]:not([disabled])', { timeout: 20_000 });
     await installDownloadCapture(report, false);
