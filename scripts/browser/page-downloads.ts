@@ -45,7 +45,7 @@ export async function installDownloadCapture(page: Page, native: boolean): Promi
  * after real user input, and may otherwise hold a later one back.
  */
 export async function clickDownload(page: Page, testId: string, opts: { input?: boolean } = {}): Promise<Captured> {
-  const before = await page.evaluate(() => (window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0);
+  const before = await capturedCount(page);
   if (opts.input) {
     await page.bringToFront();
     await page.click(`[data-testid="${testId}"]`);
@@ -57,6 +57,16 @@ export async function clickDownload(page: Page, testId: string, opts: { input?: 
       b.click();
     }, testId);
   }
+  return capturedAfter(page, before);
+}
+
+/** How many files the page has saved so far (for capturedAfter). */
+export async function capturedCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0);
+}
+
+/** The first file the page saves after `before` files (from capturedCount). */
+export async function capturedAfter(page: Page, before: number): Promise<Captured> {
   await page.waitForFunction((n: number) => ((window as unknown as CaptureWindow).__reportCapture?.files.length ?? 0) > n, {}, before);
   return page.evaluate(async () => {
     const state = (window as unknown as CaptureWindow).__reportCapture!;

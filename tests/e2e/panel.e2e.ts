@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
 import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
 import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog, sameRequestUrl, settledResponse } from './harness/log';
 import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
+import { focusMatches, tabTo } from './harness/keyboard';
+import { capturedAfter, capturedCount, installDownloadCapture } from './harness/report-downloads';
+import type { Page } from 'puppeteer-core';
 
 async function sentRequest(control: ExtensionControl, url: string): Promise<void> {
   await control.waitFor(async () => {
@@ -279,6 +282,85 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     await panel.page.evaluate(() => {
       delete document.documentElement.dataset['theme'];
     });
+  });
+
+  test('keyboard only: find the session cookie, open its inspector, export the report', async () => {
+    // A fresh panel on the tab; from here on only key presses, never the mouse.
+    const walk = await b.openExtensionPage('src/pages/panel/index.html', { tabId });
+    // Afterwards the suite's panel tab goes back in front: background tabs get no animation frames.
+    onTestFinished(() => panel.page.bringToFront());
+    const p = walk.page;
+    await p.waitForSelector('[data-testid=row-count][data-complete=true]', { timeout: 20_000 });
+    await p.bringToFront();
+    const key = p.keyboard;
+
+    // The shortcuts are listed in the panel's help.
+    await tabTo(p, '[data-testid=shortcuts] summary');
+    await key.press('Enter');
+    await p.waitForSelector('[data-testid=shortcuts][open] kbd');
+
+    await tabTo(p, '#tab-timeline', { back: true });
+    await key.press('ArrowRight');
+    await p.waitForSelector('#tab-cookies[aria-selected=true]');
+    await tabTo(p, '[data-testid=cookie-list]');
+    const active = (): Promise<string | null> =>
+      p.evaluate(() => {
+        const id = document.activeElement?.getAttribute('aria-activedescendant');
+        return id ? (document.getElementById(id)?.getAttribute('data-cookie-name') ?? null) : null;
+      });
+    await key.press('Home');
+    await key.press('End');
+    await key.press('PageUp');
+    expect(await active()).not.toBeNull();
+    // Typing a name selects it (type-ahead), as in a native list.
+    await key.type('JSESSIONID');
+    await p.waitForFunction(() => {
+      const id = document.activeElement?.getAttribute('aria-activedescendant');
+      return id !== null && id !== undefined && document.getElementById(id)?.getAttribute('data-cookie-name') === 'JSESSIONID';
+    });
+    expect(await active()).toBe('JSESSIONID');
+
+    // Enter moves into the inspector; it is the session cookie's.
+    await key.press('Enter');
+    await p.waitForFunction(() => document.activeElement?.id === 'panel-inspector');
+    const inspector = await p.$eval('[data-testid=inspector]', (e) => [e.getAttribute('data-cookie-name'), e.textContent ?? '']);
+    expect(inspector[0]).toBe('JSESSIONID');
+    expect(await p.$eval('#panel-inspector', (e) => e.matches(':focus-visible'))).toBe(true);
+    // Escape closes it and gives the list its focus back.
+    await key.press('Escape');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'cookie-list' && !document.querySelector('[data-testid=inspector]'));
+
+    // Export: the report button, then the report page's JSON download.
+    await tabTo(p, '[data-testid=report]', { back: true });
+    const known = new Set(await p.browser().pages());
+    await key.press('Enter');
+    // The new tab, recognised by its document: over BiDi, Firefox reports extension pages' URL as about:blank.
+    let report: Page | undefined;
+    await control.waitFor(async () => {
+      for (const pg of await p.browser().pages()) {
+        if (known.has(pg)) continue;
+        if ((await pg.evaluate(() => location.pathname)).endsWith('src/pages/report/index.html')) report = pg;
+      }
+      return report !== undefined;
+    }, 'the report tab');
+    if (!report) throw new Error('no report tab');
+    await report.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 20_000, polling: 100 });
+    await report.waitForSelector('[data-testid="download-json"]:not([disabled])', { timeout: 20_000 });
+    await installDownloadCapture(report, false);
+    await report.bringToFront();
+    const before = await capturedCount(report);
+    await tabTo(report, '[data-testid="download-json"]');
+    expect(await focusMatches(report, ':focus-visible')).toBe(true);
+    await report.keyboard.press('Enter');
+    const file = await capturedAfter(report, before);
+    // The tab's report (JSESSIONID itself was deleted at /logout, so it is not among the cookies now).
+    expect(file.name).toMatch(new RegExp(`^cookie-audit-tab${tabId}-.+\\.json$`));
+    const json = JSON.parse(file.text) as { scope: { kind: string }; cookies: unknown[] };
+    expect(json.scope.kind).toBe('tab');
+    expect(json.cookies.length).toBeGreaterThan(0);
+    expect(walk.errors).toEqual([]);
+    await report.close();
+    await p.close();
   });
 
   // Last: it empties the log the other tests read.

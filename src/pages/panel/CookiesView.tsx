@@ -1,21 +1,87 @@
-/** Every cookie the panel knows for the tab (in the jar now, or only in the log) to pick for the inspector. */
+/**
+ * Every cookie the panel knows for the tab (in the jar now, or only in the log) to pick for the
+ * inspector: a listbox with `aria-activedescendant` (arrows, Page Up/Down, Home, End and typing a
+ * name select; Enter moves into the inspector; Escape closes it), like the timeline.
+ */
 import { t } from '../../platform/i18n';
+import { useRef } from 'preact/hooks';
+import { listboxTarget, typeAheadMatch } from '../../ui/components/listbox-keys';
 import type { KnownCookie } from './cookies';
 
-export function CookiesView(props: { known: readonly KnownCookie[]; selectedKey: string | undefined; onSelect: (key: string) => void }) {
+/** Rows moved by Page Up/Down: about a screenful of this list. */
+const PAGE = 10;
+/** Typed letters within this gap form one name prefix (the APG listbox's type-ahead). */
+const TYPE_AHEAD_MS = 700;
+
+export interface CookiesViewProps {
+  known: readonly KnownCookie[];
+  selectedKey: string | undefined;
+  onSelect: (key: string) => void;
+  onActivate?: () => void;
+  onDismiss?: () => void;
+}
+
+const optionId = (i: number): string => `ck-${i}`;
+
+export function CookiesView(props: CookiesViewProps) {
+  const typed = useRef({ text: '', at: -Infinity });
   if (props.known.length === 0) return <p class="muted">{t('panel_cookies_empty')}</p>;
+  const selected = props.known.findIndex((k) => k.info.key === props.selectedKey);
+  const select = (i: number): void => {
+    props.onSelect((props.known[i] as KnownCookie).info.key);
+    document.getElementById(optionId(i))?.scrollIntoView({ block: 'nearest' });
+  };
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const prev = typed.current;
+      const text = e.timeStamp - prev.at < TYPE_AHEAD_MS ? prev.text + e.key : e.key;
+      typed.current = { text, at: e.timeStamp };
+      const i = typeAheadMatch(
+        props.known.map((k) => k.info.name),
+        text,
+        selected,
+      );
+      if (i !== undefined) select(i);
+      e.preventDefault();
+      return;
+    }
+    if (e.key === 'Enter' && selected >= 0) {
+      e.preventDefault();
+      props.onActivate?.();
+      return;
+    }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onDismiss?.();
+      return;
+    }
+    const target = listboxTarget(e.key, selected, props.known.length, PAGE);
+    if (target === undefined) return;
+    e.preventDefault();
+    select(target);
+  };
   return (
-    <ul class="cookie-list" data-testid="cookie-list" aria-label={t('panel_view_cookies')}>
-      {props.known.map((k) => (
-        <li key={k.info.key} data-cookie-name={k.info.name} data-present={String(k.present)}>
-          <button
-            type="button"
-            class="link"
-            aria-pressed={props.selectedKey === k.info.key}
-            onClick={() => props.onSelect(k.info.key)}
-          >
-            {k.info.name}
-          </button>{' '}
+    <ul
+      class="cookie-list"
+      role="listbox"
+      tabIndex={0}
+      data-testid="cookie-list"
+      aria-label={t('panel_view_cookies')}
+      aria-activedescendant={selected >= 0 ? optionId(selected) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {props.known.map((k, i) => (
+        <li
+          key={k.info.key}
+          id={optionId(i)}
+          role="option"
+          aria-selected={i === selected}
+          class={i === selected ? 'selected' : undefined}
+          data-cookie-name={k.info.name}
+          data-present={String(k.present)}
+          onClick={() => props.onSelect(k.info.key)}
+        >
+          <span class="link">{k.info.name}</span>{' '}
           <span class="muted">
             {k.info.hostOnly ? '' : '.'}
             {k.info.domain}

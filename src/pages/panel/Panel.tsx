@@ -23,6 +23,7 @@ import { lineFindingsMemo } from './line-findings';
 import { findingObservations } from './observations';
 import { RowDetail } from './RowDetail';
 import { SessionsView } from './SessionsView';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { useThrottledMemo } from './throttle';
 import { Tabs, type View } from './Tabs';
 import { TimelineView } from './TimelineView';
@@ -113,12 +114,20 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
     setSelectedKey(key);
     setView('cookies');
   };
+  // Enter in a list moves into the details; Escape closes them and gives the list its focus back.
+  const openInspector = (): void => document.getElementById('panel-inspector')?.focus();
+  const closeInspector = (): void => {
+    if (view === 'timeline') setRow(undefined);
+    else setSelectedKey(undefined);
+    document.querySelector<HTMLElement>('.panel-main [role=listbox]')?.focus();
+  };
 
   return (
     <div class="panel">
       <div class="panel-bar">
         <Tabs view={view} onView={setView} counts={{ timeline: timeline?.rows.rows.length ?? 0, cookies: known.length }} />
         <Actions tabId={tabId} />
+        <ShortcutsHelp />
       </div>
       {!ready || !scope ? (
         <p class="muted" data-testid="loading">
@@ -139,9 +148,13 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
               more={(log?.more ?? false) && limit >= PAGE_SIZE}
               complete={log !== undefined && log.limit >= limit}
               onLoadOlder={() => setLimit((l) => Math.max(l, PAGE_SIZE) + PAGE_SIZE)}
+              onActivate={openInspector}
+              onDismiss={closeInspector}
             />
           ) : null}
-          {view === 'cookies' ? <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} /> : null}
+          {view === 'cookies' ? (
+            <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} onActivate={openInspector} onDismiss={closeInspector} />
+          ) : null}
           {view === 'sessions' ? <SessionsView facts={sessions} onSelect={selectKey} /> : null}
           {view === 'limits' && analysis && scope && log ? (
             <LimitsView
@@ -156,7 +169,17 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
           {view === 'findings' && analysis ? <FindingsView findings={analysis.findings} /> : null}
         </div>
         {(view === 'timeline' && row) || (view === 'cookies' && inspected) ? (
-          <aside class="panel-side" aria-label={t('panel_inspector')}>
+          <aside
+            class="panel-side"
+            id="panel-inspector"
+            tabIndex={-1}
+            aria-label={t('panel_inspector')}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              closeInspector();
+            }}
+          >
             {view === 'timeline' && row ? <RowDetail row={row} /> : null}
             {inspected ? (
               <Inspector

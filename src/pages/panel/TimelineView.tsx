@@ -2,6 +2,7 @@
 import { Component } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { t } from '../../platform/i18n';
+import { LiveSummary } from '../../ui/components';
 import type { TimelineFilter } from '../../ui/timeline/filter';
 import { FilteredRows, type IncrementalTimeline } from '../../ui/timeline/incremental';
 import { changeOutcome, ROW_KINDS, type TimelineRow } from '../../ui/timeline/rows';
@@ -120,6 +121,10 @@ export interface TimelineViewProps {
   /** The requested page has answered (not only the fast first page): tests wait on it. */
   complete: boolean;
   onLoadOlder: () => void;
+  /** Enter on the selected row. */
+  onActivate?: () => void;
+  /** Escape in the list. */
+  onDismiss?: () => void;
 }
 
 const NO_FACETS = { domains: [] as string[], names: [] as string[] };
@@ -200,7 +205,6 @@ export function TimelineView(props: TimelineViewProps) {
         </label>
         <span
           class="muted"
-          aria-live="polite"
           data-testid="row-count"
           data-shown={shown.length}
           data-total={total}
@@ -209,6 +213,8 @@ export function TimelineView(props: TimelineViewProps) {
         >
           {t('panel_rows_shown', [String(shown.length), String(total)])}
         </span>
+        {/* The count changes with every event: screen readers hear it throttled, not each time. */}
+        <LiveSummary message={t('panel_rows_shown', [String(shown.length), String(total)])} />
       </div>
       {props.more ? (
         <button type="button" class="older" onClick={props.onLoadOlder} data-testid="load-older">
@@ -231,6 +237,8 @@ export function TimelineView(props: TimelineViewProps) {
         label={t('panel_timeline_list')}
         idPrefix="tl"
         dataOf={rowData}
+        {...(props.onActivate ? { onActivate: props.onActivate } : {})}
+        {...(props.onDismiss ? { onDismiss: props.onDismiss } : {})}
       />
     </section>
   );

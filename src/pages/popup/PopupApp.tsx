@@ -68,6 +68,17 @@ function useLoadedSignal(state: PopupState): void {
 /** The two cookie sections, in the order they are shown. */
 const SECTIONS = ['session', 'persistent'] as const;
 
+/**
+ * The popup opens with the cookie search focused (the first thing a keyboard user does with a
+ * list this long), unless focus is already somewhere: it never takes focus away from the user.
+ */
+function useFirstFocus(): void {
+  useEffect(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>('.popup-main [data-testid=search]')?.focus();
+  }, []);
+}
+
 function Ready(props: {
   state: Extract<PopupState, { status: 'ready' }>;
   tabId: number;
@@ -80,6 +91,7 @@ function Ready(props: {
   // set a moment ago and living a minute would show wrongly.
   const shownAt = useMemo(() => Date.now(), [tab]);
   const vm = tab.view;
+  useFirstFocus();
   // Until the rest of the rows is in, each section holds its first rows only: totals come from the
   // counts, and "no matches" waits for every row.
   const complete = tab.complete;

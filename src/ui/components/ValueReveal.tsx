@@ -15,11 +15,13 @@ export function ValueReveal(props: { name: string; value: string | undefined }) 
         type="button"
         class="ui-link"
         aria-expanded={shown}
-        aria-label={t(shown ? 'ui_hideLabel' : 'ui_revealLabel', props.name)}
         data-action="reveal"
         onClick={() => setShown(!shown)}
       >
+        {/* The visible words start the accessible name (WCAG 2.5.3 "label in name": a voice-control
+            user says what they see); the cookie's name follows, for screen readers only. */}
         {t(shown ? 'ui_hide' : 'ui_reveal')}
+        <span class="sr-only"> {t('ui_valueOf', props.name)}</span>
       </button>
       {shown && props.value === undefined ? <span class="muted" aria-busy="true">…</span> : null}
       {shown && props.value !== undefined ? (

@@ -8,6 +8,7 @@ export { Badge, Flag, SeverityBadge, type Tone } from './Badge';
 export { CookieTable, DEFAULT_PAGE_SIZE, type CookieTableProps } from './CookieTable';
 export { FindingList } from './FindingList';
 export { findingKey, findingText } from './finding-text';
+export { LiveSummary } from './LiveSummary';
 export { LimitMeter, UsageStatusLabel } from './LimitMeter';
 export { RelativeTime } from './RelativeTime';
 export { formatAbsolute, formatRelative } from './relative-time';

@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { listboxTarget } from '../components/listbox-keys';
 import { coveringWindow, scrollToReveal, type VisibleWindow } from './window';
 
 export interface VirtualListProps<T> {
@@ -22,6 +23,10 @@ export interface VirtualListProps<T> {
   idPrefix: string;
   /** `data-*` attributes for a row element, so tests can assert on rows exactly. */
   dataOf?: (item: T) => Record<string, string>;
+  /** Enter on the selected row (e.g. move focus into its details). */
+  onActivate?: () => void;
+  /** Escape in the list (e.g. close the details). */
+  onDismiss?: () => void;
 }
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
@@ -94,17 +99,18 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   };
 
   const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && selectedIndex >= 0 && props.onActivate) {
+      e.preventDefault();
+      props.onActivate();
+      return;
+    }
+    if (e.key === 'Escape' && props.onDismiss) {
+      e.preventDefault();
+      props.onDismiss();
+      return;
+    }
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
-    const from = selectedIndex < 0 ? items.length : selectedIndex;
-    const keys: Record<string, number> = {
-      ArrowDown: from + 1,
-      ArrowUp: from - 1,
-      PageDown: from + page,
-      PageUp: from - page,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = keys[e.key];
+    const target = listboxTarget(e.key, selectedIndex, items.length, page);
     if (target === undefined) return;
     e.preventDefault();
     moveTo(target);
