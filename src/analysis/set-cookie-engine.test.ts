@@ -26,10 +26,26 @@ describe('engine differences', () => {
     expect(evaluateSetCookie('a=x\ty', 'http://127.0.0.1/', { now, engine: 'firefox' }).accepted).toBe(true);
   });
 
-  test('__Secure- from http://localhost: Chromium refuses, Firefox accepts', () => {
-    const line = '__Secure-a=1; Secure; Path=/';
-    expect(evaluateSetCookie(line, 'http://localhost/', { now })).toMatchObject({ reason: 'InvalidPrefix' });
-    expect(evaluateSetCookie(line, 'http://localhost/', { now, engine: 'firefox' }).accepted).toBe(true);
+  test.each(['chromium', 'firefox'] as const)('__Secure- and __Host- from http://localhost: %s accepts', (engine) => {
+    for (const line of ['__Secure-a=1; Secure; Path=/', '__Host-a=1; Secure; Path=/']) {
+      expect(evaluateSetCookie(line, 'http://localhost/', { now, engine }).accepted).toBe(true);
+    }
+  });
+
+  test('a nameless cookie whose value holds "=": Chromium refuses, the RFC stores it', () => {
+    expect(evaluateSetCookie('=a=bar', 'http://127.0.0.1/', { now, engine: 'chromium' })).toMatchObject({
+      accepted: false,
+      reason: 'NoCookieContent',
+    });
+    expect(evaluateSetCookie('=a=bar', 'http://127.0.0.1/', { now }).accepted).toBe(true);
+    expect(evaluateSetCookie('a=bar', 'http://127.0.0.1/', { now, engine: 'chromium' }).accepted).toBe(true);
+  });
+
+  test('Max-Age=+3600: a max-age in Chromium, ignored by the RFC', () => {
+    const chromium = evaluateSetCookie('a=1; Max-Age=+3600', 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(now.getTime() + 3600_000);
+    const spec = evaluateSetCookie('a=1; Max-Age=+3600', 'http://127.0.0.1/', { now });
+    expect(spec.accepted && spec.cookie.expires).toBe(null);
   });
 
   test('no SameSite on a cross-site response: Chromium treats it as Lax, Firefox stores it', () => {

@@ -71,6 +71,8 @@ function addWarning(warnings: SetCookieWarning[], w: SetCookieWarning): void {
 }
 
 const MAX_AGE = /^-?[0-9]+$/;
+/** Chromium reads Max-Age with base::StringToInt64, which also takes a leading "+". */
+const MAX_AGE_CHROMIUM = /^[-+]?[0-9]+$/;
 
 /** Attributes whose repetition is worth a warning (the flags are idempotent). */
 const VALUED: ReadonlySet<string> = new Set(['expires', 'max-age', 'domain', 'path', 'samesite', 'priority']);
@@ -128,6 +130,10 @@ export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): P
     value = '';
   } else if (firefox && name === '' && value !== '') {
     return reject('NoCookieContent', 'Firefox refuses a cookie with an empty name');
+  } else if (engine === 'chromium' && name === '' && value.includes('=')) {
+    // Chromium (CanonicalCookie) refuses it: "=a=b" would come back in the Cookie header as a=b,
+    // a cookie named "a". RFC 6265bis stores it.
+    return reject('NoCookieContent', 'Chromium refuses a nameless cookie whose value contains "="');
   }
 
   if (name === '' && value === '') return reject('NoCookieContent', 'empty name and value');
@@ -170,7 +176,7 @@ export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): P
       if (seen.has(known)) addWarning(warnings, `AttributeDuplicated:${known}`);
       seen.add(known);
     }
-    applyAttribute(attributes, warnings, known, attrValue);
+    applyAttribute(attributes, warnings, known, attrValue, engine);
   }
   return { ok: true, name, value, attributes, warnings };
 }
@@ -180,6 +186,7 @@ function applyAttribute(
   warnings: SetCookieWarning[],
   key: KnownCookieAttribute,
   value: string,
+  engine: CookieEngine,
 ): void {
   switch (key) {
     case 'expires': {
@@ -190,7 +197,7 @@ function applyAttribute(
     }
     case 'max-age':
       // §5.6.2: a DIGIT or "-" first, then DIGITs only; otherwise the attribute is ignored.
-      if (MAX_AGE.test(value)) a.maxAge = Number(value);
+      if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
       else addWarning(warnings, 'MaxAgeInvalid');
       return;
     case 'domain':
