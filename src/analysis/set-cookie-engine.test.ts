@@ -54,3 +54,28 @@ describe('engine differences', () => {
     expect(evaluateSetCookie('a=1', 'https://x.test/', { ...ctx, engine: 'firefox' }).accepted).toBe(true);
   });
 });
+
+/** Found by the differential tester (tests/site/difftest) against Chromium 156. */
+describe('Chromium parsing found by the differential tester', () => {
+  test('the last Max-Age counts even when it is invalid (ParsedCookie keeps one per name)', () => {
+    const chromium = evaluateSetCookie('a=1; Max-Age=0; Max-Age', 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(null);
+    const spec = evaluateSetCookie('a=1; Max-Age=0; Max-Age', 'http://127.0.0.1/', { now });
+    expect(spec.accepted && spec.cookie.expires).toBe(0);
+  });
+
+  test('the last Expires counts even when it is invalid', () => {
+    const line = 'a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Expires=soon';
+    const chromium = evaluateSetCookie(line, 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(null);
+    const spec = evaluateSetCookie(line, 'http://127.0.0.1/', { now });
+    expect(spec.accepted && spec.cookie.expires).toBe(Date.UTC(2027, 0, 1));
+  });
+
+  test('a one-digit year is 200x: "Jan 1 0 0:0:0" is in the past and deletes', () => {
+    const chromium = evaluateSetCookie('a=1; Expires=Jan 1 0 0:0:0', 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(Date.UTC(2000, 0, 1));
+    const spec = evaluateSetCookie('a=1; Expires=Jan 1 0 0:0:0', 'http://127.0.0.1/', { now });
+    expect(spec.accepted && spec.cookie.expires).toBe(null);
+  });
+});

@@ -190,15 +190,22 @@ function applyAttribute(
 ): void {
   switch (key) {
     case 'expires': {
-      const ms = parseCookieDate(value);
-      if (ms === null) addWarning(warnings, 'ExpiresInvalid');
-      else a.expires = ms;
+      const ms = parseCookieDate(value, engine === 'chromium' ? 1 : 2);
+      if (ms !== null) a.expires = ms;
+      else {
+        addWarning(warnings, 'ExpiresInvalid');
+        // Chromium (ParsedCookie) keeps only the last Expires and Max-Age, valid or not.
+        if (engine === 'chromium') delete a.expires;
+      }
       return;
     }
     case 'max-age':
       // §5.6.2: a DIGIT or "-" first, then DIGITs only; otherwise the attribute is ignored.
       if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
-      else addWarning(warnings, 'MaxAgeInvalid');
+      else {
+        addWarning(warnings, 'MaxAgeInvalid');
+        if (engine === 'chromium') delete a.maxAge;
+      }
       return;
     case 'domain':
       // A lone "." stays: both browsers reject it rather than read it as an empty Domain.
