@@ -117,3 +117,15 @@ export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2): number
   if (new Date(ms).getUTCDate() !== day) return null;
   return ms;
 }
+
+/**
+ * Firefox parses Expires with NSPR's PR_ParseTimeString, which honours a numeric zone such as
+ * "+0200" (the RFC algorithm reads "+" as a delimiter and ignores it). Returns the offset in ms
+ * east of UTC, or 0.
+ */
+export function numericZoneOffsetMs(input: string): number {
+  const m = /(?:^|[\s])([+-])(\d{2})(\d{2})(?!\d)/.exec(input);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return (m[1] === '-' ? -1 : 1) * minutes * 60_000;
+}

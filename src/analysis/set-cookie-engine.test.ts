@@ -79,3 +79,21 @@ describe('Chromium parsing found by the differential tester', () => {
     expect(spec.accepted && spec.cookie.expires).toBe(null);
   });
 });
+
+/** Found by the differential tester against Firefox ESR 153. */
+describe('Firefox differences found by the differential tester', () => {
+  test('a numeric zone in Expires is honoured', () => {
+    const line = 'a=1; Expires=01 Jan 2027 02:00:00 +0200';
+    const firefox = evaluateSetCookie(line, 'http://127.0.0.1/', { now, engine: 'firefox' });
+    expect(firefox.accepted && firefox.cookie.expires).toBe(Date.UTC(2027, 0, 1));
+    const chromium = evaluateSetCookie(line, 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(Date.UTC(2027, 0, 1, 2));
+  });
+
+  test('__Host- without a Path attribute passes when the default path is "/"', () => {
+    const line = '__Host-a=x; Secure';
+    expect(evaluateSetCookie(line, 'https://example.com/ab', { now, engine: 'firefox' }).accepted).toBe(true);
+    expect(evaluateSetCookie(line, 'https://example.com/a/b', { now, engine: 'firefox' })).toMatchObject({ reason: 'InvalidPrefix' });
+    expect(evaluateSetCookie(line, 'https://example.com/ab', { now, engine: 'chromium' })).toMatchObject({ reason: 'InvalidPrefix' });
+  });
+});

@@ -4,7 +4,7 @@
  * request URL live in ./set-cookie.ts.
  */
 import type { KnownCookieAttribute, SetCookieRejectReason, SetCookieSameSite, SetCookieWarning } from '../model/set-cookie';
-import { parseCookieDate } from './cookie-date';
+import { numericZoneOffsetMs, parseCookieDate } from './cookie-date';
 
 export const MAX_NAME_VALUE_BYTES = 4096;
 export const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
@@ -191,7 +191,7 @@ function applyAttribute(
   switch (key) {
     case 'expires': {
       const ms = parseCookieDate(value, engine === 'chromium' ? 1 : 2);
-      if (ms !== null) a.expires = ms;
+      if (ms !== null) a.expires = engine === 'firefox' ? ms - numericZoneOffsetMs(value) : ms;
       else {
         addWarning(warnings, 'ExpiresInvalid');
         // Chromium (ParsedCookie) keeps only the last Expires and Max-Age, valid or not.

@@ -160,7 +160,9 @@ export function evaluateSetCookieAt(
   }
   if (a.sameSite === 'none' && !a.secure) return rejected('SameSiteNoneInsecure', 'SameSite=None needs Secure');
 
-  const prefixProblem = checkPrefixes(name, value, a, ctx);
+  // Firefox checks __Host-'s path on the cookie as stored (a default path of "/" passes).
+  const prefixAttributes = engine === 'firefox' ? { ...a, path } : a;
+  const prefixProblem = checkPrefixes(name, value, prefixAttributes, ctx);
   if (prefixProblem) return rejected('InvalidPrefix', prefixProblem);
   if (a.partitioned && !a.secure) return rejected('PartitionedWithoutSecure', 'Partitioned needs Secure');
 

@@ -38,26 +38,30 @@ function fieldDiffs(b: JarCookie, m: JarCookie): string[] {
 /** Differences, each "browser vs model"; empty when they agree. */
 export function compareJars(browser: JarCookie[], model: JarCookie[], browserHeader: string, modelHeader: string): string[] {
   const diffs: string[] = [];
-  const byKey = new Map(model.map((c) => [key(c), c]));
+  // A partitioned cookie may share name, domain and path with an unpartitioned one, and Firefox's
+  // listing does not say which is which: pair each browser cookie with the model cookie it fits best.
+  const left = [...model];
   const unmatched: JarCookie[] = [];
+  const take = (m: JarCookie) => left.splice(left.indexOf(m), 1);
   const check = (b: JarCookie, m: JarCookie) => {
     for (const d of fieldDiffs(b, m)) diffs.push(`${key(b)}: ${d}`);
   };
   for (const b of browser) {
-    const m = byKey.get(key(b));
+    const candidates = left.filter((m) => key(m) === key(b));
+    const m = candidates.find((x) => fieldDiffs(b, x).length === 0) ?? candidates[0];
     if (m) {
-      byKey.delete(key(b));
+      take(m);
       check(b, m);
     } else unmatched.push(b);
   }
   for (const b of unmatched) {
-    const m = [...byKey.values()].find((x) => garbled(x.name) && place(x) === place(b));
+    const m = left.find((x) => garbled(x.name) && place(x) === place(b));
     if (m) {
-      byKey.delete(key(m));
+      take(m);
       check(b, m);
     } else diffs.push(`only in browser: ${describeCookie(b)}`);
   }
-  for (const m of byKey.values()) diffs.push(`only in model: ${describeCookie(m)}`);
+  for (const m of left) diffs.push(`only in model: ${describeCookie(m)}`);
   if (browserHeader !== modelHeader) diffs.push(`Cookie header ${JSON.stringify(browserHeader)} vs ${JSON.stringify(modelHeader)}`);
   return diffs;
 }
