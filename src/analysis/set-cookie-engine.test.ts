@@ -96,4 +96,19 @@ describe('Firefox differences found by the differential tester', () => {
     expect(evaluateSetCookie(line, 'https://example.com/a/b', { now, engine: 'firefox' })).toMatchObject({ reason: 'InvalidPrefix' });
     expect(evaluateSetCookie(line, 'https://example.com/ab', { now, engine: 'chromium' })).toMatchObject({ reason: 'InvalidPrefix' });
   });
+
+  test('__Host- with Domain=localhost on localhost: host-only there, so Firefox keeps it', () => {
+    const line = '__Host-a=1; Domain=localhost; Secure; Path=/';
+    expect(evaluateSetCookie(line, 'http://localhost/', { now, engine: 'firefox' }).accepted).toBe(true);
+    expect(evaluateSetCookie(line, 'http://localhost/', { now, engine: 'chromium' })).toMatchObject({ reason: 'InvalidPrefix' });
+    const domainCookie = '__Host-a=1; Domain=example.com; Secure; Path=/';
+    expect(evaluateSetCookie(domainCookie, 'https://example.com/', { now, engine: 'firefox' })).toMatchObject({ reason: 'InvalidPrefix' });
+  });
+
+  test('Max-Age=- deletes in Firefox and is ignored elsewhere', () => {
+    const firefox = evaluateSetCookie('a=1; Max-Age=-', 'http://127.0.0.1/', { now, engine: 'firefox' });
+    expect(firefox.accepted && firefox.cookie.expires).toBe(0);
+    const chromium = evaluateSetCookie('a=1; Max-Age=-', 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(null);
+  });
 });

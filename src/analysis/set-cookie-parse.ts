@@ -202,6 +202,8 @@ function applyAttribute(
     case 'max-age':
       // §5.6.2: a DIGIT or "-" first, then DIGITs only; otherwise the attribute is ignored.
       if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
+      // Firefox reads a lone "-" as 0: the cookie is deleted.
+      else if (engine === 'firefox' && value === '-') a.maxAge = 0;
       else {
         addWarning(warnings, 'MaxAgeInvalid');
         if (engine === 'chromium') delete a.maxAge;

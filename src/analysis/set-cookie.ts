@@ -160,8 +160,10 @@ export function evaluateSetCookieAt(
   }
   if (a.sameSite === 'none' && !a.secure) return rejected('SameSiteNoneInsecure', 'SameSite=None needs Secure');
 
-  // Firefox checks __Host-'s path on the cookie as stored (a default path of "/" passes).
-  const prefixAttributes = engine === 'firefox' ? { ...a, path } : a;
+  // Firefox checks __Host- on the cookie as stored: a default path of "/" passes, and so does a
+  // Domain that left the cookie host-only (Domain=localhost on localhost).
+  const prefixAttributes: ParsedAttributes = engine === 'firefox' ? { ...a, path } : a;
+  if (engine === 'firefox' && scope.hostOnly) delete prefixAttributes.domain;
   const prefixProblem = checkPrefixes(name, value, prefixAttributes, ctx);
   if (prefixProblem) return rejected('InvalidPrefix', prefixProblem);
   if (a.partitioned && !a.secure) return rejected('PartitionedWithoutSecure', 'Partitioned needs Secure');
