@@ -59,9 +59,10 @@ function matchMonth(token: string): number {
 
 /**
  * Parses a cookie-date and returns ms since the epoch (UTC), or null when the algorithm fails
- * (then the `Expires` attribute is ignored). Never throws.
+ * (then the `Expires` attribute is ignored). Never throws. `minYearDigits` 1: Chromium also takes a
+ * one-digit year (net/cookies/cookie_util.cc ParseCookieExpirationTime), as 200x.
  */
-export function parseCookieDate(input: string): number | null {
+export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2): number | null {
   let time: [number, number, number] | null = null;
   let day = -1;
   let month = 0;
@@ -98,7 +99,7 @@ export function parseCookieDate(input: string): number | null {
       }
     }
     if (year < 0) {
-      const y = digits(token, 0, 2, 4, -1);
+      const y = digits(token, 0, minYearDigits, 4, -1);
       if (y) year = y[0];
     }
   }
@@ -115,4 +116,16 @@ export function parseCookieDate(input: string): number | null {
   // "If the date does not exist (e.g. 31 February), abort": Date.UTC would roll it over.
   if (new Date(ms).getUTCDate() !== day) return null;
   return ms;
+}
+
+/**
+ * Firefox parses Expires with NSPR's PR_ParseTimeString, which honours a numeric zone such as
+ * "+0200" (the RFC algorithm reads "+" as a delimiter and ignores it). Returns the offset in ms
+ * east of UTC, or 0.
+ */
+export function numericZoneOffsetMs(input: string): number {
+  const m = /(?:^|[\s])([+-])(\d{2})(\d{2})(?!\d)/.exec(input);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return (m[1] === '-' ? -1 : 1) * minutes * 60_000;
 }

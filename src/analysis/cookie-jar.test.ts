@@ -236,3 +236,20 @@ describe('RFC 6265 §5.1.3–5.1.4 matching helpers', () => {
     expect(defaultPath(path)).toBe(expected);
   });
 });
+
+describe('partitioned cookies (CHIPS, top-level responses; found by the differential tester)', () => {
+  const T = Date.UTC(2026, 10, 21);
+  test('a partitioned cookie lives beside an unpartitioned one of the same name', () => {
+    const jar = new CookieJar();
+    jar.apply('a=1; Secure; Partitioned; Path=/', 'https://localhost/', T);
+    jar.apply('a=2; Secure; Path=/', 'https://localhost/', T + 1);
+    expect(jar.cookies(T + 2).map((c) => [c.value, c.partitionKey])).toEqual([['1', 'https://localhost'], ['2', undefined]]);
+  });
+
+  test('it is sent only under its own top-level site, scheme included', () => {
+    const jar = new CookieJar();
+    jar.apply('p=1; Secure; Partitioned; Path=/', 'https://localhost/', T);
+    expect(jar.cookieHeader('https://localhost/x', T + 1)).toBe('p=1');
+    expect(jar.cookieHeader('http://localhost/x', T + 1)).toBe('');
+  });
+});

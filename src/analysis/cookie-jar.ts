@@ -4,11 +4,13 @@
  * deletion by an expired line, "leave secure cookies alone" (step 16), HttpOnly protection against
  * non-HTTP writers (step 23.2) — and the §5.8.3 retrieval algorithm for the `Cookie` header.
  * The recorder uses it to predict outcomes; tests use it to replay the RFC 6265 corpus.
- * Pure: the clock is a parameter. Not modelled: partition keys, SameSite request context,
- * eviction by count.
+ * Pure: the clock is a parameter. Partitioned cookies are keyed by the site of the response that
+ * set them, as for a top-level document (CHIPS); embedded contexts, SameSite request context and
+ * eviction by count are not modelled.
  */
 import type { AcceptedCookie, SetCookieEvaluation } from '../model/set-cookie';
 import { cookieDomainMatch, pathMatch } from './cookie-match';
+import { registrableDomain } from './domain';
 import { evaluateSetCookieAt, requestContext, type EvaluateContext } from './set-cookie';
 
 /** A cookie in the jar: the evaluated cookie plus the bookkeeping §5.7 asks for. */
@@ -17,6 +19,8 @@ export interface StoredCookie extends AcceptedCookie {
   creationTime: number;
   /** Insertion counter, to order cookies created in the same millisecond. */
   sequence: number;
+  /** Partitioned cookies: the top-level site ("https://example.com") whose jar holds them. */
+  partitionKey?: string;
 }
 
 export type JarRejectReason =
@@ -36,9 +40,17 @@ export type JarOutcome =
 /** `nonHttp`: the line came from document.cookie; `sameSiteContext`: see EvaluateSetCookieOptions. */
 export type ApplyOptions = EvaluateContext;
 
-function keyOf(c: { name: string; domain: string; hostOnly: boolean; path: string }): string {
-  // NUL never appears in an accepted cookie, so it cannot collide.
-  return `${c.name}\u0000${c.domain}\u0000${c.hostOnly ? 1 : 0}\u0000${c.path}`;
+function keyOf(c: { name: string; domain: string; hostOnly: boolean; path: string }, partitionKey: string | undefined): string {
+  // NUL never appears in an accepted cookie, so it cannot collide. A partitioned cookie lives
+  // beside an unpartitioned one of the same name (Chromium: CookiePartitionKey in the unique key).
+  return `${c.name}\u0000${c.domain}\u0000${c.hostOnly ? 1 : 0}\u0000${c.path}\u0000${partitionKey ?? ''}`;
+}
+
+/** The CHIPS partition key of a top-level URL: scheme and registrable domain. */
+function siteOf(url: string): string {
+  const ctx = requestContext(url);
+  if ('reason' in ctx) return '';
+  return `${ctx.cryptographic ? 'https' : 'http'}://${registrableDomain(ctx.host)}`;
 }
 
 function toMs(now: Date | number): number {
@@ -77,7 +89,8 @@ export class CookieJar {
       }
     }
 
-    const key = keyOf(cookie);
+    const partitionKey = cookie.partitioned ? siteOf(url) : undefined;
+    const key = keyOf(cookie, partitionKey);
     const previous = this.store.get(key);
     if (previous && nonHttp && previous.httpOnly) {
       return { outcome: 'rejected', reason: 'OverwriteHttpOnly', detail: 'HttpOnly cookie', evaluation };
@@ -91,6 +104,7 @@ export class CookieJar {
       creationTime: previous ? previous.creationTime : nowMs,
       sequence: previous ? previous.sequence : this.sequence++,
     };
+    if (partitionKey !== undefined) stored.partitionKey = partitionKey;
     // Delete first so that Map order stays insertion order of the live cookies.
     this.store.delete(key);
     this.store.set(key, stored);
@@ -138,7 +152,9 @@ export class CookieJar {
     const ctx = requestContext(url);
     if ('reason' in ctx) return [];
     const list: StoredCookie[] = [];
+    const site = siteOf(url);
     for (const c of this.store.values()) {
+      if (c.partitionKey !== undefined && c.partitionKey !== site) continue;
       if (c.hostOnly ? ctx.host !== c.domain : !cookieDomainMatch(ctx.host, c.domain)) continue;
       if (!pathMatch(ctx.path, c.path)) continue;
       // Chromium and Firefox send Secure cookies to loopback over http, like they accept them.

@@ -151,8 +151,8 @@ describe('cookie prefixes (RFC 6265bis §4.1.3; case-insensitive as in Chromium 
     ['__SECURE-a=b', HTTPS, 'InvalidPrefix'],
     ['__secure-a=b; Secure', HTTPS, 'accepted'],
     ['__Secure-a=b; Secure', HTTP, 'SecureOnly'],
-    // Chromium requires a cryptographic scheme for prefixes, even where Secure itself is allowed.
-    ['__Secure-a=b; Secure', 'http://localhost/', 'InvalidPrefix'],
+    // Wherever Secure itself is allowed: Chromium 156 and Firefox accept prefixes from http://localhost.
+    ['__Secure-a=b; Secure', 'http://localhost/', 'accepted'],
     ['__Host-a=b; Secure; Path=/', HTTPS, 'accepted'],
     ['__host-a=b; Secure; Path=/', HTTPS, 'accepted'],
     ['__Host-a=b; Secure; Path=/; Domain=', HTTPS, 'accepted'],
@@ -161,7 +161,8 @@ describe('cookie prefixes (RFC 6265bis §4.1.3; case-insensitive as in Chromium 
     ['__Host-a=b; Secure; Path=/; Path=/x', HTTPS, 'InvalidPrefix'],
     ['__Host-a=b; Secure; Path=/; Domain=www.example.com', HTTPS, 'InvalidPrefix'],
     ['__Host-a=b; Path=/', HTTPS, 'InvalidPrefix'],
-    ['__Host-a=b; Secure; Path=/', 'http://localhost/', 'InvalidPrefix'],
+    ['__Host-a=b; Secure; Path=/', 'http://localhost/', 'accepted'],
+    ['__Host-a=b; Path=/', 'http://localhost/', 'InvalidPrefix'],
     ['__Host-a=b; Secure; Path=/; Domain=192.168.0.1', 'https://192.168.0.1/', 'accepted'],
     // Not prefixes.
     ['_Secure-a=b', HTTPS, 'accepted'],

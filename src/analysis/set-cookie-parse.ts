@@ -4,7 +4,7 @@
  * request URL live in ./set-cookie.ts.
  */
 import type { KnownCookieAttribute, SetCookieRejectReason, SetCookieSameSite, SetCookieWarning } from '../model/set-cookie';
-import { parseCookieDate } from './cookie-date';
+import { numericZoneOffsetMs, parseCookieDate } from './cookie-date';
 
 export const MAX_NAME_VALUE_BYTES = 4096;
 export const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
@@ -71,6 +71,8 @@ function addWarning(warnings: SetCookieWarning[], w: SetCookieWarning): void {
 }
 
 const MAX_AGE = /^-?[0-9]+$/;
+/** Chromium reads Max-Age with base::StringToInt64, which also takes a leading "+". */
+const MAX_AGE_CHROMIUM = /^[-+]?[0-9]+$/;
 
 /** Attributes whose repetition is worth a warning (the flags are idempotent). */
 const VALUED: ReadonlySet<string> = new Set(['expires', 'max-age', 'domain', 'path', 'samesite', 'priority']);
@@ -128,6 +130,10 @@ export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): P
     value = '';
   } else if (firefox && name === '' && value !== '') {
     return reject('NoCookieContent', 'Firefox refuses a cookie with an empty name');
+  } else if (engine === 'chromium' && name === '' && value.includes('=')) {
+    // Chromium (CanonicalCookie) refuses it: "=a=b" would come back in the Cookie header as a=b,
+    // a cookie named "a". RFC 6265bis stores it.
+    return reject('NoCookieContent', 'Chromium refuses a nameless cookie whose value contains "="');
   }
 
   if (name === '' && value === '') return reject('NoCookieContent', 'empty name and value');
@@ -170,7 +176,7 @@ export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): P
       if (seen.has(known)) addWarning(warnings, `AttributeDuplicated:${known}`);
       seen.add(known);
     }
-    applyAttribute(attributes, warnings, known, attrValue);
+    applyAttribute(attributes, warnings, known, attrValue, engine);
   }
   return { ok: true, name, value, attributes, warnings };
 }
@@ -180,18 +186,28 @@ function applyAttribute(
   warnings: SetCookieWarning[],
   key: KnownCookieAttribute,
   value: string,
+  engine: CookieEngine,
 ): void {
   switch (key) {
     case 'expires': {
-      const ms = parseCookieDate(value);
-      if (ms === null) addWarning(warnings, 'ExpiresInvalid');
-      else a.expires = ms;
+      const ms = parseCookieDate(value, engine === 'chromium' ? 1 : 2);
+      if (ms !== null) a.expires = engine === 'firefox' ? ms - numericZoneOffsetMs(value) : ms;
+      else {
+        addWarning(warnings, 'ExpiresInvalid');
+        // Chromium (ParsedCookie) keeps only the last Expires and Max-Age, valid or not.
+        if (engine === 'chromium') delete a.expires;
+      }
       return;
     }
     case 'max-age':
       // §5.6.2: a DIGIT or "-" first, then DIGITs only; otherwise the attribute is ignored.
-      if (MAX_AGE.test(value)) a.maxAge = Number(value);
-      else addWarning(warnings, 'MaxAgeInvalid');
+      if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
+      // Firefox reads a lone "-" as 0: the cookie is deleted.
+      else if (engine === 'firefox' && value === '-') a.maxAge = 0;
+      else {
+        addWarning(warnings, 'MaxAgeInvalid');
+        if (engine === 'chromium') delete a.maxAge;
+      }
       return;
     case 'domain':
       // A lone "." stays: both browsers reject it rather than read it as an empty Domain.

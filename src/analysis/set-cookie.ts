@@ -65,9 +65,9 @@ export interface RequestContext {
   host: string;
   isIp: boolean;
   path: string;
-  /** https/wss: required by the `__Secure-`/`__Host-` prefixes (Chromium: SchemeIsCryptographic). */
+  /** https/wss (Chromium: SchemeIsCryptographic). */
   cryptographic: boolean;
-  /** Potentially trustworthy (https/wss, or a loopback host): may set `Secure` cookies. */
+  /** Potentially trustworthy (https/wss, or a loopback host): may set `Secure` and prefixed cookies. */
   trustworthy: boolean;
 }
 
@@ -160,9 +160,11 @@ export function evaluateSetCookieAt(
   }
   if (a.sameSite === 'none' && !a.secure) return rejected('SameSiteNoneInsecure', 'SameSite=None needs Secure');
 
-  // Firefox lets a potentially trustworthy http origin (loopback) set prefixed cookies.
-  const prefixCtx = engine === 'firefox' ? { ...ctx, cryptographic: ctx.trustworthy } : ctx;
-  const prefixProblem = checkPrefixes(name, value, a, prefixCtx);
+  // Firefox checks __Host- on the cookie as stored: a default path of "/" passes, and so does a
+  // Domain that left the cookie host-only (Domain=localhost on localhost).
+  const prefixAttributes: ParsedAttributes = engine === 'firefox' ? { ...a, path } : a;
+  if (engine === 'firefox' && scope.hostOnly) delete prefixAttributes.domain;
+  const prefixProblem = checkPrefixes(name, value, prefixAttributes, ctx);
   if (prefixProblem) return rejected('InvalidPrefix', prefixProblem);
   if (a.partitioned && !a.secure) return rejected('PartitionedWithoutSecure', 'Partitioned needs Secure');
 
@@ -257,8 +259,8 @@ function startsWithInsensitive(s: string, prefix: string): boolean {
 
 /**
  * RFC 6265bis §4.1.3 / §5.7 steps 20–22 as Chromium implements them: prefixes match
- * case-insensitively (kCaseInsensitiveCookiePrefix), need a cryptographic scheme (so not
- * http://localhost), and `__Host-` needs the raw last Path to be exactly "/" and no Domain
+ * case-insensitively (kCaseInsensitiveCookiePrefix), need a potentially trustworthy origin (so
+ * http://localhost too, in Chromium 156 and Firefox alike), and `__Host-` needs the raw last Path to be exactly "/" and no Domain
  * (or Domain equal to an IP host). A nameless cookie may not smuggle a prefix in its value.
  */
 function checkPrefixes(name: string, value: string, a: ParsedAttributes, ctx: RequestContext): string | null {
@@ -270,9 +272,9 @@ function checkPrefixes(name: string, value: string, a: ParsedAttributes, ctx: Re
   }
   if (name.charCodeAt(0) !== 0x5f) return null;
   if (startsWithInsensitive(name, '__secure-')) {
-    if (!a.secure || !ctx.cryptographic) return '__Secure- needs Secure and an https origin';
+    if (!a.secure || !ctx.trustworthy) return '__Secure- needs Secure and a secure origin';
   } else if (startsWithInsensitive(name, '__host-')) {
-    if (!a.secure || !ctx.cryptographic) return '__Host- needs Secure and an https origin';
+    if (!a.secure || !ctx.trustworthy) return '__Host- needs Secure and a secure origin';
     if (a.path !== '/') return '__Host- needs Path=/';
     if (a.domain !== undefined && a.domain !== '' && !(ctx.isIp && a.domain === ctx.host)) {
       return '__Host- must not have a Domain attribute';

@@ -16,9 +16,35 @@ export interface Flow {
   waitDone(): Promise<void>;
   click(selector: string): Promise<void>;
   cookies(): Promise<BrowserCookie[]>;
+  /** Every cookie of the flow's profile with the fields the differential tester compares. */
+  jar(): Promise<JarCookie[]>;
+  /** Empties the flow's cookie jar (partitioned cookies included). */
+  clearCookies(): Promise<void>;
   /** Chromium only: Set-Cookie line → reasons, for responses since the last goto. */
   blocked?: Map<string, string[]>;
   close(): Promise<void>;
+}
+
+/** A stored cookie as the browser reports it; names and values decoded from UTF-8. */
+export interface JarCookie {
+  name: string;
+  value: string;
+  /** With a leading "." for a domain cookie, as both browsers report it. */
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: BrowserCookie['sameSite'];
+  /** Epoch seconds, or 'session'. */
+  expires: number | 'session';
+  /** Undefined when the browser's API does not say. */
+  partitioned?: boolean;
+}
+
+export interface DriverOptions {
+  allowThirdPartyCookies?: boolean;
+  /** Extra host names to resolve to 127.0.0.1. */
+  hosts?: string[];
 }
 
 export interface Driver {
@@ -54,13 +80,19 @@ declare global {
   }
 }
 
-export async function chromiumDriver(opts: { allowThirdPartyCookies?: boolean } = {}): Promise<Driver> {
+export async function chromiumDriver(opts: DriverOptions = {}): Promise<Driver> {
   const dir = mkdtempSync(join(tmpdir(), 'site-check-chromium-'));
   if (opts.allowThirdPartyCookies) {
     mkdirSync(join(dir, 'Default'));
     writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
   }
-  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const args = [...CHROMIUM_ARGS];
+  if (opts.hosts?.length) {
+    args.push(`--host-resolver-rules=${opts.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`);
+    // Keep http on http: the tester compares what each scheme sets.
+    args.push('--disable-features=HttpsUpgrades');
+  }
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args });
   const driver: Driver = {
     label: opts.allowThirdPartyCookies ? 'chromium (third-party cookies allowed)' : 'chromium',
     browser: 'chromium',
@@ -100,6 +132,23 @@ export async function chromiumDriver(opts: { allowThirdPartyCookies?: boolean } 
             partitioned: c.partitionKey !== undefined,
           }));
         },
+        async jar() {
+          const { cookies } = await cdp.send('Storage.getCookies', {});
+          return cookies.map((c): JarCookie => ({
+            name: c.name,
+            value: c.value,
+            domain: c.domain,
+            path: c.path,
+            secure: c.secure,
+            httpOnly: c.httpOnly,
+            sameSite: sameSite(c.sameSite),
+            expires: c.session ? 'session' : c.expires,
+            partitioned: c.partitionKey !== undefined,
+          }));
+        },
+        async clearCookies() {
+          await cdp.send('Storage.clearCookies', {});
+        },
         async close() {
           await page.close();
         },
@@ -118,12 +167,22 @@ export async function chromiumDriver(opts: { allowThirdPartyCookies?: boolean } 
  * Firefox with puppeteer's automation profile. Its cookie listing (BiDi storage.getCookies) does not
  * say whether a cookie is partitioned; browser-check.ts tells that from behaviour instead.
  */
-export async function firefoxDriver(): Promise<Driver> {
+export async function firefoxDriver(opts: Pick<DriverOptions, 'hosts'> = {}): Promise<Driver> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     acceptInsecureCerts: true,
+    ...(opts.hosts?.length
+      ? {
+          extraPrefsFirefox: {
+            'network.dns.localDomains': opts.hosts.join(','),
+            // Keep http on http: the tester compares what each scheme sets.
+            'dom.security.https_first': false,
+            'dom.security.https_first_schemeless': false,
+          },
+        }
+      : {}),
   });
   return {
     label: 'firefox',
@@ -155,6 +214,22 @@ export async function firefoxDriver(): Promise<Driver> {
             expires: c.session === true || c.expires < 0 ? 'session' : c.expires,
           }));
         },
+        async jar() {
+          const raw = await bidiUserContext(context).getCookies();
+          return raw.map((c): JarCookie => ({
+            name: fromBidiName(c.name),
+            value: c.value.type === 'base64' ? Buffer.from(c.value.value, 'base64').toString('utf8') : c.value.value,
+            domain: c.domain,
+            path: c.path,
+            secure: c.secure,
+            httpOnly: c.httpOnly,
+            sameSite: sameSite(c.sameSite),
+            expires: c.expiry === undefined || c.expiry <= 0 ? 'session' : c.expiry,
+          }));
+        },
+        async clearCookies() {
+          await bidiUserContext(context).deleteCookies();
+        },
         async close() {
           await context.close();
         },
@@ -164,4 +239,39 @@ export async function firefoxDriver(): Promise<Driver> {
       await browser.close();
     },
   };
+}
+
+interface BidiCookie {
+  name: string;
+  value: { type: 'string' | 'base64'; value: string };
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  expiry?: number;
+}
+
+/**
+ * puppeteer's public cookie list turns binary values into base64 text; its BiDi user context
+ * (not a public API) gives the raw storage.getCookies answer.
+ */
+function bidiUserContext(context: object): { getCookies(): Promise<BidiCookie[]>; deleteCookies(): Promise<void> } {
+  const user = (context as { userContext?: { getCookies?: () => Promise<BidiCookie[]> } }).userContext;
+  if (!user?.getCookies) throw new Error('puppeteer-core no longer exposes the BiDi user context');
+  const getCookies = user.getCookies.bind(user);
+  const session = (user as unknown as { browser: { session: { send(m: string, p: object): Promise<unknown> } } }).browser?.session;
+  return {
+    getCookies: () => getCookies(),
+    async deleteCookies() {
+      if (!session) throw new Error('puppeteer-core no longer exposes the BiDi session');
+      await session.send('storage.deleteCookies', { partition: { type: 'storageKey', userContext: (user as unknown as { id: string }).id } });
+    },
+  };
+}
+
+/** Firefox's BiDi hands a cookie name over byte by byte (one Latin-1 char per byte). */
+function fromBidiName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- any char above 0xff means it was not bytes
+  return /^[\x00-\xff]*$/.test(name) ? Buffer.from(name, 'latin1').toString('utf8') : name;
 }
