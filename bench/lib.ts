@@ -41,8 +41,13 @@ export const quantile = (xs: number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? NaN;
 };
 
+let lastStep = 'starting';
+/** The step a bench began last (what the watchdog names when it fires). */
+export const currentStep = (): string => lastStep;
+
 /** `promise`, or a rejection naming `what` after `ms`: no browser call may hang a bench. */
 export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  lastStep = what;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);

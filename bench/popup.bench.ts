@@ -12,7 +12,7 @@ import { ExtensionControl } from '../tests/e2e/harness/extension';
 import type { BrowserName, ExtensionBrowser } from '../tests/e2e/harness/types';
 import { startSite, type Site } from '../tests/site/server';
 import { launchVariant, median, within, type BenchOptions, type Launched, type Row } from './lib';
-import { NotShown, timeShown } from './text-watch';
+import { NotShown, namesMissing, namesShown, timeUntil } from './text-watch';
 
 const DOMAINS = 300;
 const PER_DOMAIN = 10;
@@ -105,7 +105,8 @@ async function openOnce(side: Side, names: readonly string[], timeoutMs = SHOWN_
   const t = await within(30_000, 'new tab', side.ext.newPage());
   try {
     const early = side.ext.name === 'chromium';
-    const shown = await timeShown(t.page, early, () => side.ext.openExtensionPage(side.page, side.query, t), names, NAME_PATTERN, timeoutMs);
+    const watch = { ...namesShown(names, NAME_PATTERN), what: 'every name', missing: namesMissing(names, NAME_PATTERN) };
+    const shown = await timeUntil(t.page, early, () => side.ext.openExtensionPage(side.page, side.query, t), watch, timeoutMs);
     if (shown.late) side.late++;
     return shown.ms;
   } finally {
@@ -158,7 +159,8 @@ export async function popupBench(opts: BenchOptions): Promise<Row[]> {
               out.push(await openOnce(side, names));
             }
           }
-          console.log(`popup, ${name}, ${label}: ours ${a.map((x) => x.toFixed(0)).join(' ')} ms; floor ${b.map((x) => x.toFixed(0)).join(' ')} ms`);
+          const list = (xs: number[]): string => (xs.length > 0 ? `${xs.map((x) => x.toFixed(0)).join(' ')} ms` : 'not measured');
+          console.log(`popup, ${name}, ${label}: ours ${list(a)}; floor ${list(b)}`);
           const late = ours.late + floor.late > 0 ? `${ours.late} ours / ${floor.late} floor opens timed late (upper bounds)` : undefined;
           const note = [missing, late].filter(Boolean).join('; ');
           rows.push({ bench: 'popup', case: label, browser: name, ours: median(a), floor: median(b), unit: 'ms', target, ...(note ? { note } : {}) });

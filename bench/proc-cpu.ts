@@ -44,6 +44,7 @@ function descendants(root: number): number[] {
 function kindOf(pid: number): string {
   let args: string[];
   try {
+    // Chromium's child processes rewrite their command line as one space-separated string.
     args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).filter(Boolean);
   } catch {
     return '?';

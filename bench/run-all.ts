@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { BROWSERS } from '../tests/e2e/harness/browsers';
 import type { BrowserName } from '../tests/e2e/harness/types';
 import { browsingBench } from './browsing.bench';
-import { table, verdict, type BenchOptions, type Row } from './lib';
+import { currentStep, table, verdict, type BenchOptions, type Row } from './lib';
 import { panelBench } from './panel.bench';
 import { popupBench } from './popup.bench';
 
@@ -70,7 +70,7 @@ for (const name of benches) {
   const bench = BENCHES[name]!;
   const minutes = watchdogArg ? Number(watchdogArg) : bench.watchdogMin;
   // Ends the whole run: puppeteer's exit handlers take the browsers it launched down with it.
-  const watchdog = setTimeout(() => fail(`${name}: watchdog fired after ${minutes} min (a step hung)`), minutes * 60_000);
+  const watchdog = setTimeout(() => fail(`${name}: watchdog fired after ${minutes} min, during: ${currentStep()}`), minutes * 60_000);
   try {
     rows.push(...(await bench.run({ browsers, rounds: roundsArg ? Number(roundsArg) : bench.rounds })));
   } catch (err) {

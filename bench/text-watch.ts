@@ -5,46 +5,56 @@ import { waitInPage, within } from './lib';
 export class NotShown extends Error {}
 
 /**
- * A watcher that notes `performance.now()` (from navigation start) once every expected name is in
- * the page's text — whatever the markup, so ours and a floor are timed alike. Names are matched as
- * tokens of `pattern`, so one name inside another's text does not count. It checks at once and on
- * every DOM mutation; `__allNamesLate` says the names were all there when it was installed.
+ * A watcher that notes `performance.now()` (from navigation start) once `condition` (a JS
+ * expression) holds, checked at once and after every DOM mutation; `__watchLate` says it already
+ * held when the watcher was installed.
  */
-function watcher(names: readonly string[], pattern: RegExp): string {
+function watcher(setup: string, condition: string): string {
   // A string, not a function: tsx would wrap named helpers in a `__name` call the page lacks.
   return `(() => {
-    if (window.__namesWatched || location.protocol === 'about:') return false;
-    window.__namesWatched = true;
-    const wanted = ${JSON.stringify(names)};
-    const pattern = new RegExp(${JSON.stringify(pattern.source)}, 'g');
+    if (window.__watching || location.protocol === 'about:') return false;
+    window.__watching = true;
+    ${setup}
     const check = () => {
-      if (window.__allNamesAt !== undefined || !document.body) return false;
-      const seen = new Set(document.body.textContent.match(pattern) || []);
-      for (const n of wanted) if (!seen.has(n)) return false;
-      window.__allNamesAt = performance.now();
+      if (window.__watchAt !== undefined || !(${condition})) return false;
+      window.__watchAt = performance.now();
       observer.disconnect();
       return true;
     };
     const observer = new MutationObserver(check);
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-    window.__allNamesLate = check();
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    window.__watchLate = check();
     return true;
   })()`;
 }
 
+/** Every expected name in the page's text, matched as tokens of `pattern` (one name inside another's text does not count). */
+export function namesShown(names: readonly string[], pattern: RegExp): { setup: string; condition: string } {
+  return {
+    setup: `const wanted = ${JSON.stringify(names)}; const pattern = new RegExp(${JSON.stringify(pattern.source)}, 'g');`,
+    condition: `document.body && ((seen) => wanted.every((n) => seen.has(n)))(new Set(document.body.textContent.match(pattern) || []))`,
+  };
+}
+
 export interface Shown {
   ms: number;
-  /** Every name was already there when the watcher could be installed: `ms` is an upper bound. */
+  /** The condition already held when the watcher could be installed: `ms` is an upper bound. */
   late: boolean;
 }
 
 /**
- * Opens a page with `navigate` and times it with the watcher: installed before the page's scripts
+ * Opens a page with `navigate` and times it until `watch` holds: the watcher is installed before the page's scripts
  * where the driver can (Chromium, CDP), else as early as the new document answers (Firefox: WebDriver
  * BiDi preload scripts do not run in moz-extension:// pages).
  */
-export async function timeShown(page: Page, early: boolean, navigate: () => Promise<unknown>, names: readonly string[], pattern: RegExp, timeoutMs: number): Promise<Shown> {
-  const script = watcher(names, pattern);
+export async function timeUntil(
+  page: Page,
+  early: boolean,
+  navigate: () => Promise<unknown>,
+  watch: { setup: string; condition: string; what: string; missing?: string },
+  timeoutMs: number,
+): Promise<Shown> {
+  const script = watcher(watch.setup, watch.condition);
   let navigation: Promise<unknown>;
   if (early) {
     const { identifier } = await within(15_000, 'install the text watcher', page.evaluateOnNewDocument(script));
@@ -59,13 +69,19 @@ export async function timeShown(page: Page, early: boolean, navigate: () => Prom
   }
   await navigation;
   try {
-    await waitInPage(page, 'window.__allNamesAt !== undefined', 'every name', timeoutMs);
-  } catch {
-    const missing = (await within(10_000, 'count the names shown', page.evaluate(`(() => {
-      const seen = new Set(document.body ? document.body.textContent.match(new RegExp(${JSON.stringify(pattern.source)}, 'g')) || [] : []);
-      return ${JSON.stringify(names)}.filter((n) => !seen.has(n)).length;
-    })()`)).catch(() => '?')) as number | string;
-    throw new NotShown(`showed not every name within ${timeoutMs} ms: ${missing} of ${names.length} missing`);
+    await waitInPage(page, 'window.__watchAt !== undefined', watch.what, timeoutMs);
+  } catch (err) {
+    if (!watch.missing) throw err;
+    const missing = await within(10_000, 'what is missing', page.evaluate(watch.missing)).catch(() => '?');
+    throw new NotShown(`showed not ${watch.what} within ${timeoutMs} ms: ${String(missing)}`);
   }
-  return (await page.evaluate('({ ms: window.__allNamesAt, late: window.__allNamesLate === true })')) as Shown;
+  return (await page.evaluate('({ ms: window.__watchAt, late: window.__watchLate === true })')) as Shown;
+}
+
+/** An expression: how many of `names` the page's text lacks, as "N of M missing". */
+export function namesMissing(names: readonly string[], pattern: RegExp): string {
+  return `(() => {
+    const seen = new Set(document.body ? document.body.textContent.match(new RegExp(${JSON.stringify(pattern.source)}, 'g')) || [] : []);
+    return ${JSON.stringify(names)}.filter((n) => !seen.has(n)).length + ' of ${names.length} missing';
+  })()`;
 }
