@@ -33,7 +33,7 @@ const browserGlobalsBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'artifacts/**', '*.zip', 'web-ext-artifacts/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'dist-floors/**', 'node_modules/**', 'artifacts/**', '*.zip', 'web-ext-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

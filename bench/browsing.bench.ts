@@ -1,140 +1,128 @@
 /**
- * Browsing overhead (`npm run bench:browsing`): a local page that fires 300 requests which set and
- * send cookies, loaded in the same browser with the extension and without it, alternating, in one
- * run. Prints the median page time of each and the ratio. Target: ≤ 1.05×.
- *
- * Measured twice: with the default settings (cookie changes recorded on every tab; headers only on
- * tabs open in DevTools or the panel, none here — the target applies to this everyday case), and
- * with `headerCapture: 'all'` (every request's headers recorded: what inspecting a tab costs, and
- * what the opt-in setting costs on every page). This machine's timings drift, so besides the ratio
- * of the medians the median of the per-round ratios is printed (each round loads both back to back),
- * and the CPU time each browser's processes used per load (Linux), which drifts much less.
- *
- *   npx tsx bench/browsing.bench.ts [rounds=15] [--browser chromium|firefox] [--only default|all]
+ * Browsing overhead as ratios to floors: the 300-request page (each request sets one cookie and
+ * sends up to 50) loaded in five browsers side by side — no extension, the `onchanged` floor, the
+ * `webrequest` floor, ours with default settings, ours with the tab inspected (a panel open on it,
+ * so its headers are recorded) — one load each per round, alternating, medians compared.
+ * Also printed: browser CPU per load by process kind (Linux) and, in Chromium, a trace of one load
+ * of ours and of its floor: thread CPU by process. See docs/BENCHMARKS.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../scripts/browser/chromium';
+import type { Page } from 'puppeteer-core';
 import { ExtensionControl } from '../scripts/browser/extension';
-import { FIREFOX_PATH, launchFirefox } from '../scripts/browser/firefox';
-import { startSite } from '../tests/site/server';
-import { treeCpuMs } from './proc-cpu';
+import type { BrowserName } from '../scripts/browser/types';
+import { startSite, type Site } from '../tests/site/server';
+import { launchVariant, median, waitInPage, within, type BenchOptions, type Launched, type Row, type Variant } from './lib';
+import { cpuByKind, treeCpuMs } from './proc-cpu';
+import { threadCpu } from './trace-threads';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { browser: { type: 'string' }, only: { type: 'string' } } });
-const ROUNDS = Number(positionals[0] ?? 15);
-const browsers = values.browser ? [values.browser] : ['chromium', 'firefox'];
-const root = resolve(import.meta.dirname, '..');
-// 300 requests over 50 cookie names: every request sets one cookie and sends up to 50.
 const PATH = '/fetch-burst?n=300&names=50';
+const LOAD_MS = 60_000;
+const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'ServiceWorker', '__metadata'];
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const quartiles = (xs: number[]): string => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `${s[Math.floor(s.length / 4)]!.toFixed(2)}–${s[Math.floor((3 * s.length) / 4)]!.toFixed(2)}×`;
-};
+type Key = 'none' | 'onchanged' | 'webrequest' | 'default' | 'inspected';
+const VARIANTS: [Key, Variant][] = [
+  ['none', { kind: 'none' }],
+  ['onchanged', { kind: 'floor', floor: 'onchanged' }],
+  ['webrequest', { kind: 'floor', floor: 'webrequest' }],
+  ['default', { kind: 'ours' }],
+  ['inspected', { kind: 'ours' }],
+];
 
-/** The same browser launched the way the harness launches it (flags, prefs), minus the extension. */
-async function plain(name: string): Promise<{ browser: Browser; cleanup: () => void }> {
-  if (name === 'firefox') {
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      acceptInsecureCerts: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false, 'datareporting.policy.dataSubmissionEnabled': false },
-    });
-    return { browser, cleanup: () => undefined };
-  }
-  const profile = mkdtempSync(join(tmpdir(), 'cm-plain-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    pipe: true,
-    userDataDir: profile,
-    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
-  });
-  return { browser, cleanup: () => rmSync(profile, { recursive: true, force: true }) };
+interface Subject {
+  key: Key;
+  launched: Launched;
+  page: Page;
+  control?: ExtensionControl;
+  times: number[];
+  cpu: number[];
+  kinds: Map<string, number>;
 }
 
 async function timeLoad(page: Page, url: string): Promise<number> {
   const start = performance.now();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => (window as unknown as { __siteDone?: boolean }).__siteDone === true, { polling: 10 });
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
+  await waitInPage(page, () => (window as unknown as { __siteDone?: boolean }).__siteDone === true, 'the page\'s requests done', LOAD_MS, 10);
   return performance.now() - start;
 }
 
-const site = await startSite();
-try {
-  for (const name of browsers) {
-    const dist = resolve(root, 'dist', name === 'firefox' ? 'firefox' : 'chrome');
-    const withExt = name === 'firefox' ? await launchFirefox(dist) : await launchChromium(dist);
-    const control = await ExtensionControl.open(withExt);
-    const extTab = await withExt.newPage();
-    const bare = await plain(name);
-    const bareTab = await bare.browser.newPage();
-    const url = site.http + PATH;
-    const extPid = extTab.page.browser().process()?.pid;
-    const barePid = bare.browser.process()?.pid;
-    // Warm both (first loads pay for cache and connection setup).
-    await timeLoad(extTab.page, url);
-    await timeLoad(bareTab, url);
-    const measure = async (label: string, target: boolean): Promise<void> => {
-      const a: number[] = [];
-      const b: number[] = [];
-      const pairs: number[] = [];
-      let cpuA = 0;
-      let cpuB = 0;
-      for (let r = 0; r < ROUNDS; r++) {
-        await extTab.page.bringToFront();
-        const ca = treeCpuMs(extPid);
-        const x = await timeLoad(extTab.page, url);
-        // Everything the extension does for this load (writes included) before the next one.
-        await control.send('flush');
-        cpuA += (treeCpuMs(extPid) ?? 0) - (ca ?? 0);
-        await bareTab.bringToFront();
-        const cb = treeCpuMs(barePid);
-        const y = await timeLoad(bareTab, url);
-        cpuB += (treeCpuMs(barePid) ?? 0) - (cb ?? 0);
-        a.push(x);
-        b.push(y);
-        pairs.push(x / y);
-      }
-      const status = await control.send<{ log: { written: number; dropped: number } }>('getStatus');
-      const ratio = median(a) / median(b);
-      console.log(`\n${name}: ${PATH}, ${ROUNDS} alternating rounds (median) — ${label}`);
-      console.log(`  without the extension : ${median(b).toFixed(0)} ms`);
-      console.log(`  with the extension    : ${median(a).toFixed(0)} ms  (log: ${status.log.written} written, ${status.log.dropped} dropped)`);
-      const verdict = target ? ` (target ≤ 1.05) ${ratio <= 1.05 ? 'OK' : 'ABOVE TARGET'}` : ' (no target: opt-in)';
-      console.log(`  ratio                 : ${ratio.toFixed(3)}×${verdict}`);
-      console.log(`  per-round ratios      : median ${median(pairs).toFixed(3)}×, middle half ${quartiles(pairs)}`);
-      if (extPid !== undefined && barePid !== undefined) {
-        const pa = cpuA / ROUNDS;
-        const pb = cpuB / ROUNDS;
-        console.log(`  browser CPU per load  : ${pb.toFixed(0)} ms without, ${pa.toFixed(0)} ms with (${(pa / pb).toFixed(3)}×)`);
-      }
-    };
-    const listening = async (): Promise<boolean> =>
-      (await control.send<{ headers: { listening: boolean } }>('getStatus')).headers.listening;
-    await control.waitFor(async () => !(await listening()), 'header listeners detached (no tab inspected)');
-    if (values.only !== 'all') await measure('default settings: no tab inspected, cookie changes recorded', true);
-    if (values.only === 'default') {
-      await withExt.close();
-      await bare.browser.close();
-      bare.cleanup();
-      continue;
+async function open(name: BrowserName, key: Key, variant: Variant, site: Site): Promise<Subject> {
+  const launched = await launchVariant(name, variant);
+  const page = await within(30_000, `${name} ${key}: new tab`, launched.browser.newPage());
+  await timeLoad(page, site.http + PATH);
+  const subject: Subject = { key, launched, page, times: [], cpu: [], kinds: new Map() };
+  if (launched.ext && variant.kind === 'ours') {
+    const control = await within(30_000, `${name} ${key}: extension ready`, ExtensionControl.open(launched.ext));
+    subject.control = control;
+    const tabId = await within(30_000, `${name} ${key}: tab id`, launched.ext.tabIdOf({ page, errors: [] }));
+    if (key === 'inspected') {
+      // What inspecting a tab does: a panel open on it (its headers recorded, its rows rendered).
+      await within(30_000, `${name}: panel`, launched.ext.openExtensionPage('src/pages/panel/index.html', { tabId }));
+      await control.waitForWatched(tabId);
+    } else {
+      await control.waitFor(async () => !(await control.headerStatus()).listening, 'header listeners detached (no tab inspected)');
     }
-    await control.send('updateSettings', { headerCapture: 'all' });
-    await control.waitFor(listening, 'header listeners attached');
-    await timeLoad(extTab.page, url);
-    await measure("headerCapture 'all' (every request's headers recorded)", false);
-    await withExt.close();
-    await bare.browser.close();
-    bare.cleanup();
   }
-} finally {
-  await site.close();
+  return subject;
+}
+
+async function measureOnce(s: Subject, url: string): Promise<void> {
+  await within(10_000, `${s.key}: bring to front`, s.page.bringToFront());
+  const pid = s.launched.browser.process()?.pid;
+  const cpu0 = treeCpuMs(pid);
+  const kinds0 = cpuByKind(pid);
+  s.times.push(await within(LOAD_MS, `${s.key}: page load`, timeLoad(s.page, url)));
+  // Everything ours does for this load (its writes too) is counted before the next one.
+  if (s.control) await within(30_000, `${s.key}: flush`, s.control.send('flush'));
+  s.cpu.push((treeCpuMs(pid) ?? NaN) - (cpu0 ?? NaN));
+  for (const [k, v] of cpuByKind(pid)) s.kinds.set(k, (s.kinds.get(k) ?? 0) + v - (kinds0.get(k) ?? 0));
+}
+
+async function traced(s: Subject, url: string): Promise<string> {
+  const file = join(tmpdir(), `cm-browsing-${s.key}-${process.pid}.json`);
+  await within(30_000, 'tracing start', s.page.tracing.start({ path: file, categories: TRACE_CATEGORIES }));
+  await within(LOAD_MS, `${s.key}: traced load`, timeLoad(s.page, url));
+  if (s.control) await within(30_000, 'flush', s.control.send('flush'));
+  await within(60_000, 'tracing stop', s.page.tracing.stop());
+  return threadCpu(file);
+}
+
+export async function browsingBench(opts: BenchOptions): Promise<Row[]> {
+  const rows: Row[] = [];
+  const site = await startSite();
+  try {
+    for (const name of opts.browsers) {
+      const subjects: Subject[] = [];
+      try {
+        for (const [key, variant] of VARIANTS) subjects.push(await open(name, key, variant, site));
+        const url = site.http + PATH;
+        for (let r = 0; r < opts.rounds; r++) for (const s of subjects) await measureOnce(s, url);
+        const by = (k: Key): Subject => subjects.find((s) => s.key === k)!;
+        console.log(`\nbrowsing, ${name}: ${PATH}, ${opts.rounds} alternating rounds, median page time and browser CPU per load`);
+        for (const s of subjects) {
+          const kinds = [...s.kinds].filter(([, v]) => v / opts.rounds >= 1).sort((a, b) => b[1] - a[1])
+            .map(([k, v]) => `${k} ${(v / opts.rounds).toFixed(0)}`).join(', ');
+          console.log(`  ${s.key.padEnd(10)} ${median(s.times).toFixed(0).padStart(6)} ms  CPU ${median(s.cpu).toFixed(0)} ms (${kinds})`);
+        }
+        const pair = (ours: Key, floor: Key, target: number, label: string): void => {
+          rows.push({ bench: 'browsing', case: label, browser: name, ours: median(by(ours).times), floor: median(by(floor).times), unit: 'ms', target });
+          rows.push({ bench: 'browsing', case: `${label}, CPU`, browser: name, ours: median(by(ours).cpu), floor: median(by(floor).cpu), unit: 'ms', note: 'browser CPU per load' });
+        };
+        pair('default', 'onchanged', 1.03, 'default / onchanged floor');
+        pair('inspected', 'webrequest', 1.1, 'inspected / webrequest floor');
+        rows.push({ bench: 'browsing', case: 'onchanged floor / no extension', browser: name, ours: median(by('onchanged').times), floor: median(by('none').times), unit: 'ms', note: 'floor cost' });
+        if (name === 'chromium') {
+          for (const [ours, floor] of [['default', 'onchanged'], ['inspected', 'webrequest']] as [Key, Key][]) {
+            console.log(`  where one load's time goes (trace, thread CPU), ${ours}:\n${await traced(by(ours), url)}`);
+            console.log(`  … and in the ${floor} floor:\n${await traced(by(floor), url)}`);
+          }
+        }
+      } finally {
+        for (const s of subjects) await s.launched.close();
+      }
+    }
+  } finally {
+    await site.close();
+  }
+  return rows;
 }

@@ -37,6 +37,37 @@ function descendants(root: number): number[] {
   return out;
 }
 
+/**
+ * What kind of browser process `pid` is, from its command line: Chromium's `--type=` (an extension
+ * renderer says so), Firefox's content process type (its last argument), else `browser`.
+ */
+function kindOf(pid: number): string {
+  let args: string[];
+  try {
+    // Chromium's child processes rewrite their command line as one space-separated string.
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).filter(Boolean);
+  } catch {
+    return '?';
+  }
+  const type = args.find((a) => a.startsWith('--type='))?.slice(7);
+  if (type) return args.includes('--extension-process') ? `${type} (extension)` : type;
+  if (args.includes('-contentproc')) return `content ${args.at(-1) ?? ''}`.trim();
+  return 'browser';
+}
+
+/** ms of CPU used so far by each kind of process in `root`'s tree (see kindOf), for "where the time goes". */
+export function cpuByKind(root: number | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (root === undefined || !existsSync('/proc/self/stat')) return out;
+  for (const pid of descendants(root)) {
+    const f = fieldsOf(pid);
+    if (!f) continue;
+    const k = kindOf(pid);
+    out.set(k, (out.get(k) ?? 0) + ((Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND) * 1000);
+  }
+  return out;
+}
+
 /** ms of CPU (user + system, including reaped children) used so far by `root`'s process tree. */
 export function treeCpuMs(root: number | undefined): number | undefined {
   if (root === undefined || !existsSync('/proc/self/stat')) return undefined;
