@@ -59,7 +59,7 @@ describe.each(selectedBrowsers())('%s: the extension installs and every page loa
   });
 
   // Each extension file is a request through the browser process, answered in turn: the popup's
-  // first line ran ~20 ms later when its code came in eleven files (vite.config.ts, popupChunk).
+  // first line ran later when its code came in eleven files (vite.config.ts, popupChunk; bench:popup).
   test('the build gives the popup four script files at most, and the background none of its UI', () => {
     const dist = BROWSERS[name].dist;
     const popupGraph = staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html'));
