@@ -96,10 +96,15 @@ describe('extension pages named in the docs are built', () => {
   const pages = extensionPages();
   const named = [...text].flatMap(([file, md]) =>
     backticked(md)
-      .flatMap((s) => [...s.matchAll(/(?:^|\/\/[^/\s]+\/|\s)((?:src\/pages\/[\w/-]+\/)?[\w-]+\.html)(?=[?#\s]|$)/g)].map((m) => m[1]!))
-      .filter((p) => p.startsWith('src/pages/') || !p.includes('/'))
-      .filter((p) => p.startsWith('src/pages/') || pages.has(p) || /^(popup|panel|report|options|devtools)\.html$/.test(p))
-      .map((p) => [p, file] as const),
+      .flatMap((s) =>
+        [...s.matchAll(/(^|-extension:\/\/[^/\s]+\/|\s)((?:src\/pages\/[\w/-]+\/)?[\w-]+\.html)(?=[?#\s]|$)/g)].map((m) => ({
+          inExtension: m[1]!.startsWith('-extension:'),
+          path: m[2]!,
+        })),
+      )
+      // A bare name is a page when it sits in an extension URL or carries a page's name; others are web pages.
+      .filter(({ inExtension, path }) => inExtension || path.startsWith('src/pages/') || /^(popup|panel|report|options|devtools)\.html$/.test(path))
+      .map(({ path }) => [path, file] as const),
   );
 
   test.each(named)('%s (%s)', (page) => {
