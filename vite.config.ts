@@ -51,7 +51,7 @@ if (bench) extraPages['bench'] = resolve(root, 'bench/page/index.html');
  * The popup's scripts in four files (its entry, `core`, `ui` and the bundler's runtime) instead of
  * eleven. Every chrome-extension:// file is its own request through the browser process, answered
  * one after another: with the default splitting (a chunk per set of pages sharing modules) the
- * popup's first line ran ~20 ms later (bench:popup, page start to `popup-main`). Modules the
+ * popup's first line ran later (bench:popup, page start to `popup-main`). Modules the
  * popup shares with the background go to `core` (the service worker loads it anyway), the rest it
  * shares with other pages to `ui` (never loaded by the worker: no Preact in its start-up); what
  * only the popup uses stays in its entry. The other pages are split as before.

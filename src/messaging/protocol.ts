@@ -49,7 +49,7 @@ export interface Protocol {
   setPaused: { request: { paused: boolean }; response: { paused: boolean } };
   /** Deletes recorded events, on disk and in memory; no filter clears everything. */
   clearLog: { request: LogFilter; response: { removed: number } };
-  /** Makes everything recorded so far visible to readers (the writer batches for up to 250 ms). */
+  /** Makes everything recorded so far visible to readers (the writer batches; background/index.ts sets its latency). */
   flush: { request: Empty; response: { queued: number } };
   /** Runs retention now instead of waiting for its schedule. */
   prune: { request: Empty; response: { removed: number } };

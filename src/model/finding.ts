@@ -50,7 +50,7 @@ export type FindingScope = 'cookie' | 'header' | 'domain';
 
 export interface CatalogueEntry {
   id: FindingId;
-  /** Default severity; the documented exceptions are in src/analysis/README.md. */
+  /** Default severity; the documented exceptions are in docs/ANALYSIS.md (severity policy). */
   severity: Severity;
   title: string;
   /**

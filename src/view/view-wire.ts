@@ -21,8 +21,8 @@ export const WIRE_FINDINGS = 50;
 
 /**
  * The view model as the background sends it to the popup. Chromium's extension messaging is JSON,
- * which repeats every shared object: the full model for 3,000 cookies serialises to ~25 MB (rows
- * listed twice, each finding three times with its reference). Each part goes once here, and
+ * which repeats every shared object: the full model of a big profile serialises many times over (rows
+ * listed twice, each finding three times with its reference; commit c2bd0b7). Each part goes once here, and
  * `withSections` rebuilds the section lists on the other side.
  */
 export function forWire(vm: ViewModel): ViewModel {
@@ -62,8 +62,8 @@ export function withSections(vm: ViewModel): ViewModel {
 
 /**
  * Rows per section the popup's first answer carries: more than its 600 px show before scrolling,
- * and a small fraction of a big profile's (3,000 cookies: ~3 MB of JSON that Chromium needs
- * ~130 ms to pass, and ~100 ms to render as rows).
+ * and a small fraction of a big profile's, whose every row would be slow both to pass as JSON and
+ * to render (bench:popup).
  */
 export const FIRST_ROWS = 20;
 

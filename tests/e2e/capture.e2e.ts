@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
 import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
@@ -7,7 +5,6 @@ import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog, settledResponse } from './harness/log';
 import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
-const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
 /**
  * Header recording by default follows what is being inspected: cookie changes are recorded on
@@ -107,8 +104,6 @@ describe.each(selectedBrowsers())('%s: header recording follows what is inspecte
     await options.page.click('input[name=headerCapture][value=all]');
     await control.waitFor(async () => (await control.headerStatus()).listening, 'listeners attached');
     await options.page.waitForFunction(() => /\S/.test(document.querySelector('[data-testid=headers-now]')?.textContent ?? ''));
-    mkdirSync(SHOTS, { recursive: true });
-    await options.page.screenshot({ path: resolve(SHOTS, `options-${name}.png`), fullPage: true });
 
     await b.goto(other, `${site.http}/login?user=bob`);
     const { obs } = await settledResponse(control, `${site.http}/login?user=bob`);

@@ -40,8 +40,26 @@ describe.each(selectedBrowsers())('%s: the extension installs and every page loa
     await site.page.close();
   });
 
+  // The short documented paths: a tiny page at the root that hands its query string on (assets/short-path.js).
+  test.each(['report', 'panel', 'options', 'popup'])('%s.html?tabId=N leads to the page with its query string', async (short) => {
+    const page = await b.openExtensionPage(`${short}.html`, { tabId: 7 });
+    const target = `/src/pages/${short}/index.html`;
+    const want = `${target}?tabId=7|true`;
+    let seen = '';
+    // The redirect replaces the document under us: a destroyed context is polled again, not an error.
+    await control
+      .waitFor(async () => {
+        seen = await page.page.evaluate(() => `${location.pathname}${location.search}|${document.documentElement.dataset['ready'] ?? ''}`);
+        return seen === want;
+      }, `${short}.html redirected`)
+      .catch(() => undefined);
+    expect(seen).toBe(`${target}?tabId=7|true`);
+    expect(page.errors).toEqual([]);
+    await page.page.close();
+  });
+
   // Each extension file is a request through the browser process, answered in turn: the popup's
-  // first line ran ~20 ms later when its code came in eleven files (vite.config.ts, popupChunk).
+  // first line ran later when its code came in eleven files (vite.config.ts, popupChunk; bench:popup).
   test('the build gives the popup four script files at most, and the background none of its UI', () => {
     const dist = BROWSERS[name].dist;
     const popupGraph = staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html'));

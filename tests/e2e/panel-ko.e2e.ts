@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { startSite } from '../site/server';
 import { selectedBrowsers } from '../../scripts/browser/browsers';
 import { launchChromiumIn } from './harness/popup-locale';
 
-const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 const POLL = { polling: 50, timeout: 20_000 } as const;
 const ko = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../assets/_locales/ko/messages.json'), 'utf8')) as Record<
   string,
@@ -50,9 +49,6 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: Dev
       // No message left untranslated, no placeholder left unfilled.
       expect(text).not.toMatch(/__MSG_|\$[A-Z_]+\$/);
       expect(text).not.toContain(en['panel_view_findings']!.message);
-      mkdirSync(SHOTS, { recursive: true });
-      await panel.setViewport({ width: 1000, height: 700 });
-      await panel.screenshot({ path: resolve(SHOTS, 'panel-chromium-ko.png') });
     } finally {
       await browser.close();
       await site.close();

@@ -2,8 +2,6 @@
  * The popup in both browsers against the local site: opened as a tab with `?tabId=N` (no test can
  * click the toolbar button), compared with the cookies the browser actually holds.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
 import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
@@ -19,7 +17,6 @@ const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '
  * no frames, and a wait on it would hang.
  */
 const POLL = { polling: 100 } as const;
-const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
 const id = (c: { name: string; domain: string; path: string }): string => `${c.name}|${c.domain}|${c.path}`;
 const flagsOf = (c: BrowserCookie): string => [c.httpOnly ? '' : 'no-httponly', c.secure ? '' : 'no-secure'].filter(Boolean).join(' ');
@@ -185,21 +182,6 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     await popup.page.bringToFront();
   });
 
-  test('screenshots in light and dark theme', async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await popup.page.setViewport({ width: 720, height: 900 });
-    await popup.page.screenshot({ path: resolve(SHOTS, `popup-${name}-light.png`), fullPage: true });
-    try {
-      await popup.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    } catch {
-      // Not every driver can emulate media features; the screenshot then shows the light theme.
-    }
-    const dark = await popup.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-    // Firefox over BiDi cannot emulate it: its dark screenshot comes from a dark-profile run below.
-    if (name === 'chromium') expect(dark).toBe(true);
-    if (dark) await popup.page.screenshot({ path: resolve(SHOTS, `popup-${name}-dark.png`), fullPage: true });
-  });
-
   test('live: a cookie set or deleted by the site while the popup is open updates the view', async () => {
     await b.goto(tab, `${site.http}/persistent/over-400-days`);
     const row = await popup.page.waitForSelector('tr[data-cookie-name="persist_500d"][data-section="persistent"]');
@@ -325,9 +307,6 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: pop
       const flags = await popup.$$eval('tr[data-cookie-name="PHPSESSID"] [data-flag]', (els) => els.map((e) => e.firstChild?.nextSibling?.textContent));
       expect(flags).toEqual(['HttpOnly 없음', 'Secure 없음']);
       expect(await popup.$eval('tr[data-cookie-name="PHPSESSID"] time', (e) => e.textContent)).toBe('30일 후');
-      mkdirSync(SHOTS, { recursive: true });
-      await popup.setViewport({ width: 760, height: 700 });
-      await popup.screenshot({ path: resolve(SHOTS, 'popup-chromium-ko.png'), fullPage: true });
     } finally {
       await ko.close();
       await site.close();
@@ -336,7 +315,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: pop
 });
 
 describe.runIf(selectedBrowsers().includes('firefox'))('firefox in dark theme: popup', () => {
-  test('screenshot of the dark theme', async () => {
+  test('the popup renders its rows in a dark-theme profile', async () => {
     const site = await startSite();
     const ff = await launchFirefoxDark();
     try {
@@ -354,9 +333,6 @@ describe.runIf(selectedBrowsers().includes('firefox'))('firefox in dark theme: p
       await popup.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', POLL);
       expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
       expect(await popup.$('tr[data-cookie-name="PHPSESSID"]')).not.toBeNull();
-      mkdirSync(SHOTS, { recursive: true });
-      await popup.setViewport({ width: 760, height: 700 });
-      await popup.screenshot({ path: resolve(SHOTS, 'popup-firefox-dark.png'), fullPage: true });
     } finally {
       await ff.close();
       await site.close();

@@ -10,8 +10,8 @@ import { validateReport } from '../../src/report/validate';
 import { PURPOSE_EMAIL, renderCookies } from '../site/catalogue';
 import { startSite, type Site } from '../site/server';
 import type { ExpectedPurpose } from '../site/types';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bundle-graph';
 import { BROWSERS, launch, selectedBrowsers } from '../../scripts/browser/browsers';
 import { ExtensionControl } from '../../scripts/browser/extension';
@@ -19,7 +19,6 @@ import { settledResponse } from './harness/log';
 import { clickDownload, installDownloadCapture, type Captured } from './harness/report-downloads';
 import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 
 /** Every form the address could take in an export: plain, URL-encoded, JSON-escaped. */
 const EMAIL_FORMS = [PURPOSE_EMAIL, encodeURIComponent(PURPOSE_EMAIL), 'jane.doe'];
@@ -114,10 +113,6 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     expect(section.tracking.split(', ')).toEqual(expect.arrayContaining(['Google Analytics', 'LinkedIn']));
     const localhost = section.thirdParties.find(([d]) => d === 'localhost');
     expect(localhost?.[1]).toContain('LinkedIn');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await report.page.setViewport({ width: 1280, height: 1000 });
-    await (await report.page.$('[data-testid="purposes"]'))!.screenshot({ path: join(SCREENSHOTS, `purposes-${name}.png`) });
-    await (await report.page.$('[data-testid="persistent-cookies"]'))?.screenshot({ path: join(SCREENSHOTS, `purposes-${name}-cookies.png`) });
   });
 
   test('the JSON export carries cookies[].purpose and the purposes summary', () => {

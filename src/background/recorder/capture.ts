@@ -1,9 +1,8 @@
 /**
  * Which requests' headers are recorded. Cookie changes (cookies.onChanged) are recorded always;
  * request `Cookie` and response `Set-Cookie` headers cost more: as long as a webRequest listener
- * exists, the browser routes every request of every tab through the extension (measured by
- * bench/browsing.bench.ts: ~1.2–1.8× the load time of a request-heavy local page in Chromium,
- * ~1.3× in Firefox, even with a listener that does nothing). So, by default, headers are
+ * exists, the browser routes every request of every tab through the extension, which slows page
+ * loads even with a listener that does nothing (bench/browsing.bench.ts). So, by default, headers are
  * recorded like DevTools' Network panel records them: for the tabs someone is looking at (the
  * DevTools page and the Cookies panel hold a watch port open) — and the listeners are removed
  * while nobody looks. `headerCapture: 'all'` records every tab's headers all the time.

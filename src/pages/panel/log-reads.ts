@@ -63,8 +63,8 @@ export async function settledSliceChanged(db: CookieLogDB, tabId: number, range:
 /**
  * The tail read again from `last`, its previous answer: which events the range holds now comes
  * from the indexes alone (ids), and only the new events and those still waiting for a correlation
- * patch are read (./settled.ts). At 500 events/s the tail holds ~1.5 s of events, so a poll reads
- * about a third of them instead of all. Undefined when the events name a site `last` did not
+ * patch are read (./settled.ts), so a busy log's poll reads a fraction of the tail instead of all of it
+ * (bench:panel, "frame median, 500 events/s"). Undefined when the events name a site `last` did not
  * (its changes have to be read): the caller reads the range in full.
  */
 export async function readTailSince(

@@ -17,7 +17,7 @@ if (devtoolsTheme() === 'dark') document.documentElement.dataset['theme'] = 'dar
 
 const db = new CookieLogDB();
 
-// `?tabId=N` needs no browser round trip: start reading the log at once (the open-time budget is 300 ms).
+// `?tabId=N` needs no browser round trip: start reading the log at once (the panel's open time is a benchmark: bench:panel).
 const queryTab = scopeFromQuery(location.search);
 const fromQuery = queryTab?.kind === 'tab' ? queryTab.tabId : undefined;
 const first = fromQuery === undefined ? undefined : readLogSlice(db, fromQuery, FIRST_PAGE);

@@ -20,7 +20,7 @@ export interface Segment {
 /** Tail entries older than the patch window before it is cut. */
 export const ROLL_AT = 100;
 /**
- * Entries newer than this (ms) stay in the tail: the recorder writes in batches (up to 250 ms
+ * Entries newer than this (ms) stay in the tail: the recorder writes in batches (a little
  * late) and patches correlations shortly after, and both must land in the polled tail rather
  * than in a bounded segment's range. A later write is still seen (every segment is live).
  */

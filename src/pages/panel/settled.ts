@@ -14,7 +14,7 @@ import type { LogSlice } from './log-reads';
 
 /**
  * How long after its time a record may still be patched: the correlator waits 2 s for a line's
- * or a change's partner, the recorder writes up to 250 ms late, and an expired line is resolved
+ * or a change's partner, the recorder writes a batch a little late, and an expired line is resolved
  * after a cookie read. Generous: each check reads these few records by id.
  */
 export const PATCH_WAIT_MS = 10_000;

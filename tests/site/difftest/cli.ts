@@ -14,15 +14,21 @@ const { values } = parseArgs({
     browser: { type: 'string', default: 'all' },
     from: { type: 'string', default: '0' },
     'no-shrink': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+const USAGE = 'usage: diff:browsers -- --cases N --seed S --browser chromium|firefox|all [--from I] [--no-shrink]';
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const cases = Number(values.cases);
 const seed = Number(values.seed);
 const from = Number(values.from);
 const browsers: DiffBrowser[] = values.browser === 'all' ? ['chromium', 'firefox'] : [values.browser as DiffBrowser];
 if (!Number.isInteger(cases) || cases < 1 || !Number.isInteger(seed) || !Number.isInteger(from) || browsers.some((b) => b !== 'chromium' && b !== 'firefox')) {
-  console.error('usage: diff:browsers -- --cases N --seed S --browser chromium|firefox|all [--from I] [--no-shrink]');
+  console.error(USAGE);
   process.exit(2);
 }
 
