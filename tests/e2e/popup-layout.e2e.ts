@@ -80,6 +80,25 @@ describe.each(selectedBrowsers())('%s: popup layout at narrow widths and 200 %% 
     await popup.page.screenshot({ path: resolve(SHOTS, `popup-${name}-${label.replace(/\W+/g, '')}.png`), fullPage: true });
   });
 
+  test.runIf(name === 'chromium')('with reduced motion asked for, nothing in the popup moves', async () => {
+    // Firefox over BiDi cannot emulate the media feature; Chromium can.
+    await popup.page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    try {
+      const moving = await popup.page.evaluate(() => {
+        const seconds = (v: string): number => Math.max(...v.split(',').map((x) => parseFloat(x) * (x.trim().endsWith('ms') ? 0.001 : 1)));
+        return [...document.querySelectorAll('*')]
+          .filter((e) => {
+            const cs = getComputedStyle(e);
+            return seconds(cs.transitionDuration) > 0.001 || (cs.animationName !== 'none' && seconds(cs.animationDuration) > 0.001);
+          })
+          .map((e) => e.tagName + (e.className ? `.${String(e.className)}` : ''));
+      });
+      expect(moving).toEqual([]);
+    } finally {
+      await popup.page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'no-preference' }]);
+    }
+  });
+
   test('fifty cookies set by one page load are announced as one throttled summary', async () => {
     const p = popup.page;
     expect(await p.$$eval('[aria-live]', (els) => els.length)).toBe(1);
