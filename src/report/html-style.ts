@@ -23,6 +23,7 @@ dl.meta dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
 th, td { border: 1px solid var(--border); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: var(--surface); }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 table.summary { width: auto; min-width: 320px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }

@@ -30,6 +30,8 @@ const sev = (s: Severity): string =>
   `<span class="sev sev-${s}"><span aria-hidden="true">${SEVERITY_MARK[s]}</span> ${SEVERITY_LABEL[s]}</span>`;
 const yes = (b: boolean | null): string => (b === null ? '?' : b ? 'yes' : 'no');
 const td = (v: unknown, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${e(v)}</td>`;
+/** Every table is named for table navigation; it repeats the heading, so it is only for screen readers. */
+const caption = (text: string): string => `<caption class="vh">${e(text)}</caption>`;
 const th = (labels: readonly string[]): string => `<thead><tr>${labels.map((l) => `<th scope="col">${e(l)}</th>`).join('')}</tr></thead>`;
 
 function link(label: string, url: string): string {
@@ -56,7 +58,7 @@ function summary(r: AuditReport): string {
     ...SEVERITIES.map((x): [string, number] => [`Findings: ${SEVERITY_LABEL[x]}`, s.findings[x]]),
     ['Limit profile', r.limitProfile.label],
   ];
-  return `<section id="summary"><h2>Summary</h2><table class="summary"><tbody>${rows
+  return `<section id="summary"><h2>Summary</h2><table class="summary">${caption('Summary')}<tbody>${rows
     .map(([k, v]) => `<tr><th scope="row">${e(k)}</th>${td(v, typeof v === 'number' ? 'num' : '')}</tr>`)
     .join('')}</tbody></table></section>`;
 }
@@ -83,7 +85,7 @@ function sessionIds(r: AuditReport): string {
   const body =
     list.length === 0
       ? '<p>No session-ID cookies.</p>'
-      : `<table>${th(['Name', 'Domain', 'Why', 'HttpOnly', 'Secure', 'Session', 'Findings'])}<tbody>${list
+      : `<table>${caption('Session-ID cookies')}${th(['Name', 'Domain', 'Why', 'HttpOnly', 'Secure', 'Session', 'Findings'])}<tbody>${list
           .map(
             (c) =>
               `<tr>${td(c.name, 'mono')}${td(c.domain)}${td(c.sessionId.why ?? '')}${td(yes(c.httpOnly))}${td(yes(c.secure))}${td(yes(c.session))}${td(c.findings.join(' '), 'mono')}</tr>`,
@@ -94,13 +96,13 @@ function sessionIds(r: AuditReport): string {
 
 function purposes(r: AuditReport): string {
   const t = purposeTables(r);
-  const table = (head: readonly string[], rows: ReadonlyArray<readonly unknown[]>, none: string): string =>
-    rows.length === 0 ? `<p>${e(none)}</p>` : `<table>${th(head)}<tbody>${rows.map((row) => `<tr>${row.map((v) => td(v, typeof v === 'number' ? 'num' : '')).join('')}</tr>`).join('')}</tbody></table>`;
+  const table = (name: string, head: readonly string[], rows: ReadonlyArray<readonly unknown[]>, none: string): string =>
+    rows.length === 0 ? `<p>${e(none)}</p>` : `<table>${caption(name)}${th(head)}<tbody>${rows.map((row) => `<tr>${row.map((v) => td(v, typeof v === 'number' ? 'num' : '')).join('')}</tr>`).join('')}</tbody></table>`;
   return (
     `<section id="purposes"><h2>Purposes</h2>` +
-    table(['Purpose', 'Cookies'], t.counts, '') +
-    `<h3>Platforms</h3>${table(['Platform', 'Purposes', 'Cookies', 'Third-party'], t.platforms, 'No cookie matched a known platform.')}` +
-    `<h3>Third parties</h3>${table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], t.thirdParties, 'No third-party cookies.')}` +
+    table('Cookies per purpose', ['Purpose', 'Cookies'], t.counts, '') +
+    `<h3>Platforms</h3>${table('Platforms', ['Platform', 'Purposes', 'Cookies', 'Third-party'], t.platforms, 'No cookie matched a known platform.')}` +
+    `<h3>Third parties</h3>${table('Third parties', ['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], t.thirdParties, 'No third-party cookies.')}` +
     `<p class="muted">${e(PURPOSE_SOURCE_NOTE)}</p></section>`
   );
 }
@@ -109,7 +111,7 @@ function sessions(r: AuditReport): string {
   const body =
     r.sessions.length === 0
       ? '<p>No session seen in the log for this scope.</p>'
-      : `<table>${th(SESSION_COLUMNS)}<tbody>${r.sessions
+      : `<table>${caption('Sessions')}${th(SESSION_COLUMNS)}<tbody>${r.sessions
           .map((s) => `<tr>${sessionCells(s).map((c, i) => td(c, i === 0 || i === 11 ? 'mono' : '')).join('')}</tr>`)
           .join('')}</tbody></table>`;
   return `<section id="sessions"><h2>Sessions</h2>${body}</section>`;
@@ -122,7 +124,7 @@ function domains(r: AuditReport): string {
         `<tr>${td(d.domain)}${td(d.partition ?? '')}${td(d.count, 'num')}${td(d.limits.count, 'num')}${td(d.bytes, 'num')}${td(d.limits.bytes ?? '—', 'num')}<td class="status-${e(d.status)}">${e(d.status)}</td></tr>`,
     )
     .join('');
-  return `<section id="domains"><h2>Per-domain counts against ${e(r.limitProfile.label)}</h2><table>${th([
+  return `<section id="domains"><h2>Per-domain counts against ${e(r.limitProfile.label)}</h2><table>${caption(`Per-domain counts against ${r.limitProfile.label}`)}${th([
     'Registrable domain',
     'Partition',
     'Cookies',
@@ -133,7 +135,7 @@ function domains(r: AuditReport): string {
   ])}<tbody>${rows}</tbody></table></section>`;
 }
 
-function cookieTable(list: readonly ReportCookie[], withValues: boolean, persistent: boolean): string {
+function cookieTable(name: string, list: readonly ReportCookie[], withValues: boolean, persistent: boolean): string {
   if (list.length === 0) return '<p>None.</p>';
   const head = ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', ...(persistent ? ['Expires'] : []), 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Purpose', 'Findings'];
   const rows = list
@@ -144,7 +146,7 @@ function cookieTable(list: readonly ReportCookie[], withValues: boolean, persist
       return `<tr>${td(c.name, 'mono')}${td(domain + third)}${td(c.path, 'mono')}${td(yes(c.secure))}${td(yes(c.httpOnly))}${td(c.sameSite)}${persistent ? td(c.expires ?? '') : ''}${td(c.size, 'num')}${value}${td(`${c.purpose.category} — ${purposeSourceText(c)}`)}${td(c.findings.join(' '), 'mono')}</tr>`;
     })
     .join('');
-  return `<table>${th(head)}<tbody>${rows}</tbody></table>`;
+  return `<table>${caption(name)}${th(head)}<tbody>${rows}</tbody></table>`;
 }
 
 function cookies(r: AuditReport): string {
@@ -152,8 +154,8 @@ function cookies(r: AuditReport): string {
   const persistent = r.cookies.filter((c) => !c.session);
   return (
     `<section id="cookies"><h2>Cookies</h2>` +
-    `<h3>Session cookies (${session.length})</h3>${cookieTable(session, r.valuesIncluded, false)}` +
-    `<h3>Persistent cookies (${persistent.length})</h3>${cookieTable(persistent, r.valuesIncluded, true)}</section>`
+    `<h3>Session cookies (${session.length})</h3>${cookieTable(`Session cookies (${session.length})`, session, r.valuesIncluded, false)}` +
+    `<h3>Persistent cookies (${persistent.length})</h3>${cookieTable(`Persistent cookies (${persistent.length})`, persistent, r.valuesIncluded, true)}</section>`
   );
 }
 
@@ -161,7 +163,7 @@ function rejected(r: AuditReport): string {
   const body =
     r.rejected.length === 0
       ? '<p>No rejected Set-Cookie lines were recorded.</p>'
-      : `<table>${th(['Time', 'URL', 'Cookie', 'Reason', 'Set-Cookie line'])}<tbody>${r.rejected
+      : `<table>${caption('Rejected Set-Cookie lines')}${th(['Time', 'URL', 'Cookie', 'Reason', 'Set-Cookie line'])}<tbody>${r.rejected
           .map((x) => `<tr>${td(x.time)}${td(x.url, 'mono')}${td(x.cookieName, 'mono')}${td(x.reason, 'mono')}${td(x.line, 'mono')}</tr>`)
           .join('')}</tbody></table>`;
   return `<section id="rejected"><h2>Rejected Set-Cookie lines</h2>${body}</section>`;
@@ -172,7 +174,7 @@ function events(r: AuditReport): string {
   const body =
     r.events.length === 0
       ? '<p>No changes recorded.</p>'
-      : `<table>${th(['Time', 'Change', 'Cause', 'Source', 'Name', 'Domain', 'Path', r.valuesIncluded ? 'Value' : 'Value (length, digest)'])}<tbody>${r.events
+      : `<table>${caption('Change log')}${th(['Time', 'Change', 'Cause', 'Source', 'Name', 'Domain', 'Path', r.valuesIncluded ? 'Value' : 'Value (length, digest)'])}<tbody>${r.events
           .map(
             (x) =>
               `<tr>${td(x.time)}${td(x.removed ? 'removed' : 'set')}${td(x.cause)}${td(x.source)}${td(x.name, 'mono')}${td(x.domain)}${td(x.path, 'mono')}${td(

@@ -46,6 +46,13 @@ describe.each([
     expect(sarif.runs[0]!.tool.driver.rules.every((r) => r.helpUri.startsWith('https://'))).toBe(true);
   });
 
+  test('HTML: every table is named by a caption (screen readers list tables by it)', () => {
+    const html = toHtml(report);
+    const tables = html.match(/<table[^>]*>(<caption[^>]*>[^<]+<\/caption>)?/g) ?? [];
+    expect(tables.length).toBeGreaterThan(5);
+    expect(tables.filter((t) => !t.includes('<caption'))).toEqual([]);
+  });
+
   test.each(RENDERERS)('%s says on its first line whether values are included', (_name, render) => {
     const first = render(report).split(/\r?\n/, 1)[0]!;
     const says = /valuesIncluded": true|values INCLUDED/.test(first) ? true : /valuesIncluded": false|values not included/.test(first) ? false : undefined;

@@ -45,6 +45,12 @@ describe.each(CASES)('%s, %s theme: axe finds no WCAG 2.1 A/AA violation', (name
     const violations = await axeViolations(p);
     expect(violations, describeViolations(`${name} ${theme} ${where}`, violations)).toEqual([]);
   }
+  /** Screen readers list tables by their caption: every table has one with text. */
+  async function expectCaptions(p: TrackedPage): Promise<void> {
+    const tables = await p.page.$$eval('table', (ts) => ts.map((t) => t.querySelector(':scope > caption')?.textContent?.trim() ?? ''));
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.filter((c) => c === '')).toEqual([]);
+  }
   async function open(path: string, query: Record<string, string | number> = {}): Promise<TrackedPage> {
     const p = await b.newPage();
     await themed(p);
@@ -78,6 +84,7 @@ describe.each(CASES)('%s, %s theme: axe finds no WCAG 2.1 A/AA violation', (name
     // The first focus lands on the cookie search, not on the document.
     expect(await popup.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
     await expectClean(popup, 'popup');
+    await expectCaptions(popup);
     await popup.page.click('tr[data-cookie-name="JSESSIONID"] [data-action=reveal]');
     await popup.page.waitForSelector('tr[data-cookie-name="JSESSIONID"] [data-revealed=true]');
     await expectClean(popup, 'popup (value shown)');
@@ -122,6 +129,7 @@ describe.each(CASES)('%s, %s theme: axe finds no WCAG 2.1 A/AA violation', (name
     const report = await open('src/pages/report/index.html', { tabId });
     await report.page.waitForSelector('[data-testid="report"]', POLL);
     await expectClean(report, 'report');
+    await expectCaptions(report);
     // Navigable by headings: one page title, a heading per section, in order of level.
     const levels = await report.page.$$eval('h1, h2, h3, h4', (hs) => hs.map((h) => Number(h.tagName.slice(1))));
     expect(levels.filter((l) => l === 1)).toHaveLength(1);

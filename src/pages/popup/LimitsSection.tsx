@@ -36,52 +36,55 @@ export function LimitsSection(props: { vm: ViewModel; profileId: LimitProfileId;
       {vm.usage.domains.length === 0 ? (
         <p class="muted">{t('popup_noDomains')}</p>
       ) : (
-        <table class="ui-table popup-limits">
-          <thead>
-            <tr>
-              <th scope="col">{t('popup_limitDomain')}</th>
-              <th scope="col">{t('popup_limitCount')}</th>
-              <th scope="col">{t('popup_limitBytes')}</th>
-              <th scope="col">{t('popup_limitStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.bucket} data-domain={d.domain} data-partition={d.partition ?? ''} data-count={d.count} data-bytes={d.bytes} data-status={d.status}>
-                <th scope="row">
-                  {d.domain}
-                  {d.domain !== vm.site ? <span class="muted"> · {t('ui_badge_thirdParty')}</span> : null}
-                  {d.partition ? <span class="muted"> · {t('popup_partitionOf', d.partition)}</span> : null}
-                </th>
-                <td>
-                  <LimitMeter
-                    label={t('popup_meterCountLabel', d.domain)}
-                    used={d.count}
-                    limit={d.limit}
-                    status={usageStatus(d.count, d.limit)}
-                    valueText={t('popup_ofCookies', [String(d.count), String(d.limit)])}
-                  />
-                </td>
-                <td>
-                  {d.byteLimit === null ? (
-                    <span class="ui-meter-text">{t('ui_bytes', String(d.bytes))}</span>
-                  ) : (
-                    <LimitMeter
-                      label={t('popup_meterBytesLabel', d.domain)}
-                      used={d.bytes}
-                      limit={d.byteLimit}
-                      status={usageStatus(d.bytes, d.byteLimit)}
-                      valueText={t('popup_ofBytes', [String(d.bytes), String(d.byteLimit)])}
-                    />
-                  )}
-                </td>
-                <td>
-                  <UsageStatusLabel status={d.status} />
-                </td>
+        <div class="ui-table-wrap">
+          <table class="ui-table popup-limits">
+            <caption class="sr-only">{t('popup_limits')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('popup_limitDomain')}</th>
+                <th scope="col">{t('popup_limitCount')}</th>
+                <th scope="col">{t('popup_limitBytes')}</th>
+                <th scope="col">{t('popup_limitStatus')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.bucket} data-domain={d.domain} data-partition={d.partition ?? ''} data-count={d.count} data-bytes={d.bytes} data-status={d.status}>
+                  <th scope="row">
+                    {d.domain}
+                    {d.domain !== vm.site ? <span class="muted"> · {t('ui_badge_thirdParty')}</span> : null}
+                    {d.partition ? <span class="muted"> · {t('popup_partitionOf', d.partition)}</span> : null}
+                  </th>
+                  <td>
+                    <LimitMeter
+                      label={t('popup_meterCountLabel', d.domain)}
+                      used={d.count}
+                      limit={d.limit}
+                      status={usageStatus(d.count, d.limit)}
+                      valueText={t('popup_ofCookies', [String(d.count), String(d.limit)])}
+                    />
+                  </td>
+                  <td>
+                    {d.byteLimit === null ? (
+                      <span class="ui-meter-text">{t('ui_bytes', String(d.bytes))}</span>
+                    ) : (
+                      <LimitMeter
+                        label={t('popup_meterBytesLabel', d.domain)}
+                        used={d.bytes}
+                        limit={d.byteLimit}
+                        status={usageStatus(d.bytes, d.byteLimit)}
+                        valueText={t('popup_ofBytes', [String(d.bytes), String(d.byteLimit)])}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    <UsageStatusLabel status={d.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {rows.length < vm.usage.domains.length ? (
         <button type="button" class="ui-show-all" data-action="show-all-domains" onClick={() => setShowAll(true)}>

@@ -3,7 +3,7 @@ import { SECTION_SORT } from '../../view/row-order';
 import type { LimitProfileId } from '../../model/limits';
 import { t } from '../../platform/i18n';
 import { AccessPrompt } from '../../ui/AccessPrompt';
-import { CookieTable, filterRows, SearchBox } from '../../ui/components';
+import { CookieTable, filterRows, LiveSummary, SearchBox } from '../../ui/components';
 import { markLoaded } from '../../ui/mount';
 import type { Target } from '../../ui/target';
 import { useTarget } from '../../ui/useTarget';
@@ -113,6 +113,8 @@ function Ready(props: {
     <>
       <PopupHeader vm={vm} />
       <main class="popup-main" data-state={vm.counts.all === 0 ? 'empty' : 'cookies'}>
+        {/* Each pushed view is read out as one throttled summary, not one change per cookie. */}
+        <LiveSummary message={t('popup_liveSummary', [String(vm.counts.all), String(vm.findings.length)])} />
         {vm.counts.all === 0 ? (
           <Notice kind="empty" text={t('popup_empty')} />
         ) : (

@@ -20,6 +20,7 @@ export function Purposes(props: { report: AuditReport }) {
         <p>{t('report_noPlatforms')}</p>
       ) : (
         <table data-testid="purpose-platforms">
+          <caption class="sr-only">{t('report_purposePlatforms')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('report_colPlatform')}</th>
@@ -45,6 +46,7 @@ export function Purposes(props: { report: AuditReport }) {
         <p>{t('report_noThirdParties')}</p>
       ) : (
         <table data-testid="purpose-third-parties">
+          <caption class="sr-only">{t('report_purposeThirdParties')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('report_colDomain')}</th>

@@ -34,6 +34,7 @@ export function Summary(props: { report: AuditReport }) {
     <section id="summary" aria-labelledby="summary-h">
       <h2 id="summary-h">{t('report_summary')}</h2>
       <table class="report-summary" data-testid="summary">
+        <caption class="sr-only">{t('report_summary')}</caption>
         <tbody>
           {rows.map(([label, value, key]) => (
             <tr key={key}>
@@ -109,6 +110,7 @@ export function SessionIds(props: { report: AuditReport }) {
         <p>{t('report_noSessionIds')}</p>
       ) : (
         <table>
+          <caption class="sr-only">{t('report_sessionIds')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('report_colName')}</th>
@@ -142,6 +144,7 @@ export function Domains(props: { report: AuditReport }) {
     <section id="domains" aria-labelledby="domains-h">
       <h2 id="domains-h">{t('report_domains', props.report.limitProfile.label)}</h2>
       <table data-testid="domains">
+        <caption class="sr-only">{t('report_domains', props.report.limitProfile.label)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('report_colDomain')}</th>

@@ -21,10 +21,12 @@ function ValueCell(props: { cookie: ReportCookie }) {
   );
 }
 
-function CookieTable(props: { cookies: readonly ReportCookie[]; persistent: boolean; testId: string }) {
+/** `caption` repeats the heading above: it names the table for screen readers' table lists. */
+function CookieTable(props: { cookies: readonly ReportCookie[]; persistent: boolean; testId: string; caption: string }) {
   if (props.cookies.length === 0) return <p>{t('report_none')}</p>;
   return (
     <table data-testid={props.testId}>
+      <caption class="sr-only">{props.caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('report_colName')}</th>
@@ -73,9 +75,9 @@ export function Cookies(props: { report: AuditReport }) {
     <section id="cookies" aria-labelledby="cookies-h">
       <h2 id="cookies-h">{t('report_cookies')}</h2>
       <h3>{t('report_sessionCookies', String(session.length))}</h3>
-      <CookieTable cookies={session} persistent={false} testId="session-cookies" />
+      <CookieTable cookies={session} persistent={false} testId="session-cookies" caption={t('report_sessionCookies', String(session.length))} />
       <h3>{t('report_persistentCookies', String(persistent.length))}</h3>
-      <CookieTable cookies={persistent} persistent={true} testId="persistent-cookies" />
+      <CookieTable cookies={persistent} persistent={true} testId="persistent-cookies" caption={t('report_persistentCookies', String(persistent.length))} />
     </section>
   );
 }
@@ -89,6 +91,7 @@ export function Rejected(props: { report: AuditReport }) {
         <p>{t('report_noRejected')}</p>
       ) : (
         <table data-testid="rejected">
+          <caption class="sr-only">{t('report_rejected')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('report_colTime')}</th>
@@ -125,6 +128,7 @@ export function Events(props: { report: AuditReport }) {
         <p>{t('report_noEvents')}</p>
       ) : (
         <table data-testid="events">
+          <caption class="sr-only">{t('report_events')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('report_colTime')}</th>

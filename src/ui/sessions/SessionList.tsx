@@ -23,10 +23,12 @@ function Moment(props: { m: SessionSummary['login'] }) {
   );
 }
 
-export function SessionList(props: { sessions: readonly SessionSummary[] }) {
+/** `caption` names the table for screen readers (visually hidden: a heading above says the same). */
+export function SessionList(props: { sessions: readonly SessionSummary[]; caption?: string }) {
   if (props.sessions.length === 0) return <p data-sessions="0">{t('ui_sessions_none')}</p>;
   return (
     <table class="session-list" data-sessions={props.sessions.length}>
+      <caption class="sr-only">{props.caption ?? t('ui_sessions_title')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('ui_sessions_colSession')}</th>
