@@ -9,8 +9,8 @@
  */
 import { evaluateSetCookieAt } from '../../analysis/set-cookie';
 import type { EventLog } from '../../db/log-ops';
-import { splitSetCookiePair } from '../../db/redact';
-import type { NewCookieChange, NewHeaderObservation, SetCookieRecord, Settings } from '../../model/events';
+import { redactObservation, splitSetCookiePair } from '../../db/redact';
+import type { HeaderObservation, NewCookieChange, NewHeaderObservation, SetCookieRecord, Settings } from '../../model/events';
 import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
 import { Ordered } from './ordered';
@@ -58,6 +58,11 @@ export interface RecorderDeps {
   /** Whose cookie parsing to predict with (`chromium` or `firefox`). */
   engine: 'chromium' | 'firefox';
   windowMs?: number;
+  /**
+   * Told of each observation as it is recorded, before the log writes it (the tab read model's
+   * scope grows at event time).
+   */
+  observed?(obs: HeaderObservation): void;
 }
 
 interface LineMeta extends PendingLine {
@@ -172,7 +177,7 @@ export class Recorder {
         return rec;
       });
       if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
-      const { id } = this.logFor(incognito).addObservation(this.protect(obs));
+      const { id } = this.record(incognito, obs);
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
         this.lineMeta.set(`${id}:${p.index}`, line);
@@ -190,9 +195,16 @@ export class Recorder {
     this.ordered.add(this.tabs.info(details, known), (info) => {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
-      const incognito = privateUnlessKnown(details, info);
-      this.logFor(incognito).addObservation(this.protect(obs));
+      this.record(privateUnlessKnown(details, info), obs);
     });
+  }
+
+  private record(incognito: boolean, obs: NewHeaderObservation): { id: number } {
+    const stored = this.protect(obs);
+    const { id } = this.logFor(incognito).addObservation(stored);
+    // Values redacted: the read model needs sites, names and attributes only.
+    this.deps.observed?.({ ...redactObservation(stored), id });
+    return { id };
   }
 
   /**
