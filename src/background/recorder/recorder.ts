@@ -9,7 +9,8 @@
  */
 import { evaluateSetCookieAt } from '../../analysis/set-cookie';
 import type { EventLog } from '../../db/log-ops';
-import { redactObservation, splitSetCookiePair } from '../../db/redact';
+import { splitSetCookiePair } from '../../analysis/set-cookie-parse';
+import { redactObservation } from '../../db/redact';
 import type { HeaderObservation, NewCookieChange, NewHeaderObservation, SetCookieRecord, Settings } from '../../model/events';
 import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
@@ -24,7 +25,8 @@ import {
   responseObservation,
   sameSiteContextOf,
 } from './headers';
-import { hostOf, TabContext, type TabInfo } from './tab-context';
+import { hostOf } from '../../analysis/domain';
+import { TabContext, type TabInfo } from './tab-context';
 import { protectUrls } from './url-protect';
 
 export type { TabInfo } from './tab-context';
@@ -165,7 +167,7 @@ export class Recorder {
         pending.push({
           index,
           name,
-          domain: ev.accepted ? ev.cookie.domain : hostOf(details.url),
+          domain: ev.accepted ? ev.cookie.domain : (hostOf(details.url) ?? ''),
           path: ev.accepted ? ev.cookie.path : '/',
           deletes: ev.accepted && ev.cookie.expires !== null && ev.cookie.expires <= time,
           predictedReason: ev.accepted ? undefined : ev.reason,
