@@ -8,6 +8,7 @@
  * events in the order the browser delivered them.
  */
 import { evaluateSetCookieAt } from '../../analysis/set-cookie';
+import type { ValueDescription } from '../../db/digest';
 import type { EventLog } from '../../db/log-ops';
 import { splitSetCookiePair } from '../../analysis/set-cookie-parse';
 import { redactObservation } from '../../db/redact';
@@ -30,11 +31,6 @@ import { TabContext, type TabInfo } from './tab-context';
 import { protectUrls } from './url-protect';
 
 export type { TabInfo } from './tab-context';
-
-export interface ValueDescription {
-  valueLength: number;
-  valueDigest: string;
-}
 
 export interface RecorderLogs {
   disk: EventLog;
