@@ -6,7 +6,7 @@
  *   npx tsx bench/db-ingest.bench.ts [events=5000]
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { runIngestBench } from '../src/db/bench-payload';
+import { runIngestBench } from './db-ingest-payload';
 import { CookieLogDB } from '../src/db/schema';
 
 const n = Number(process.argv[2] ?? 5_000);

@@ -76,3 +76,13 @@ export function isPotentiallyTrustworthy(url: URL): boolean {
 export function sameSite(hostA: string, hostB: string): boolean {
   return registrableDomain(hostA) === registrableDomain(hostB);
 }
+
+/** The host name of a URL; undefined when there is no URL or it does not parse. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,7 +7,7 @@ import type { HeaderObservation } from '../model/events';
 import type { CookieSubject, Finding, FindingId, FindingSubject } from '../model/finding';
 import type { AuthMomentRecord } from './auth-moments';
 import { cookieDomainMatch, pathMatch } from './cookie-match';
-import { isLoopback } from './domain';
+import { hostOf, isLoopback } from './domain';
 import { makeFinding, type Vars } from './findings/build';
 import type { SessionDetail, SessionStep } from './sessions';
 import { detectSessionId } from './session-id';
@@ -188,14 +188,6 @@ function applyUrls(input: SessionFindingInput, out: Collector): void {
   }
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 function applyAuthorization(input: SessionFindingInput, out: Collector): void {
   for (const s of input.sessions) {
     if (s.summary.kind !== 'authorization') continue;
@@ -210,7 +202,7 @@ function applyAuthorization(input: SessionFindingInput, out: Collector): void {
     // One finding per session, about its first plain-HTTP request; loopback traffic never leaves the machine.
     const first = plain.sort((a, b) => a.time - b.time)[0];
     if (!first) continue;
-    const severity = isLoopback(hostOf(first.url)) ? 'low' : undefined;
+    const severity = isLoopback(hostOf(first.url) ?? '') ? 'low' : undefined;
     out.add(s, 'authorization-over-http', { kind: 'header', url: first.url, name: scheme }, { session: s.label, scheme, at: iso(first.time) }, severity);
   }
 }

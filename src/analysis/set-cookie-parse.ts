@@ -5,6 +5,7 @@
  */
 import type { KnownCookieAttribute, SetCookieRejectReason, SetCookieSameSite, SetCookieWarning } from '../model/set-cookie';
 import { numericZoneOffsetMs, parseCookieDate } from './cookie-date';
+import { utf8Length } from './size';
 
 export const MAX_NAME_VALUE_BYTES = 4096;
 export const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
@@ -46,19 +47,17 @@ export function trimWsp(s: string): string {
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-/** UTF-8 length of a JS string; a lone surrogate counts as U+FFFD (3 bytes), as TextEncoder does. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+/**
+ * The name and value of a Set-Cookie line, split as RFC 6265bis §5.6 steps 1–5 do: the pair ends at
+ * the first ';', the name at the first '='; a pair without '=' is a value with an empty name.
+ */
+export function splitSetCookiePair(line: string): { name: string; value: string; pairEnd: number; eq: number } {
+  const semi = line.indexOf(';');
+  const pairEnd = semi === -1 ? line.length : semi;
+  const pair = line.slice(0, pairEnd);
+  const eq = pair.indexOf('=');
+  if (eq === -1) return { name: '', value: trimWsp(pair), pairEnd, eq };
+  return { name: trimWsp(pair.slice(0, eq)), value: trimWsp(pair.slice(eq + 1)), pairEnd, eq };
 }
 
 /** A UTF-16 string of length L has at most 3L UTF-8 bytes: skip the count when it cannot matter. */

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { KNOWN_COOKIE_ATTRIBUTES, SET_COOKIE_REJECT_REASONS, SET_COOKIE_WARNINGS } from '../model/set-cookie';
 import { CookieJar } from './cookie-jar';
 import { MAX_COOKIE_AGE_MS, evaluateSetCookie, type SetCookieEvaluation } from './set-cookie';
-import { utf8Length } from './set-cookie-parse';
+import { utf8Length } from './size';
 
 const SEED = 0x5e7c00c1;
 const RUNS = 100_000;

@@ -108,6 +108,7 @@ const recorder = new Recorder({
   isPrivateStore,
   engine: BROWSER === 'firefox' ? 'firefox' : 'chromium',
   captures: (tabId) => capture.covers(tabId),
+  observed: (obs) => tabViews.observed(obs),
   currentDigest: async ({ url, name, storeId }) => {
     const cookies = await getAllCookies({ url });
     const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));

@@ -3,21 +3,16 @@
  * is analysis/digest.ts (pure, synchronous HMAC-SHA-256).
  */
 import { digester, type Digester } from '../analysis/digest';
+import { utf8Length } from '../analysis/size';
 import type { CookieLogDB } from './schema';
 import { META } from './schema';
 
 export { DIGEST_HEX_LENGTH, type Digester } from '../analysis/digest';
 
 const KEY_BYTES = 32;
-const encoder = new TextEncoder();
 
 export function generateDigestKeyBytes(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(KEY_BYTES));
-}
-
-/** UTF-8 length in octets, the unit of cookie size limits. */
-export function utf8Length(value: string): number {
-  return encoder.encode(value).length;
 }
 
 export interface ValueDescription {

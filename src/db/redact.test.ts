@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { redactChange, redactObservation, redactSetCookieLine, splitSetCookiePair } from './redact';
+import { splitSetCookiePair } from '../analysis/set-cookie-parse';
+import { redactChange, redactObservation, redactSetCookieLine } from './redact';
 
 test.each([
   ['sid=abc; Path=/; HttpOnly', 'sid=; Path=/; HttpOnly', 'sid', 'abc'],

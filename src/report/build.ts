@@ -3,6 +3,7 @@
  * every format is rendered from. Pure: the clock is `context.generatedAt`, so one input always
  * gives one report.
  */
+import { hostOf } from '../analysis/domain';
 import { analyze, catalogueEntry, describedPurposeOf, domainMatch, findingIdsByCookie, sortFindings, summarisePurposes, utf8Length } from '../analysis/index';
 import { databaseDescription } from '../analysis/cookie-database/descriptions';
 import type { CookieInfo } from '../model/cookie';
@@ -110,14 +111,6 @@ function headerFor(header: Record<string, unknown>, valuesIncluded: boolean): Re
   return out;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 /**
@@ -127,7 +120,7 @@ const SEVERITY_INDEX = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as R
 function badgesFor(c: CookieInfo, own: readonly FindingId[], lineFindings: readonly Finding[]): FindingId[] {
   const linked = lineFindings.filter((f) => {
     if (f.subject.kind !== 'header' || f.subject.name !== c.name || f.id === 'rejected') return false;
-    const host = hostOf(f.subject.url);
+    const host = hostOf(f.subject.url) ?? '';
     return c.hostOnly ? host === c.domain : domainMatch(host, c.domain);
   });
   if (linked.length === 0) return [...own];

@@ -2,7 +2,7 @@
  * Turns what webRequest reports into the recorded header observations. Pure: the browser details
  * arrive as plain objects, context (time, top-level site) as parameters.
  */
-import { registrableDomain } from '../../analysis/domain';
+import { hostOf, registrableDomain } from '../../analysis/domain';
 import type { NewHeaderObservation } from '../../model/events';
 
 /** The fields both browsers' webRequest details share, plus each one's extras. */
@@ -49,15 +49,6 @@ export const MAX_SET_COOKIE_LINES = 500;
 
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}…[${text.length - max} more characters]`;
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The top-level document's URL as far as the details alone tell. */

@@ -58,6 +58,16 @@ const response = (url: string, over: Partial<RequestDetailsLike> = {}): RequestD
 });
 
 describe('Recorder', () => {
+  test('each observation is told as recorded, with its id, before the log has written it', async () => {
+    const told: Array<{ id: number; tabId: number; registrableDomain: string; url: string }> = [];
+    const { rec, disk } = await setup({ observed: (o) => told.push(o) });
+    rec.responseReceived(response('https://api.cdn.test/x'), ['a=secret-value-123']);
+    await rec.flush();
+    expect(told).toEqual([expect.objectContaining({ tabId: 7, registrableDomain: 'cdn.test' })]);
+    expect((await disk.query()).observations.map((o) => o.id)).toEqual([told[0]?.id]);
+    expect(JSON.stringify(told)).not.toContain('secret-value-123');
+  });
+
   test('incognito changes go to the in-memory log only; others to disk', async () => {
     const { rec, disk, memory } = await setup();
     rec.cookieChanged(change('a'));

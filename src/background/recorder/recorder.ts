@@ -8,9 +8,11 @@
  * events in the order the browser delivered them.
  */
 import { evaluateSetCookieAt } from '../../analysis/set-cookie';
+import type { ValueDescription } from '../../db/digest';
 import type { EventLog } from '../../db/log-ops';
-import { splitSetCookiePair } from '../../db/redact';
-import type { NewCookieChange, NewHeaderObservation, SetCookieRecord, Settings } from '../../model/events';
+import { splitSetCookiePair } from '../../analysis/set-cookie-parse';
+import { redactObservation } from '../../db/redact';
+import type { HeaderObservation, NewCookieChange, NewHeaderObservation, SetCookieRecord, Settings } from '../../model/events';
 import { buildChange, type ChangeInput } from './changes';
 import { Correlator, type Link, type PendingLine } from './correlator';
 import { Ordered } from './ordered';
@@ -24,15 +26,11 @@ import {
   responseObservation,
   sameSiteContextOf,
 } from './headers';
-import { hostOf, TabContext, type TabInfo } from './tab-context';
+import { hostOf } from '../../analysis/domain';
+import { TabContext, type TabInfo } from './tab-context';
 import { protectUrls } from './url-protect';
 
 export type { TabInfo } from './tab-context';
-
-export interface ValueDescription {
-  valueLength: number;
-  valueDigest: string;
-}
 
 export interface RecorderLogs {
   disk: EventLog;
@@ -58,6 +56,11 @@ export interface RecorderDeps {
   /** Whose cookie parsing to predict with (`chromium` or `firefox`). */
   engine: 'chromium' | 'firefox';
   windowMs?: number;
+  /**
+   * Told of each observation as it is recorded, before the log writes it (the tab read model's
+   * scope grows at event time).
+   */
+  observed?(obs: HeaderObservation): void;
 }
 
 interface LineMeta extends PendingLine {
@@ -160,7 +163,7 @@ export class Recorder {
         pending.push({
           index,
           name,
-          domain: ev.accepted ? ev.cookie.domain : hostOf(details.url),
+          domain: ev.accepted ? ev.cookie.domain : (hostOf(details.url) ?? ''),
           path: ev.accepted ? ev.cookie.path : '/',
           deletes: ev.accepted && ev.cookie.expires !== null && ev.cookie.expires <= time,
           predictedReason: ev.accepted ? undefined : ev.reason,
@@ -172,7 +175,7 @@ export class Recorder {
         return rec;
       });
       if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
-      const { id } = this.logFor(incognito).addObservation(this.protect(obs));
+      const { id } = this.record(incognito, obs);
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
         this.lineMeta.set(`${id}:${p.index}`, line);
@@ -190,9 +193,16 @@ export class Recorder {
     this.ordered.add(this.tabs.info(details, known), (info) => {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
-      const incognito = privateUnlessKnown(details, info);
-      this.logFor(incognito).addObservation(this.protect(obs));
+      this.record(privateUnlessKnown(details, info), obs);
     });
+  }
+
+  private record(incognito: boolean, obs: NewHeaderObservation): { id: number } {
+    const stored = this.protect(obs);
+    const { id } = this.logFor(incognito).addObservation(stored);
+    // Values redacted: the read model needs sites, names and attributes only.
+    this.deps.observed?.({ ...redactObservation(stored), id });
+    return { id };
   }
 
   /**

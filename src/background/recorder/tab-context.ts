@@ -4,7 +4,7 @@
  * permission needed), its incognito flag (fixed for a tab's life; Chromium's webRequest details
  * lack it), and the sites whose request headers were looked at.
  */
-import { registrableDomain } from '../../analysis/domain';
+import { hostOf, registrableDomain } from '../../analysis/domain';
 import { topLevelUrlFromDetails, type RequestDetailsLike } from './headers';
 
 export interface TabInfo {
@@ -48,7 +48,7 @@ export class TabContext {
 
   /** A request whose headers are being looked at (with or without cookies) marks its site. */
   noteHeaderSite(url: string): void {
-    const host = hostOf(url);
+    const host = hostOf(url) ?? '';
     if (this.seenHosts.has(host)) return;
     this.seenHosts.add(host);
     const site = registrableDomain(host);
@@ -57,13 +57,5 @@ export class TabContext {
 
   headersSeenFor(site: string): boolean {
     return this.headerSites.has(site);
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
   }
 }

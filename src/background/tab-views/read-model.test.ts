@@ -85,6 +85,35 @@ describe('views follow changes', () => {
     expect(names(pushed.at(-1) as TabView)).toEqual(['late', 'other', 'sid', 't']);
   });
 
+  test('the popup never shows a view older than a change it was told about when its site joined the scope in the same burst', async () => {
+    const { model, fire } = world();
+    const { pushed } = watch(model, 1);
+    await settle();
+    // The recorder saw the tab talk to c.test, but the log has not written that observation yet.
+    model.observed({ tabId: 1, topLevelSite: 'a.test', registrableDomain: 'c.test' });
+    model.changed({ removed: false, cookie: cookie('late', 'c.test') });
+    await fire();
+    expect(names(pushed.at(-1) as TabView)).toEqual(['late', 'other', 'sid', 't']);
+  });
+
+  test('an observation told after the change of its site still brings the change in', async () => {
+    const { model, fire } = world();
+    const { pushed } = watch(model, 1);
+    await settle();
+    model.changed({ removed: false, cookie: cookie('late', 'c.test') });
+    await fire();
+    model.observed({ tabId: 1, topLevelSite: 'a.test', registrableDomain: 'c.test' });
+    await fire();
+    expect(names(pushed.at(-1) as TabView)).toEqual(['late', 'other', 'sid', 't']);
+  });
+
+  test('an observation the log already holds is not counted twice', async () => {
+    const { w, model } = world();
+    w.observations.set(1, [{ id: 7, topLevelSite: 'a.test', registrableDomain: 'b.test' }]);
+    model.observed({ id: 7, tabId: 1, topLevelSite: 'a.test', registrableDomain: 'b.test' });
+    expect((await model.view(1, 'chromium')).domains).toEqual(['a.test', 'b.test']);
+  });
+
   test('the popup never shows a view older than a change it was told about, even when another page subscribes meanwhile', async () => {
     const { w, model } = world();
     const a = watch(model, 1);

@@ -19,9 +19,12 @@ import type { LimitProfileId } from '../../model/limits';
 import type { Scope, ScopedCookies } from '../../model/scope';
 import { buildTabView, inspectable, siteOfUrl } from './build';
 import { JarMirror, type JarChange } from './jar-mirror';
+import { RecentObservations } from './recent';
 import { cookiesInStores, type StoreScope } from './stores';
 
-export type ScopeObservation = Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'>;
+export type ScopeObservation = Pick<HeaderObservation, 'topLevelSite' | 'registrableDomain'> & Partial<Pick<HeaderObservation, 'id'>>;
+/** An observation as the recorder reports it the moment it records one. */
+export type RecordedObservation = ScopeObservation & Pick<HeaderObservation, 'tabId'>;
 
 /** Where views come from: the browser and the log in the background, fakes in tests. */
 export interface ReadModelSources {
@@ -64,11 +67,15 @@ interface TabState {
 const MEMO_MAX_AGE_MS = 60_000;
 /** Changes come in bursts (a page load sets dozens): one refresh per burst. */
 const REFRESH_DELAY_MS = 30;
+/** Longer than the log's batch latency by far: past it the log's read holds the observation. */
+const RECENT_KEEP_MS = 10_000;
+const RECENT_PER_TAB = 500;
 
 export class TabReadModel {
   private readonly jar: JarMirror;
   private readonly memo = new ViewMemo(MEMO_MAX_AGE_MS);
   private readonly tabs = new Map<number, TabState>();
+  private readonly recent = new RecentObservations<RecordedObservation>(RECENT_KEEP_MS, RECENT_PER_TAB);
 
   constructor(
     private readonly sources: ReadModelSources,
@@ -95,6 +102,16 @@ export class TabReadModel {
         this.refreshLater(tabId, t, true);
       } else this.refreshLater(tabId, t, false);
     }
+  }
+
+  /**
+   * The recorder recorded an observation (before the log has it on disk): a site new to the tab
+   * joins its scope now, so a cookie of that site changed in the same burst is in the next view.
+   */
+  observed(obs: RecordedObservation): void {
+    this.recent.add(obs, this.sources.now());
+    const t = this.tabs.get(obs.tabId);
+    if (t && !t.domains.has(obs.registrableDomain)) this.refreshLater(obs.tabId, t, true);
   }
 
   /** A page starts looking at a tab: it gets the view now and after every change. */
@@ -132,7 +149,7 @@ export class TabReadModel {
     const topLevelUrl = tab?.url;
     const readable = inspectable(topLevelUrl);
     const topLevelSite = siteOfUrl(topLevelUrl);
-    const domains = readable ? tabDomains(topLevelSite, await this.sources.observations(scope.tabId)) : [];
+    const domains = readable ? tabDomains(topLevelSite, await this.observations(scope.tabId)) : [];
     const own: StoreScope = { kind: 'store', storeId: tab?.storeId ?? '' };
     const jar = readable ? cookiesInStores(await this.jar.get(), own, isPrivate) : [];
     const cookies = cookiesInDomains(jar, new Set(domains), (c) => this.memo.info(c));
@@ -187,6 +204,14 @@ export class TabReadModel {
     }
   }
 
+  /** The log's observations of the tab and those recorded since that the log may not hold yet. */
+  private async observations(tabId: number): Promise<ScopeObservation[]> {
+    const logged = await this.sources.observations(tabId);
+    const ids = new Set(logged.map((o) => o.id));
+    const recent = this.recent.of(tabId, this.sources.now()).filter((o) => o.id === undefined || !ids.has(o.id));
+    return recent.length === 0 ? logged : [...logged, ...recent];
+  }
+
   private async compute(tabId: number, profiles: LimitProfileId[]): Promise<Map<LimitProfileId, TabView>> {
     // Started at once (a worker woken by a popup is on the clock), awaited after the tab.
     const jarRead = this.jar.get();
@@ -194,7 +219,7 @@ export class TabReadModel {
     const tab = await this.sources.tab(tabId);
     const url = tab?.url;
     const readable = inspectable(url);
-    const domains = readable ? tabDomains(siteOfUrl(url), await this.sources.observations(tabId)) : [];
+    const domains = readable ? tabDomains(siteOfUrl(url), await this.observations(tabId)) : [];
     // Asked again once read: the jar as of the newest change reported before this view is built.
     await jarRead;
     const jar = readable && tab ? cookiesInStores(await this.jar.get(), { kind: 'store', storeId: tab.storeId }, (s) => this.sources.isPrivateStore(s)) : [];

@@ -1,10 +1,7 @@
 /** The log's header observations as the findings engine's inputs (src/model/observation.ts). */
+import { utf8Length } from '../../analysis/size';
 import type { HeaderObservation } from '../../model/events';
 import type { FindingObservation } from '../../model/observation';
-
-function utf8(s: string): number {
-  return new TextEncoder().encode(s).length;
-}
 
 export function findingObservations(observations: readonly HeaderObservation[]): FindingObservation[] {
   const out: FindingObservation[] = [];
@@ -22,7 +19,7 @@ export function findingObservations(observations: readonly HeaderObservation[]):
         line: s.line,
         lineIndex,
         // The recorded line's value is redacted: measure the size the browser saw.
-        nameValueBytes: utf8(s.name) + s.valueLength,
+        nameValueBytes: utf8Length(s.name) + s.valueLength,
         ...top,
         outcome: s.outcome === 'rejected' ? { accepted: false, reason: s.reason ?? 'unknown' } : { accepted: true },
       });

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { runIngestBench } from './bench-payload';
-import { CookieLogDB } from './schema';
-import { fakeIdb, openTestDb } from './test-helpers';
+import { runIngestBench } from './db-ingest-payload';
+import { CookieLogDB } from '../src/db/schema';
+import { fakeIdb, openTestDb } from '../src/db/test-helpers';
 
 test('replays a session without losing records', async () => {
   const result = await runIngestBench(new CookieLogDB('bench', fakeIdb()), 300, { burst: 25 });

@@ -7,12 +7,12 @@
  *
  * Run it on a dedicated database: it clears the one it is given.
  */
-import { cookieKey, type NewCookieChange, type NewHeaderObservation, type SetCookieRecord } from '../model/events';
-import { clearLog } from './clear';
-import { cookieLifecycle, counts, domainTimeline, tabTimeline } from './queries';
-import { pruneToCount } from './retention';
-import { type CookieLogDB, DB_NAME } from './schema';
-import { LogWriter, type LogWriterOptions } from './writer';
+import { cookieKey, type NewCookieChange, type NewHeaderObservation, type SetCookieRecord } from '../src/model/events';
+import { clearLog } from '../src/db/clear';
+import { cookieLifecycle, counts, domainTimeline, tabTimeline } from '../src/db/queries';
+import { pruneToCount } from '../src/db/retention';
+import { type CookieLogDB, DB_NAME } from '../src/db/schema';
+import { LogWriter, type LogWriterOptions } from '../src/db/writer';
 
 export interface IngestBenchOptions {
   /** Events enqueued before yielding to the event loop; defaults to all at once (a burst). */
