@@ -253,3 +253,20 @@ describe('partitioned cookies (CHIPS, top-level responses; found by the differen
     expect(jar.cookieHeader('http://localhost/x', T + 1)).toBe('');
   });
 });
+
+describe('creation time on overwrite, by engine (found by the differential tester)', () => {
+  const order = (engine: 'chromium' | 'firefox' | undefined, lines: string[]) => {
+    const jar = new CookieJar();
+    lines.forEach((line, i) => jar.apply(line, SET, T0 + i, engine ? { engine } : {}));
+    return jar.cookieHeader(GET, T0 + lines.length);
+  };
+
+  test('Chromium keeps the old creation time only when the value is unchanged', () => {
+    expect(order('chromium', ['b==', 'c=1', 'b='])).toBe('c=1; b=');
+    expect(order('chromium', ['b=1', 'c=1', 'b=1; Max-Age=60'])).toBe('b=1; c=1');
+  });
+
+  test.each([undefined, 'firefox'] as const)('engine %s keeps it always (§5.7)', (engine) => {
+    expect(order(engine, ['b==', 'c=1', 'b='])).toBe('b=; c=1');
+  });
+});

@@ -99,10 +99,13 @@ export class CookieJar {
       if (previous) this.store.delete(key);
       return previous ? { outcome: 'deleted', previous, evaluation } : { outcome: 'deleted', evaluation };
     }
+    // §5.7 keeps the old creation time; Chromium (CookieMonster) only when the value is unchanged,
+    // which moves a changed cookie to the end of the Cookie header among those of its path length.
+    const inherit = previous && (options.engine !== 'chromium' || previous.value === cookie.value) ? previous : undefined;
     const stored: StoredCookie = {
       ...cookie,
-      creationTime: previous ? previous.creationTime : nowMs,
-      sequence: previous ? previous.sequence : this.sequence++,
+      creationTime: inherit ? inherit.creationTime : nowMs,
+      sequence: inherit ? inherit.sequence : this.sequence++,
     };
     if (partitionKey !== undefined) stored.partitionKey = partitionKey;
     // Delete first so that Map order stays insertion order of the live cookies.

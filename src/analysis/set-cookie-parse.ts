@@ -5,6 +5,7 @@
  */
 import type { KnownCookieAttribute, SetCookieRejectReason, SetCookieSameSite, SetCookieWarning } from '../model/set-cookie';
 import { numericZoneOffsetMs, parseCookieDate } from './cookie-date';
+import { parseChromiumCookieDate } from './cookie-date-chromium';
 
 export const MAX_NAME_VALUE_BYTES = 4096;
 export const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
@@ -75,6 +76,7 @@ const MAX_AGE = /^-?[0-9]+$/;
 const MAX_AGE_CHROMIUM = /^[-+]?[0-9]+$/;
 
 /** Attributes whose repetition is worth a warning (the flags are idempotent). */
+const SIZE_CHECKED_FIREFOX: ReadonlySet<string> = new Set(['expires', 'max-age', 'domain', 'path']);
 const VALUED: ReadonlySet<string> = new Set(['expires', 'max-age', 'domain', 'path', 'samesite', 'priority']);
 
 const KNOWN: ReadonlySet<string> = new Set<KnownCookieAttribute>([
@@ -168,7 +170,8 @@ export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): P
     if (!KNOWN.has(key)) continue;
     const known = key as KnownCookieAttribute;
 
-    if (exceeds(attrValue, MAX_ATTRIBUTE_VALUE_BYTES)) {
+    // Firefox (CookieParser::CheckAttributeSize) caps only these four; an oversized SameSite still counts.
+    if ((!firefox || SIZE_CHECKED_FIREFOX.has(known)) && exceeds(attrValue, MAX_ATTRIBUTE_VALUE_BYTES)) {
       addWarning(warnings, `AttributeValueExceedsMaxSize:${known}`);
       continue;
     }
@@ -190,7 +193,7 @@ function applyAttribute(
 ): void {
   switch (key) {
     case 'expires': {
-      const ms = parseCookieDate(value, engine === 'chromium' ? 1 : 2);
+      const ms = engine === 'chromium' ? parseChromiumCookieDate(value) : parseCookieDate(value);
       if (ms !== null) a.expires = engine === 'firefox' ? ms - numericZoneOffsetMs(value) : ms;
       else {
         addWarning(warnings, 'ExpiresInvalid');
