@@ -270,3 +270,24 @@ describe('creation time on overwrite, by engine (found by the differential teste
     expect(order(engine, ['b==', 'c=1', 'b='])).toBe('b=; c=1');
   });
 });
+
+describe('leave secure cookies alone, as the browsers match hosts (found by the differential tester)', () => {
+  test.each([
+    // A host-only Secure cookie on the parent host: the RFC compares bare domains and refuses;
+    // Chromium and Firefox match a host-only cookie only on its own host, so they store.
+    [undefined, 'rejected'],
+    ['chromium', 'stored'],
+    ['firefox', 'stored'],
+  ] as const)('engine %s: a subdomain sets the name of a host-only Secure cookie → %s', (engine, outcome) => {
+    const jar = new CookieJar();
+    const opts = engine ? { engine } : {};
+    expect(jar.apply('k=; Secure; Path=/', 'https://example.test/a/', T0, opts).outcome).toBe('stored');
+    expect(jar.apply('k=a=b', 'http://www.example.test/a', T0 + 1, opts).outcome).toBe(outcome);
+  });
+
+  test.each(['chromium', 'firefox'] as const)('%s: a domain Secure cookie still guards its subdomains', (engine) => {
+    const jar = new CookieJar();
+    jar.apply('k=1; Secure; Domain=example.test; Path=/', 'https://example.test/', T0, { engine });
+    expect(jar.apply('k=2', 'http://www.example.test/', T0 + 1, { engine }).outcome).toBe('rejected');
+  });
+});

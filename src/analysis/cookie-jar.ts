@@ -53,6 +53,11 @@ function siteOf(url: string): string {
   return `${ctx.cryptographic ? 'https' : 'http'}://${registrableDomain(ctx.host)}`;
 }
 
+/** Whether a cookie would be sent to `host` by domain alone (a host-only cookie: that host only). */
+function hostMatches(c: { domain: string; hostOnly: boolean }, host: string): boolean {
+  return c.hostOnly ? c.domain === host : cookieDomainMatch(host, c.domain);
+}
+
 function toMs(now: Date | number): number {
   const ms = typeof now === 'number' ? now : now.getTime();
   return Number.isFinite(ms) ? ms : 0;
@@ -78,7 +83,7 @@ export class CookieJar {
     const trustworthy = !('reason' in ctx) && ctx.trustworthy;
 
     if (!cookie.secure && !trustworthy) {
-      const shadowed = this.findSecureShadow(cookie);
+      const shadowed = this.findSecureShadow(cookie, options.engine === 'chromium' || options.engine === 'firefox');
       if (shadowed) {
         return {
           outcome: 'rejected',
@@ -118,12 +123,16 @@ export class CookieJar {
    * §5.7 step 16: an existing Secure cookie with the same name whose domain domain-matches the
    * new one's (or vice versa) and whose path the new path path-matches.
    */
-  private findSecureShadow(cookie: AcceptedCookie): StoredCookie | undefined {
+  /**
+   * `browser`: Chromium (CookieMonster) and Firefox (CookieStorage::FindSecureCookie) match a
+   * host-only cookie only on its own host, where §5.7 step 16 compares the bare domains.
+   */
+  private findSecureShadow(cookie: AcceptedCookie, browser: boolean): StoredCookie | undefined {
     for (const c of this.store.values()) {
       if (
         c.secure &&
         c.name === cookie.name &&
-        (cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
+        (browser ? hostMatches(c, cookie.domain) || hostMatches(cookie, c.domain) : cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
         pathMatch(cookie.path, c.path)
       ) {
         return c;

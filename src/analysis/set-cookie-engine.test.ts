@@ -135,4 +135,16 @@ describe('more engine differences found by the differential tester', () => {
     const chromium = evaluateSetCookie(line, 'http://localhost/', { now, engine: 'chromium' });
     expect(chromium.accepted && chromium.cookie.sameSite).toBe('lax');
   });
+
+  test('Firefox keeps the last Expires and Max-Age, valid or not (CookieParser::ParseAttributes)', () => {
+    const at = (line: string) => {
+      const r = evaluateSetCookie(line, 'http://127.0.0.1/', { now, engine: 'firefox' });
+      return r.accepted ? r.cookie.expires : 'refused';
+    };
+    expect(at('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Expires=soon')).toBe(null);
+    expect(at('a=1; Max-Age=60; Max-Age=6x')).toBe(null);
+    expect(at('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Max-Age=60; Max-Age=')).toBe(Date.UTC(2027, 0, 1));
+    // Anything starting with "-" has expired.
+    expect(at('a=1; Max-Age=-5x')).toBe(0);
+  });
 });

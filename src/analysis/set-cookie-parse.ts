@@ -197,19 +197,20 @@ function applyAttribute(
       if (ms !== null) a.expires = engine === 'firefox' ? ms - numericZoneOffsetMs(value) : ms;
       else {
         addWarning(warnings, 'ExpiresInvalid');
-        // Chromium (ParsedCookie) keeps only the last Expires and Max-Age, valid or not.
-        if (engine === 'chromium') delete a.expires;
+        // Both browsers keep only the last Expires and Max-Age, valid or not (Chromium's
+        // ParsedCookie, Firefox's CookieParser::ParseAttributes), and parse it afterwards.
+        if (engine !== 'spec') delete a.expires;
       }
       return;
     }
     case 'max-age':
+      // Firefox (CookieParser::ParseMaxAgeAttribute): anything starting with "-" has expired.
+      if (engine === 'firefox' && value.startsWith('-')) a.maxAge = 0;
       // §5.6.2: a DIGIT or "-" first, then DIGITs only; otherwise the attribute is ignored.
-      if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
-      // Firefox reads a lone "-" as 0: the cookie is deleted.
-      else if (engine === 'firefox' && value === '-') a.maxAge = 0;
+      else if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
       else {
         addWarning(warnings, 'MaxAgeInvalid');
-        if (engine === 'chromium') delete a.maxAge;
+        if (engine !== 'spec') delete a.maxAge;
       }
       return;
     case 'domain':
