@@ -193,7 +193,7 @@ function applyAttribute(
 ): void {
   switch (key) {
     case 'expires': {
-      const ms = engine === 'chromium' ? parseChromiumCookieDate(value) : parseCookieDate(value);
+      const ms = engine === 'chromium' ? parseChromiumCookieDate(value) : parseCookieDate(value, 2, engine === 'firefox');
       if (ms !== null) a.expires = engine === 'firefox' ? ms - numericZoneOffsetMs(value) : ms;
       else {
         addWarning(warnings, 'ExpiresInvalid');
