@@ -61,8 +61,8 @@ function matchMonth(token: string): number {
  * Parses a cookie-date and returns ms since the epoch (UTC), or null when the algorithm fails
  * (then the `Expires` attribute is ignored). Never throws. `minYearDigits` 1: Chromium also takes a
  * one-digit year (net/cookies/cookie_util.cc ParseCookieExpirationTime), as 200x. `firefox`: the
- * two ways NSPR's PR_ParseTimeString, which Firefox uses, was seen to read more (no time of day,
- * impossible dates rolled over); it is not a full model of that parser.
+ * ways NSPR's PR_ParseTimeString, which Firefox uses, was seen to read more (no time of day or an
+ * impossible one means midnight, impossible dates roll over); it is not a full model of that parser.
  */
 export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2, firefox = false): number | null {
   let time: [number, number, number] | null = null;
@@ -113,6 +113,8 @@ export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2, firefox
   // so "0069" also becomes 2069, as the RFC's text says.
   if (year >= 70 && year <= 99) year += 1900;
   else if (year <= 69) year += 2000;
+  // Firefox was seen to read "23:60:00" as no time at all, i.e. midnight.
+  if (firefox && (time[0] > 23 || time[1] > 59 || time[2] > 59)) time = [0, 0, 0];
   const [hour, minute, second] = time;
   if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
 
