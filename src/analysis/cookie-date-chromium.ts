@@ -9,6 +9,8 @@
  * deletes), one after 9999 a date that the 400-day cap then brings back.
  */
 
+import { utf8Length } from './size';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The delimiters are the RFC's: TAB and ASCII punctuation and space, but not ":". */
@@ -18,8 +20,6 @@ function isDelimiter(c: number): boolean {
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-/** Byte length as Chromium sees the header (UTF-8). */
-const byteLength = (s: string) => new TextEncoder().encode(s).length;
 
 /** Leading digits as a number (atoi on a token that starts with a digit). */
 function leadingNumber(token: string): number {
@@ -66,7 +66,8 @@ export function parseChromiumCookieDate(input: string): number | null {
     } else if (token.includes(':')) {
       if (time === null) time = scanTime(token);
     } else {
-      const bytes = byteLength(token);
+      // Lengths are in bytes, as Chromium sees the header (UTF-8).
+      const bytes = token.length > 5 ? 6 : utf8Length(token);
       if (day < 0 && bytes <= 2) day = leadingNumber(token);
       else if (year < 0 && bytes <= 5) year = leadingNumber(token);
     }

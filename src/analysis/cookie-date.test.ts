@@ -85,6 +85,7 @@ describe('parseCookieDate, firefox', () => {
     [' Jan 1 16', '2016-01-01T00:00:00Z'],
     ['Thu, 31 Feb 20', '2020-03-02T00:00:00Z'],
     ['Jan 1 2030 23:60:00', '2030-01-01T00:00:00Z'],
+    ['Jan 1 1600', '1600-01-01T00:00:00Z'],
     ['Sun, 06 Nov 1994 08:49:37 GMT', '1994-11-06T08:49:37Z'],
   ])('%s', (input, expected) => {
     expect(parseCookieDate(input, 2, true)).toBe(Date.parse(expected));

@@ -116,7 +116,8 @@ export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2, firefox
   // Firefox was seen to read "23:60:00" as no time at all, i.e. midnight.
   if (firefox && (time[0] > 23 || time[1] > 59 || time[2] > 59)) time = [0, 0, 0];
   const [hour, minute, second] = time;
-  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
+  // NSPR has no lower bound: Firefox reads "Jan 1 1600" as a date in the past.
+  if (day < 1 || day > 31 || (year < 1601 && !firefox) || hour > 23 || minute > 59 || second > 59) return null;
 
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // "If the date does not exist (e.g. 31 February), abort": Date.UTC would roll it over.

@@ -273,16 +273,23 @@ describe('creation time on overwrite, by engine (found by the differential teste
 
 describe('leave secure cookies alone, as the browsers match hosts (found by the differential tester)', () => {
   test.each([
-    // A host-only Secure cookie on the parent host: the RFC compares bare domains and refuses;
-    // Chromium and Firefox match a host-only cookie only on its own host, so they store.
+    // A host-only Secure cookie on the parent host: the RFC compares bare domains and refuses, and
+    // so does Chromium; Firefox matches a host-only cookie only on its own host, so it stores.
     [undefined, 'rejected'],
-    ['chromium', 'stored'],
+    ['chromium', 'rejected'],
     ['firefox', 'stored'],
   ] as const)('engine %s: a subdomain sets the name of a host-only Secure cookie → %s', (engine, outcome) => {
     const jar = new CookieJar();
     const opts = engine ? { engine } : {};
     expect(jar.apply('k=; Secure; Path=/', 'https://example.test/a/', T0, opts).outcome).toBe('stored');
     expect(jar.apply('k=a=b', 'http://www.example.test/a', T0 + 1, opts).outcome).toBe(outcome);
+  });
+
+  test('Chromium: a host-only Secure cookie on a subdomain guards the parent host too', () => {
+    const jar = new CookieJar();
+    jar.apply('A=2; Secure', 'https://a.b.example.test/a', T0, { engine: 'chromium' });
+    expect(jar.apply('A=1', 'http://example.test/a/bc', T0 + 1, { engine: 'chromium' }).outcome).toBe('rejected');
+    expect(jar.apply('A=1', 'http://example.test/a/bc', T0 + 1, { engine: 'firefox' }).outcome).toBe('stored');
   });
 
   test.each(['chromium', 'firefox'] as const)('%s: a domain Secure cookie still guards its subdomains', (engine) => {

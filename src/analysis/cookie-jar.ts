@@ -83,7 +83,7 @@ export class CookieJar {
     const trustworthy = !('reason' in ctx) && ctx.trustworthy;
 
     if (!cookie.secure && !trustworthy) {
-      const shadowed = this.findSecureShadow(cookie, options.engine === 'chromium' || options.engine === 'firefox');
+      const shadowed = this.findSecureShadow(cookie, options.engine === 'firefox');
       if (shadowed) {
         return {
           outcome: 'rejected',
@@ -124,15 +124,15 @@ export class CookieJar {
    * new one's (or vice versa) and whose path the new path path-matches.
    */
   /**
-   * `browser`: Chromium (CookieMonster) and Firefox (CookieStorage::FindSecureCookie) match a
-   * host-only cookie only on its own host, where §5.7 step 16 compares the bare domains.
+   * `hostOnlyExact`: Firefox (CookieStorage::FindSecureCookie) matches a host-only cookie only on
+   * its own host, where §5.7 step 16, and Chromium as seen, compare the bare domains.
    */
-  private findSecureShadow(cookie: AcceptedCookie, browser: boolean): StoredCookie | undefined {
+  private findSecureShadow(cookie: AcceptedCookie, hostOnlyExact: boolean): StoredCookie | undefined {
     for (const c of this.store.values()) {
       if (
         c.secure &&
         c.name === cookie.name &&
-        (browser ? hostMatches(c, cookie.domain) || hostMatches(cookie, c.domain) : cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
+        (hostOnlyExact ? hostMatches(c, cookie.domain) || hostMatches(cookie, c.domain) : cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
         pathMatch(cookie.path, c.path)
       ) {
         return c;
