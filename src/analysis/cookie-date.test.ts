@@ -76,3 +76,19 @@ describe('parseCookieDate (RFC 6265 §5.1.1)', () => {
     expect(parseCookieDate('\ud83c\udf6a'.repeat(1000))).toBeNull();
   });
 });
+
+/** Seen in Firefox ESR 153 by the differential tester (PR_ParseTimeString). */
+describe('parseCookieDate, firefox', () => {
+  test.each([
+    ['Jan 1 2030', '2030-01-01T00:00:00Z'],
+    ['Jan 1 20', '2020-01-01T00:00:00Z'],
+    [' Jan 1 16', '2016-01-01T00:00:00Z'],
+    ['Thu, 31 Feb 20', '2020-03-02T00:00:00Z'],
+    ['Jan 1 2030 23:60:00', '2030-01-01T00:00:00Z'],
+    ['Jan 1 1600', '1600-01-01T00:00:00Z'],
+    ['Sun, 06 Nov 1994 08:49:37 GMT', '1994-11-06T08:49:37Z'],
+  ])('%s', (input, expected) => {
+    expect(parseCookieDate(input, 2, true)).toBe(Date.parse(expected));
+    expect(parseCookieDate(input) === null).toBe(!input.includes(':') || input.includes(':60'));
+  });
+});

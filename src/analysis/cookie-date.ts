@@ -60,9 +60,11 @@ function matchMonth(token: string): number {
 /**
  * Parses a cookie-date and returns ms since the epoch (UTC), or null when the algorithm fails
  * (then the `Expires` attribute is ignored). Never throws. `minYearDigits` 1: Chromium also takes a
- * one-digit year (net/cookies/cookie_util.cc ParseCookieExpirationTime), as 200x.
+ * one-digit year (net/cookies/cookie_util.cc ParseCookieExpirationTime), as 200x. `firefox`: the
+ * ways NSPR's PR_ParseTimeString, which Firefox uses, was seen to read more (no time of day or an
+ * impossible one means midnight, impossible dates roll over); it is not a full model of that parser.
  */
-export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2): number | null {
+export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2, firefox = false): number | null {
   let time: [number, number, number] | null = null;
   let day = -1;
   let month = 0;
@@ -104,17 +106,23 @@ export function parseCookieDate(input: string, minYearDigits: 1 | 2 = 2): number
     }
   }
 
+  // Firefox (NSPR's PR_ParseTimeString) needs no time of day: it is then midnight.
+  if (time === null && firefox) time = [0, 0, 0];
   if (time === null || day < 0 || month === 0 || year < 0) return null;
   // Two-digit years (§5.1.1 steps 3–4): 70–99 → 19xx, 0–69 → 20xx. The rule is on the value,
   // so "0069" also becomes 2069, as the RFC's text says.
   if (year >= 70 && year <= 99) year += 1900;
   else if (year <= 69) year += 2000;
+  // Firefox was seen to read "23:60:00" as no time at all, i.e. midnight.
+  if (firefox && (time[0] > 23 || time[1] > 59 || time[2] > 59)) time = [0, 0, 0];
   const [hour, minute, second] = time;
-  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
+  // NSPR has no lower bound: Firefox reads "Jan 1 1600" as a date in the past.
+  if (day < 1 || day > 31 || (year < 1601 && !firefox) || hour > 23 || minute > 59 || second > 59) return null;
 
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // "If the date does not exist (e.g. 31 February), abort": Date.UTC would roll it over.
-  if (new Date(ms).getUTCDate() !== day) return null;
+  // NSPR normalizes it instead (PR_NormalizeTime), so Firefox reads 31 Feb as 2 or 3 March.
+  if (new Date(ms).getUTCDate() !== day && !firefox) return null;
   return ms;
 }
 

@@ -253,3 +253,48 @@ describe('partitioned cookies (CHIPS, top-level responses; found by the differen
     expect(jar.cookieHeader('http://localhost/x', T + 1)).toBe('');
   });
 });
+
+describe('creation time on overwrite, by engine (found by the differential tester)', () => {
+  const order = (engine: 'chromium' | 'firefox' | undefined, lines: string[]) => {
+    const jar = new CookieJar();
+    lines.forEach((line, i) => jar.apply(line, SET, T0 + i, engine ? { engine } : {}));
+    return jar.cookieHeader(GET, T0 + lines.length);
+  };
+
+  test('Chromium keeps the old creation time only when the value is unchanged', () => {
+    expect(order('chromium', ['b==', 'c=1', 'b='])).toBe('c=1; b=');
+    expect(order('chromium', ['b=1', 'c=1', 'b=1; Max-Age=60'])).toBe('b=1; c=1');
+  });
+
+  test.each([undefined, 'firefox'] as const)('engine %s keeps it always (§5.7)', (engine) => {
+    expect(order(engine, ['b==', 'c=1', 'b='])).toBe('b=; c=1');
+  });
+});
+
+describe('leave secure cookies alone, as the browsers match hosts (found by the differential tester)', () => {
+  test.each([
+    // A host-only Secure cookie on the parent host: the RFC compares bare domains and refuses, and
+    // so does Chromium; Firefox matches a host-only cookie only on its own host, so it stores.
+    [undefined, 'rejected'],
+    ['chromium', 'rejected'],
+    ['firefox', 'stored'],
+  ] as const)('engine %s: a subdomain sets the name of a host-only Secure cookie → %s', (engine, outcome) => {
+    const jar = new CookieJar();
+    const opts = engine ? { engine } : {};
+    expect(jar.apply('k=; Secure; Path=/', 'https://example.test/a/', T0, opts).outcome).toBe('stored');
+    expect(jar.apply('k=a=b', 'http://www.example.test/a', T0 + 1, opts).outcome).toBe(outcome);
+  });
+
+  test('Chromium: a host-only Secure cookie on a subdomain guards the parent host too', () => {
+    const jar = new CookieJar();
+    jar.apply('A=2; Secure', 'https://a.b.example.test/a', T0, { engine: 'chromium' });
+    expect(jar.apply('A=1', 'http://example.test/a/bc', T0 + 1, { engine: 'chromium' }).outcome).toBe('rejected');
+    expect(jar.apply('A=1', 'http://example.test/a/bc', T0 + 1, { engine: 'firefox' }).outcome).toBe('stored');
+  });
+
+  test.each(['chromium', 'firefox'] as const)('%s: a domain Secure cookie still guards its subdomains', (engine) => {
+    const jar = new CookieJar();
+    jar.apply('k=1; Secure; Domain=example.test; Path=/', 'https://example.test/', T0, { engine });
+    expect(jar.apply('k=2', 'http://www.example.test/', T0 + 1, { engine }).outcome).toBe('rejected');
+  });
+});

@@ -53,6 +53,11 @@ function siteOf(url: string): string {
   return `${ctx.cryptographic ? 'https' : 'http'}://${registrableDomain(ctx.host)}`;
 }
 
+/** Whether a cookie would be sent to `host` by domain alone (a host-only cookie: that host only). */
+function hostMatches(c: { domain: string; hostOnly: boolean }, host: string): boolean {
+  return c.hostOnly ? c.domain === host : cookieDomainMatch(host, c.domain);
+}
+
 function toMs(now: Date | number): number {
   const ms = typeof now === 'number' ? now : now.getTime();
   return Number.isFinite(ms) ? ms : 0;
@@ -78,7 +83,7 @@ export class CookieJar {
     const trustworthy = !('reason' in ctx) && ctx.trustworthy;
 
     if (!cookie.secure && !trustworthy) {
-      const shadowed = this.findSecureShadow(cookie);
+      const shadowed = this.findSecureShadow(cookie, options.engine === 'firefox');
       if (shadowed) {
         return {
           outcome: 'rejected',
@@ -99,10 +104,13 @@ export class CookieJar {
       if (previous) this.store.delete(key);
       return previous ? { outcome: 'deleted', previous, evaluation } : { outcome: 'deleted', evaluation };
     }
+    // §5.7 keeps the old creation time; Chromium (CookieMonster) only when the value is unchanged,
+    // which moves a changed cookie to the end of the Cookie header among those of its path length.
+    const inherit = previous && (options.engine !== 'chromium' || previous.value === cookie.value) ? previous : undefined;
     const stored: StoredCookie = {
       ...cookie,
-      creationTime: previous ? previous.creationTime : nowMs,
-      sequence: previous ? previous.sequence : this.sequence++,
+      creationTime: inherit ? inherit.creationTime : nowMs,
+      sequence: inherit ? inherit.sequence : this.sequence++,
     };
     if (partitionKey !== undefined) stored.partitionKey = partitionKey;
     // Delete first so that Map order stays insertion order of the live cookies.
@@ -115,12 +123,16 @@ export class CookieJar {
    * §5.7 step 16: an existing Secure cookie with the same name whose domain domain-matches the
    * new one's (or vice versa) and whose path the new path path-matches.
    */
-  private findSecureShadow(cookie: AcceptedCookie): StoredCookie | undefined {
+  /**
+   * `hostOnlyExact`: Firefox (CookieStorage::FindSecureCookie) matches a host-only cookie only on
+   * its own host, where §5.7 step 16, and Chromium as seen, compare the bare domains.
+   */
+  private findSecureShadow(cookie: AcceptedCookie, hostOnlyExact: boolean): StoredCookie | undefined {
     for (const c of this.store.values()) {
       if (
         c.secure &&
         c.name === cookie.name &&
-        (cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
+        (hostOnlyExact ? hostMatches(c, cookie.domain) || hostMatches(cookie, c.domain) : cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
         pathMatch(cookie.path, c.path)
       ) {
         return c;

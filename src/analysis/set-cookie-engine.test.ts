@@ -112,3 +112,39 @@ describe('Firefox differences found by the differential tester', () => {
     expect(chromium.accepted && chromium.cookie.expires).toBe(null);
   });
 });
+
+/** Found by the second round of differential campaigns. */
+describe('more engine differences found by the differential tester', () => {
+  test('Expires with a five-digit year: Chromium keeps the cookie for 400 days, the RFC ignores the date', () => {
+    const line = 'a=1; Expires=Jan 1 10000 00:00:00';
+    const chromium = evaluateSetCookie(line, 'http://127.0.0.1/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.expires).toBe(now.getTime() + 400 * 86_400_000);
+    const spec = evaluateSetCookie(line, 'http://127.0.0.1/', { now });
+    expect(spec.accepted && spec.cookie.expires).toBe(null);
+  });
+
+  test('Expires with a three-digit year: a past date in Chromium, so the line deletes', () => {
+    const chromium = evaluateSetCookie('xxxx;Expires=Jan 1 100 00:00:00', 'https://example.com/a/b', { now, engine: 'chromium' });
+    expect(chromium.accepted && (chromium.cookie.expires ?? Infinity) < now.getTime()).toBe(true);
+  });
+
+  test('an oversized SameSite value still resets SameSite in Firefox; Chromium ignores the attribute', () => {
+    const line = `a=1; SameSite=Lax; SameSite=${'v'.repeat(1025)}`;
+    const firefox = evaluateSetCookie(line, 'http://localhost/', { now, engine: 'firefox' });
+    expect(firefox.accepted && firefox.cookie.sameSite).toBe('unspecified');
+    const chromium = evaluateSetCookie(line, 'http://localhost/', { now, engine: 'chromium' });
+    expect(chromium.accepted && chromium.cookie.sameSite).toBe('lax');
+  });
+
+  test('Firefox keeps the last Expires and Max-Age, valid or not (CookieParser::ParseAttributes)', () => {
+    const at = (line: string) => {
+      const r = evaluateSetCookie(line, 'http://127.0.0.1/', { now, engine: 'firefox' });
+      return r.accepted ? r.cookie.expires : 'refused';
+    };
+    expect(at('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Expires=soon')).toBe(null);
+    expect(at('a=1; Max-Age=60; Max-Age=6x')).toBe(null);
+    expect(at('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Max-Age=60; Max-Age=')).toBe(Date.UTC(2027, 0, 1));
+    // Anything starting with "-" has expired.
+    expect(at('a=1; Max-Age=-5x')).toBe(0);
+  });
+});

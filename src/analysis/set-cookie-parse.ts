@@ -5,6 +5,7 @@
  */
 import type { KnownCookieAttribute, SetCookieRejectReason, SetCookieSameSite, SetCookieWarning } from '../model/set-cookie';
 import { numericZoneOffsetMs, parseCookieDate } from './cookie-date';
+import { parseChromiumCookieDate } from './cookie-date-chromium';
 import { utf8Length } from './size';
 
 export const MAX_NAME_VALUE_BYTES = 4096;
@@ -74,6 +75,7 @@ const MAX_AGE = /^-?[0-9]+$/;
 const MAX_AGE_CHROMIUM = /^[-+]?[0-9]+$/;
 
 /** Attributes whose repetition is worth a warning (the flags are idempotent). */
+const SIZE_CHECKED_FIREFOX: ReadonlySet<string> = new Set(['expires', 'max-age', 'domain', 'path']);
 const VALUED: ReadonlySet<string> = new Set(['expires', 'max-age', 'domain', 'path', 'samesite', 'priority']);
 
 const KNOWN: ReadonlySet<string> = new Set<KnownCookieAttribute>([
@@ -167,7 +169,8 @@ export function parseSetCookie(header: string, engine: CookieEngine = 'spec'): P
     if (!KNOWN.has(key)) continue;
     const known = key as KnownCookieAttribute;
 
-    if (exceeds(attrValue, MAX_ATTRIBUTE_VALUE_BYTES)) {
+    // Firefox (CookieParser::CheckAttributeSize) caps only these four; an oversized SameSite still counts.
+    if ((!firefox || SIZE_CHECKED_FIREFOX.has(known)) && exceeds(attrValue, MAX_ATTRIBUTE_VALUE_BYTES)) {
       addWarning(warnings, `AttributeValueExceedsMaxSize:${known}`);
       continue;
     }
@@ -189,23 +192,24 @@ function applyAttribute(
 ): void {
   switch (key) {
     case 'expires': {
-      const ms = parseCookieDate(value, engine === 'chromium' ? 1 : 2);
+      const ms = engine === 'chromium' ? parseChromiumCookieDate(value) : parseCookieDate(value, 2, engine === 'firefox');
       if (ms !== null) a.expires = engine === 'firefox' ? ms - numericZoneOffsetMs(value) : ms;
       else {
         addWarning(warnings, 'ExpiresInvalid');
-        // Chromium (ParsedCookie) keeps only the last Expires and Max-Age, valid or not.
-        if (engine === 'chromium') delete a.expires;
+        // Both browsers keep only the last Expires and Max-Age, valid or not (Chromium's
+        // ParsedCookie, Firefox's CookieParser::ParseAttributes), and parse it afterwards.
+        if (engine !== 'spec') delete a.expires;
       }
       return;
     }
     case 'max-age':
+      // Firefox (CookieParser::ParseMaxAgeAttribute): anything starting with "-" has expired.
+      if (engine === 'firefox' && value.startsWith('-')) a.maxAge = 0;
       // §5.6.2: a DIGIT or "-" first, then DIGITs only; otherwise the attribute is ignored.
-      if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
-      // Firefox reads a lone "-" as 0: the cookie is deleted.
-      else if (engine === 'firefox' && value === '-') a.maxAge = 0;
+      else if ((engine === 'chromium' ? MAX_AGE_CHROMIUM : MAX_AGE).test(value)) a.maxAge = Number(value);
       else {
         addWarning(warnings, 'MaxAgeInvalid');
-        if (engine === 'chromium') delete a.maxAge;
+        if (engine !== 'spec') delete a.maxAge;
       }
       return;
     case 'domain':

@@ -1,5 +1,5 @@
 /**
- * `npm run diff:browsers -- --cases N --seed S --browser chromium|firefox|all [--from I] [--no-shrink]`
+ * `npm run diff:browsers -- --cases N --seed S --browser chromium|firefox|all [--from I | --only I,J,…] [--no-shrink]`
  *
  * Long differential campaigns of the Set-Cookie model against real Chromium and Firefox ESR (see
  * run.ts). Prints each disagreement, shrunk, with both sides; exits 1 on any disagreement or error.
@@ -13,11 +13,12 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     browser: { type: 'string', default: 'all' },
     from: { type: 'string', default: '0' },
+    only: { type: 'string' },
     'no-shrink': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-const USAGE = 'usage: diff:browsers -- --cases N --seed S --browser chromium|firefox|all [--from I] [--no-shrink]';
+const USAGE = 'usage: diff:browsers -- --cases N --seed S --browser chromium|firefox|all [--from I | --only I,J,…] [--no-shrink]';
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
@@ -26,8 +27,9 @@ if (values.help) {
 const cases = Number(values.cases);
 const seed = Number(values.seed);
 const from = Number(values.from);
+const only = values.only?.split(',').map(Number);
 const browsers: DiffBrowser[] = values.browser === 'all' ? ['chromium', 'firefox'] : [values.browser as DiffBrowser];
-if (!Number.isInteger(cases) || cases < 1 || !Number.isInteger(seed) || !Number.isInteger(from) || browsers.some((b) => b !== 'chromium' && b !== 'firefox')) {
+if (!Number.isInteger(cases) || cases < 1 || !Number.isInteger(seed) || !Number.isInteger(from) || browsers.some((b) => b !== 'chromium' && b !== 'firefox') || only?.some((i) => !Number.isInteger(i))) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -40,6 +42,7 @@ for (const browser of browsers) {
     seed,
     cases,
     from,
+    only,
     shrink: !values['no-shrink'],
     onDisagreement: (text) => console.log(`${text}\n`),
     onProgress: (done, bad) => {

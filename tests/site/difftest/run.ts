@@ -125,6 +125,8 @@ export interface Campaign {
   seed: number;
   cases: number;
   from?: number;
+  /** Replays just these case indexes (of `seed`) instead of a range. */
+  only?: number[];
   shrink?: boolean;
   /** Called with each disagreement's report (already shrunk when asked). */
   onDisagreement?: (text: string) => void;
@@ -156,7 +158,8 @@ export async function runCampaign(opts: Campaign): Promise<CampaignResult> {
   try {
     await open();
     const start = opts.from ?? 0;
-    for (let i = start; i < start + opts.cases; i++) {
+    const indexes = opts.only ?? Array.from({ length: opts.cases }, (_, k) => start + k);
+    for (const i of indexes) {
       const c = generateCase(opts.seed, i, Date.now());
       try {
         if (!flow) await open();
