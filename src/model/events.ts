@@ -159,6 +159,13 @@ export interface LogStats {
   dropped: number;
   /** Oldest records removed to make room (quota pressure, or the in-memory cap). */
   evicted: number;
+  /**
+   * Unwritten detail shed to keep the queue within its bound (Set-Cookie lines, their evaluations,
+   * a request's cookie names); the records themselves were kept.
+   */
+  detailDropped?: number;
+  /** What the queue holds now, in the units of its bound (one per record or patch plus one per line or name). */
+  queuedWeight?: number;
   lastError?: { name: string; message: string; time: number };
 }
 
