@@ -153,6 +153,11 @@ export function Options() {
             {status.log.dropped > 0 ? ` · ${t('options_dropped', String(status.log.dropped))}` : ''}
           </p>
         ) : null}
+        {status && status.detailDropped > 0 ? (
+          <p data-testid="detail-dropped" data-count={status.detailDropped}>
+            {t('status_detailDropped', String(status.detailDropped))}
+          </p>
+        ) : null}
         <button type="button" name="prune" onClick={() => void act('prune')}>
           {t('options_pruneNow')}
         </button>{' '}
