@@ -58,3 +58,20 @@ test('memory stays bounded under a flood: queued weight never exceeds the bound'
   expect(writer.stats().dropped).toBe(0);
   expect(writer.stats().detailDropped).toBeGreaterThan(0);
 });
+
+test('retention runs when the log has grown by its step, not only on a timer', async () => {
+  const db = openTestDb();
+  let runs = 0;
+  const writer = await LogWriter.open(db, {
+    scheduler: new ManualScheduler(),
+    batchSize: 2,
+    onGrowth: { everyBytes: 2_000, run: async () => void runs++ },
+  });
+  writer.addChange(makeChange());
+  await writer.flush();
+  expect(runs).toBe(0);
+  for (let i = 0; i < 20; i++) writer.addChange(makeChange());
+  await writer.flush();
+  expect(runs).toBeGreaterThan(0);
+  expect(runs).toBeLessThan(20);
+});

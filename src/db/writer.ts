@@ -28,7 +28,7 @@ import {
   prepareChange,
   prepareObservation,
 } from './log-ops';
-import { pruneForQuota } from './retention';
+import { approxBytes, pruneForQuota } from './retention';
 import { realScheduler, type Scheduler } from './scheduler';
 import { JarFold } from './jar-fold';
 import type { CookieLogDB } from './schema';
@@ -62,6 +62,11 @@ export interface LogWriterOptions {
    * changes from the log instead (schema.ts `currentJar`). 0 = with every batch.
    */
   jarIntervalMs?: number;
+  /**
+   * Retention to run once the log has grown by `everyBytes` (approximate) since its last run, so a
+   * flood is pruned while it lands instead of at the next timer. One run at a time.
+   */
+  onGrowth?: { everyBytes: number; run: () => Promise<unknown> };
 }
 
 export interface WriterStats extends LogStats {
@@ -111,6 +116,9 @@ export class LogWriter implements EventLog {
 
   private queue: Pending[] = [];
   private queuedWeight = 0;
+  private readonly onGrowth: LogWriterOptions['onGrowth'];
+  private grown = 0;
+  private growthRunning = false;
   private seq = 0;
   private flushTarget = 0;
   /** Operations at the head of the queue that the running batch owns. */
@@ -138,6 +146,7 @@ export class LogWriter implements EventLog {
     this.scheduler = options.scheduler ?? realScheduler;
     this.getSettings = options.getSettings ?? (() => DEFAULT_SETTINGS);
     this.makeRoom = options.makeRoom ?? (() => pruneForQuota(db, this.getSettings()));
+    this.onGrowth = options.onGrowth;
     this.jar = new JarFold(options.jarIntervalMs ?? 5_000, () => this.scheduler.now());
   }
 
@@ -261,6 +270,7 @@ export class LogWriter implements EventLog {
         this.counters.batches++;
         this.counters.written += adds;
         for (const p of batch) p.done.resolve();
+        this.grew(plan);
         return;
       } catch (err) {
         this.counters.lastError = errorSummary(err, this.scheduler.now());
@@ -282,6 +292,21 @@ export class LogWriter implements EventLog {
         await this.sleep(Math.min(8_000, this.backoffMs * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  private grew(plan: ReturnType<typeof planBatch>): void {
+    if (!this.onGrowth) return;
+    for (const r of plan.changes) this.grown += approxBytes(r);
+    for (const r of plan.observations) this.grown += approxBytes(r);
+    if (this.grown < this.onGrowth.everyBytes || this.growthRunning) return;
+    this.grown = 0;
+    this.growthRunning = true;
+    void this.onGrowth
+      .run()
+      .catch(() => undefined)
+      .finally(() => {
+        this.growthRunning = false;
+      });
   }
 
   private sleep(ms: number): Promise<void> {

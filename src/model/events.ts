@@ -136,6 +136,8 @@ export interface Settings {
   /** Upper bound on changes + observations kept on disk. */
   retentionMaxEvents: number;
   retentionMaxAgeDays: number;
+  /** Upper bound on the log's approximate size on disk, in bytes. */
+  retentionMaxBytes: number;
   paused: boolean;
   limitProfile: LimitProfile;
 }
@@ -145,6 +147,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   headerCapture: 'inspected',
   retentionMaxEvents: 100_000,
   retentionMaxAgeDays: 7,
+  retentionMaxBytes: 64 * 1024 * 1024,
   paused: false,
   limitProfile: 'auto',
 });

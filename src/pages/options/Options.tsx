@@ -8,6 +8,7 @@ import { markLoaded } from '../../ui/mount';
 
 const client = createClient(messageRuntime());
 const PROFILES: LimitProfile[] = ['auto', 'rfc2109', 'rfc6265', 'chromium', 'firefox'];
+const MB = 1024 * 1024;
 
 /** Recording, privacy and retention settings; every change is validated and applied by the background. */
 export function Options() {
@@ -119,6 +120,19 @@ export function Options() {
             onChange={(e) => {
               const n = positive(e.currentTarget.value);
               if (n !== undefined) void update({ retentionMaxAgeDays: n });
+            }}
+          />
+        </label>
+        <label>
+          {t('options_maxMegabytes')}{' '}
+          <input
+            type="number"
+            name="retentionMaxMegabytes"
+            min={1}
+            value={Math.round(settings.retentionMaxBytes / MB)}
+            onChange={(e) => {
+              const n = positive(e.currentTarget.value);
+              if (n !== undefined) void update({ retentionMaxBytes: n * MB });
             }}
           />
         </label>
