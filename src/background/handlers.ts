@@ -54,11 +54,12 @@ export function createHandlers(s: BackgroundState): Handlers {
         ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
       };
       if (storageError !== undefined) {
-        return { ...base, storageError, log: s.memory.stats(), counts: { changes: 0, observations: 0 } };
+        return { ...base, storageError, log: s.memory.stats(), counts: { changes: 0, observations: 0 }, detailDropped: s.recorder.detailDropped };
       }
       const writer = await s.writer;
       const [changes, observations] = await Promise.all([s.db.changes.count(), s.db.observations.count()]);
-      return { ...base, log: writer.stats(), counts: { changes, observations } };
+      const log = writer.stats();
+      return { ...base, log, counts: { changes, observations }, detailDropped: s.recorder.detailDropped + (log.detailDropped ?? 0) };
     },
     getSettings: async () => s.settings(),
     updateSettings: async (patch) => {

@@ -71,7 +71,12 @@ onWatchConnect((port) => {
 
 const writer = (async () => {
   settings = await loadSettings(db);
-  return LogWriter.open(db, { getSettings: () => settings, maxLatencyMs: 100 });
+  return LogWriter.open(db, {
+    getSettings: () => settings,
+    maxLatencyMs: 100,
+    // A flood is pruned while it lands, not ten minutes later.
+    onGrowth: { everyBytes: 4 * 1024 * 1024, run: () => runRetention() },
+  });
 })();
 /**
  * Without IndexedDB (disabled, corrupted, refused) recording goes on in memory, as for private
@@ -171,7 +176,8 @@ setInterval(() => {
   if (recorder.pending() > 0) void recorder.expire();
 }, 250);
 
-// Retention: once at start, then every ten minutes while the background lives.
+// Retention: once at start, then every ten minutes while the background lives, and whenever the
+// writer has written enough since the last run (onGrowth above).
 const runRetention = async (): Promise<void> => {
   const removed = await prune(db, settings, Date.now());
   state.lastPrune = { time: Date.now(), removed };

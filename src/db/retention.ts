@@ -1,11 +1,14 @@
 /**
- * Bounded retention: by age and by count (changes + observations together), oldest first.
+ * Bounded retention: by age, by count (changes + observations together) and by size, oldest first.
  * Deletes in small chunks, one short transaction each, so the writer's batches (which need the same
  * tables) are queued behind at most one chunk, never behind the whole prune.
  */
 import type { Table } from 'dexie';
 import type { Settings } from '../model/events';
+import { pruneToBytes } from './retention-bytes';
 import type { CookieLogDB } from './schema';
+
+export { approxBytes, pruneToBytes } from './retention-bytes';
 
 const DAY_MS = 86_400_000;
 export const PRUNE_CHUNK = 500;
@@ -15,9 +18,9 @@ export interface PruneOptions {
   chunkSize?: number;
 }
 
-type RetentionSettings = Pick<Settings, 'retentionMaxEvents' | 'retentionMaxAgeDays'>;
+type RetentionSettings = Pick<Settings, 'retentionMaxEvents' | 'retentionMaxAgeDays'> & Partial<Pick<Settings, 'retentionMaxBytes'>>;
 
-/** Removes events older than the age limit, then the oldest beyond the count limit. Returns how many. */
+/** Removes events older than the age limit, then the oldest beyond the count limit, then beyond the byte budget. Returns how many. */
 export async function prune(
   db: CookieLogDB,
   settings: RetentionSettings,
@@ -26,7 +29,9 @@ export async function prune(
 ): Promise<number> {
   const chunk = options.chunkSize ?? PRUNE_CHUNK;
   const byAge = await pruneOlderThan(db, now - settings.retentionMaxAgeDays * DAY_MS, chunk);
-  return byAge + (await pruneToCount(db, settings.retentionMaxEvents, chunk));
+  const byCount = await pruneToCount(db, settings.retentionMaxEvents, chunk);
+  const byBytes = settings.retentionMaxBytes === undefined ? 0 : await pruneToBytes(db, settings.retentionMaxBytes, chunk);
+  return byAge + byCount + byBytes;
 }
 
 /**

@@ -19,6 +19,7 @@ const VALIDATORS: { [K in keyof Settings]: Validator<K> } = {
   paused: isBool,
   retentionMaxEvents: isPositiveInt,
   retentionMaxAgeDays: isPositiveInt,
+  retentionMaxBytes: isPositiveInt,
   limitProfile: (v): v is LimitProfile => LIMIT_PROFILES.includes(v as LimitProfile),
 };
 

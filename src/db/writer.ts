@@ -28,7 +28,7 @@ import {
   prepareChange,
   prepareObservation,
 } from './log-ops';
-import { pruneForQuota } from './retention';
+import { approxBytes, pruneForQuota } from './retention';
 import { realScheduler, type Scheduler } from './scheduler';
 import { JarFold } from './jar-fold';
 import type { CookieLogDB } from './schema';
@@ -46,8 +46,9 @@ export interface LogWriterOptions {
   /** First retry delay; doubles per attempt, capped at 8 s. */
   backoffMs?: number;
   /**
-   * Operations held in memory at most while the batch being written keeps failing; beyond it the
-   * oldest waiting are dropped. While writes succeed the queue is never cut: a burst is only slow.
+   * What the queue holds at most, weighed as one per operation plus one per Set-Cookie line or
+   * cookie name an observation carries. Beyond it the oldest unwritten detail is shed first
+   * (patches, then lines and names); records are dropped only when no detail is left.
    */
   maxQueued?: number;
   scheduler?: Scheduler;
@@ -61,6 +62,11 @@ export interface LogWriterOptions {
    * changes from the log instead (schema.ts `currentJar`). 0 = with every batch.
    */
   jarIntervalMs?: number;
+  /**
+   * Retention to run once the log has grown by `everyBytes` (approximate) since its last run, so a
+   * flood is pruned while it lands instead of at the next timer. One run at a time.
+   */
+  onGrowth?: { everyBytes: number; run: () => Promise<unknown> };
 }
 
 export interface WriterStats extends LogStats {
@@ -73,6 +79,27 @@ interface Pending {
   at: number;
   op: PreparedOp;
   done: Deferred;
+  weight: number;
+}
+
+/** One for the operation, one per line or name it carries: what a flood makes grow. */
+function weigh(op: PreparedOp): number {
+  if (op.op !== 'addObservation') return 1;
+  return 1 + (op.record.setCookies?.length ?? 0) + (op.record.cookieNames?.length ?? 0);
+}
+
+/** Removes an observation's lines and names, counting the lines as not recorded. Returns how many items went. */
+function stripDetail(op: PreparedOp): number {
+  if (op.op !== 'addObservation') return 0;
+  const r = op.record;
+  const lines = r.setCookies?.length ?? 0;
+  const names = r.cookieNames?.length ?? 0;
+  if (lines > 0) {
+    r.setCookiesOmitted = (r.setCookiesOmitted ?? 0) + lines;
+    r.setCookies = [];
+  }
+  if (names > 0) r.cookieNames = [];
+  return lines + names;
 }
 
 export class LogWriter implements EventLog {
@@ -88,16 +115,18 @@ export class LogWriter implements EventLog {
   private readonly jar: JarFold;
 
   private queue: Pending[] = [];
+  private queuedWeight = 0;
+  private readonly onGrowth: LogWriterOptions['onGrowth'];
+  private grown = 0;
+  private growthRunning = false;
   private seq = 0;
   private flushTarget = 0;
   /** Operations at the head of the queue that the running batch owns. */
   private inFlight = 0;
   private draining = false;
-  /** The running batch has failed at least once and not yet landed. */
-  private failing = false;
   private timer: unknown;
   private wake: (() => void) | undefined;
-  private readonly counters: WriterStats = { queued: 0, written: 0, dropped: 0, evicted: 0, batches: 0, retries: 0 };
+  private readonly counters: WriterStats = { queued: 0, written: 0, dropped: 0, evicted: 0, detailDropped: 0, batches: 0, retries: 0 };
 
   /** Opens a writer whose ids continue after everything already in `db`. */
   static async open(db: CookieLogDB, options: LogWriterOptions = {}): Promise<LogWriter> {
@@ -117,6 +146,7 @@ export class LogWriter implements EventLog {
     this.scheduler = options.scheduler ?? realScheduler;
     this.getSettings = options.getSettings ?? (() => DEFAULT_SETTINGS);
     this.makeRoom = options.makeRoom ?? (() => pruneForQuota(db, this.getSettings()));
+    this.onGrowth = options.onGrowth;
     this.jar = new JarFold(options.jarIntervalMs ?? 5_000, () => this.scheduler.now());
   }
 
@@ -136,8 +166,9 @@ export class LogWriter implements EventLog {
     } else {
       prepared = op;
     }
-    const pending: Pending = { seq: ++this.seq, at: this.scheduler.now(), op: prepared, done: deferred() };
+    const pending: Pending = { seq: ++this.seq, at: this.scheduler.now(), op: prepared, done: deferred(), weight: weigh(prepared) };
     this.queue.push(pending);
+    this.queuedWeight += pending.weight;
     this.dropOverflow();
     this.schedule();
     return id === undefined ? { durable: pending.done.promise } : { id, durable: pending.done.promise };
@@ -180,7 +211,7 @@ export class LogWriter implements EventLog {
   }
 
   stats(): WriterStats {
-    return { ...this.counters, queued: this.queue.length };
+    return { ...this.counters, queued: this.queue.length, queuedWeight: this.queuedWeight };
   }
 
   private isDue(): boolean {
@@ -217,7 +248,7 @@ export class LogWriter implements EventLog {
         const batch = this.queue.slice(0, this.batchSize);
         this.inFlight = batch.length;
         await this.writeBatch(batch);
-        this.queue.splice(0, batch.length);
+        for (const p of this.queue.splice(0, batch.length)) this.queuedWeight -= p.weight;
         this.inFlight = 0;
       }
     } finally {
@@ -236,21 +267,19 @@ export class LogWriter implements EventLog {
       try {
         await commitBatch(this.db, plan, jar.update);
         jar.committed();
-        this.failing = false;
         this.counters.batches++;
         this.counters.written += adds;
         for (const p of batch) p.done.resolve();
+        this.grew(plan);
         return;
       } catch (err) {
-        this.failing = true;
         this.counters.lastError = errorSummary(err, this.scheduler.now());
         const quota = isQuotaError(err);
         if (quota) {
           this.counters.evicted += await this.makeRoom().catch(() => 0);
         }
         if (attempt >= this.maxAttempts) {
-          this.failing = false;
-          this.counters.dropped += adds;
+            this.counters.dropped += adds;
           for (const p of batch) p.done.reject(err);
           return;
         }
@@ -263,6 +292,21 @@ export class LogWriter implements EventLog {
         await this.sleep(Math.min(8_000, this.backoffMs * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  private grew(plan: ReturnType<typeof planBatch>): void {
+    if (!this.onGrowth) return;
+    for (const r of plan.changes) this.grown += approxBytes(r);
+    for (const r of plan.observations) this.grown += approxBytes(r);
+    if (this.grown < this.onGrowth.everyBytes || this.growthRunning) return;
+    this.grown = 0;
+    this.growthRunning = true;
+    void this.onGrowth
+      .run()
+      .catch(() => undefined)
+      .finally(() => {
+        this.growthRunning = false;
+      });
   }
 
   private sleep(ms: number): Promise<void> {
@@ -279,12 +323,56 @@ export class LogWriter implements EventLog {
     });
   }
 
-  /** Bounds memory while writes keep failing: drops the oldest operations not owned by the running batch. */
+  /**
+   * Keeps the queue within `maxQueued`, oldest first and never touching the running batch: first
+   * the patches (an evaluation lost, the record kept), then observations' lines and names, and
+   * only then whole records. Everything shed is counted and reported through `stats()`.
+   */
   private dropOverflow(): void {
-    const excess = this.queue.length - this.maxQueued;
-    if (excess <= 0 || !this.failing) return;
-    const dropped = this.queue.splice(this.inFlight, excess);
-    const err = new Error(`cookie log queue overflow: ${excess} operations dropped`);
+    if (this.queuedWeight <= this.maxQueued) return;
+    this.shedPatches();
+    this.shedDetail();
+    this.shedRecords();
+  }
+
+  private shedPatches(): void {
+    const err = new Error('cookie log queue full: an evaluation was not recorded');
+    const kept: Pending[] = [];
+    let i = this.inFlight;
+    for (; i < this.queue.length && this.queuedWeight > this.maxQueued; i++) {
+      const p = this.queue[i]!;
+      if (p.op.op === 'patchSetCookie') {
+        this.queuedWeight -= p.weight;
+        this.counters.detailDropped = (this.counters.detailDropped ?? 0) + 1;
+        p.done.reject(err);
+      } else kept.push(p);
+    }
+    if (i === this.inFlight) return;
+    this.queue.splice(this.inFlight, i - this.inFlight, ...kept);
+  }
+
+  private shedDetail(): void {
+    for (let i = this.inFlight; i < this.queue.length && this.queuedWeight > this.maxQueued; i++) {
+      const p = this.queue[i]!;
+      const n = stripDetail(p.op);
+      if (n === 0) continue;
+      this.queuedWeight -= n;
+      p.weight -= n;
+      this.counters.detailDropped = (this.counters.detailDropped ?? 0) + n;
+    }
+  }
+
+  private shedRecords(): void {
+    let n = 0;
+    let weight = 0;
+    while (this.inFlight + n < this.queue.length && this.queuedWeight - weight > this.maxQueued) {
+      weight += this.queue[this.inFlight + n]!.weight;
+      n++;
+    }
+    if (n === 0) return;
+    const dropped = this.queue.splice(this.inFlight, n);
+    this.queuedWeight -= weight;
+    const err = new Error(`cookie log queue overflow: ${n} operations dropped`);
     this.counters.lastError = errorSummary(err, this.scheduler.now());
     for (const p of dropped) {
       if (p.op.op === 'addChange' || p.op.op === 'addObservation') this.counters.dropped++;

@@ -27,6 +27,11 @@ export interface Status {
   headers: { mode: HeaderCaptureMode; listening: boolean; watchedTabs: number[] };
   /** Rows on disk. */
   counts: { changes: number; observations: number };
+  /**
+   * Unwritten detail shed to keep memory bounded under a flood (Set-Cookie lines, their
+   * evaluations, a request's cookie names, correlation links); the records themselves were kept.
+   */
+  detailDropped: number;
   /** When retention last ran and what it removed. */
   lastPrune?: { time: number; removed: number };
   /** Set when IndexedDB could not be opened: everything is recorded in memory only. */

@@ -136,6 +136,8 @@ export interface Settings {
   /** Upper bound on changes + observations kept on disk. */
   retentionMaxEvents: number;
   retentionMaxAgeDays: number;
+  /** Upper bound on the log's approximate size on disk, in bytes. */
+  retentionMaxBytes: number;
   paused: boolean;
   limitProfile: LimitProfile;
 }
@@ -145,6 +147,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   headerCapture: 'inspected',
   retentionMaxEvents: 100_000,
   retentionMaxAgeDays: 7,
+  retentionMaxBytes: 64 * 1024 * 1024,
   paused: false,
   limitProfile: 'auto',
 });
@@ -159,6 +162,13 @@ export interface LogStats {
   dropped: number;
   /** Oldest records removed to make room (quota pressure, or the in-memory cap). */
   evicted: number;
+  /**
+   * Unwritten detail shed to keep the queue within its bound (Set-Cookie lines, their evaluations,
+   * a request's cookie names); the records themselves were kept.
+   */
+  detailDropped?: number;
+  /** What the queue holds now, in the units of its bound (one per record or patch plus one per line or name). */
+  queuedWeight?: number;
   lastError?: { name: string; message: string; time: number };
 }
 

@@ -37,6 +37,19 @@ describe.each(selectedBrowsers())('%s: the options page', (name) => {
     expect(options.errors).toEqual([]);
   });
 
+  test('the byte budget is saved by the background, in megabytes on the page', async () => {
+    await options.page.$eval('input[name=retentionMaxMegabytes]', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '16';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await control.waitFor(async () => {
+      const s = await control.send<{ retentionMaxBytes: number }>('getSettings');
+      return s.retentionMaxBytes === 16 * 1024 * 1024;
+    }, 'byte budget saved');
+    expect(options.errors).toEqual([]);
+  });
+
   test('recording values is off by default and can be turned on', async () => {
     const tab = await b.newPage();
     await b.goto(tab, `${site.http}/login-insecure`);

@@ -65,7 +65,20 @@ export class Correlator {
   /** Keys whose cookie was just removed by an overwrite: the following add is an update. */
   private readonly overwritten = new Map<string, { deadline: number; changeId: number }>();
 
-  constructor(private readonly windowMs = 2_000) {}
+  private waiting = 0;
+  /** Lines and changes dropped to stay within `maxWaiting` (their link, not their record, is lost). */
+  shedLines = 0;
+  shedChanges = 0;
+
+  /** `maxWaiting`: lines and changes held at most; a flood beyond it sheds the oldest waiting. */
+  constructor(
+    private readonly windowMs = 2_000,
+    private readonly maxWaiting = 10_000,
+  ) {}
+
+  get shed(): number {
+    return this.shedLines + this.shedChanges;
+  }
 
   /** A Set-Cookie line was seen. Returns a link when a change for it already arrived. */
   addLine(line: PendingLine, now: number): Link | undefined {
@@ -75,9 +88,11 @@ export class Correlator {
     if (waiting && idx >= 0) {
       const [w] = waiting.splice(idx, 1);
       if (waiting.length === 0) this.changes.delete(key);
+      this.waiting--;
       return this.link(line, w!.item, key);
     }
     push(this.lines, key, { item: line, deadline: now + this.windowMs });
+    this.grew();
     return undefined;
   }
 
@@ -103,9 +118,11 @@ export class Correlator {
     if (waiting && idx >= 0) {
       const [w] = waiting.splice(idx, 1);
       if (waiting.length === 0) this.lines.delete(key);
+      this.waiting--;
       return this.link(w!.item, change, key);
     }
     push(this.changes, key, { item: change, deadline: now + this.windowMs });
+    this.grew();
     return undefined;
   }
 
@@ -114,15 +131,34 @@ export class Correlator {
     const lines = drain(this.lines, now);
     const changes = drain(this.changes, now);
     for (const [k, w] of this.overwritten) if (w.deadline <= now) this.overwritten.delete(k);
+    this.waiting -= lines.length + changes.length;
     return { lines, changes };
   }
 
   /** Everything still waiting, e.g. to settle before the worker suspends. */
   pending(): number {
-    let n = 0;
-    for (const list of this.lines.values()) n += list.length;
-    for (const list of this.changes.values()) n += list.length;
-    return n;
+    return this.waiting;
+  }
+
+  /**
+   * Over the bound, drops the older of the two maps' first waiting items (a key's list is in
+   * arrival order, and keys iterate in first-insertion order: close to oldest overall).
+   */
+  private grew(): void {
+    this.waiting++;
+    while (this.waiting > this.maxWaiting) {
+      const line = firstOf(this.lines);
+      const change = firstOf(this.changes);
+      const fromLines = line !== undefined && (change === undefined || line.deadline <= change.deadline);
+      if (!(fromLines ? shift(this.lines) : shift(this.changes))) break;
+      if (fromLines) this.shedLines++;
+      else this.shedChanges++;
+      this.waiting--;
+    }
+    if (this.overwritten.size > this.maxWaiting) {
+      const oldest = this.overwritten.keys().next();
+      if (!oldest.done) this.overwritten.delete(oldest.value);
+    }
   }
 
   private fits(line: PendingLine, change: ObservedChange): boolean {
@@ -147,6 +183,20 @@ function push<T>(map: Map<string, Array<Waiting<T>>>, key: string, w: Waiting<T>
   const list = map.get(key);
   if (list) list.push(w);
   else map.set(key, [w]);
+}
+
+function firstOf<T>(map: Map<string, Array<Waiting<T>>>): Waiting<T> | undefined {
+  const first = map.values().next();
+  return first.done ? undefined : first.value[0];
+}
+
+function shift<T>(map: Map<string, Array<Waiting<T>>>): boolean {
+  const first = map.entries().next();
+  if (first.done) return false;
+  const [key, list] = first.value;
+  list.shift();
+  if (list.length === 0) map.delete(key);
+  return true;
 }
 
 function drain<T>(map: Map<string, Array<Waiting<T>>>, now: number): T[] {

@@ -61,6 +61,8 @@ export interface RecorderDeps {
    * scope grows at event time).
    */
   observed?(obs: HeaderObservation): void;
+  /** Set-Cookie lines awaiting their outcome held at most; beyond it the oldest lose their evaluation. */
+  maxPendingLines?: number;
 }
 
 interface LineMeta extends PendingLine {
@@ -83,10 +85,13 @@ export class Recorder {
   private logs: RecorderLogs | undefined;
   private readonly correlator: Correlator;
   private readonly lineMeta = new Map<string, LineMeta>();
+  private readonly maxPendingLines: number;
+  private metaShed = 0;
   private readonly tabs: TabContext;
 
   constructor(private readonly deps: RecorderDeps) {
-    this.correlator = new Correlator(deps.windowMs ?? 2_000);
+    this.maxPendingLines = deps.maxPendingLines ?? 10_000;
+    this.correlator = new Correlator(deps.windowMs ?? 2_000, this.maxPendingLines);
     this.tabs = new TabContext((tabId) => deps.tab(tabId));
     this.ordered = new Ordered(
       deps.logs.then((l) => {
@@ -97,6 +102,16 @@ export class Recorder {
 
   private protect(obs: NewHeaderObservation): NewHeaderObservation {
     return protectUrls(obs, this.deps.settings().recordValues, (v) => this.deps.describe(v));
+  }
+
+  /** Detail dropped to keep memory bounded: line evaluations never made, changes never linked. */
+  get detailDropped(): number {
+    return this.metaShed + this.correlator.shedChanges;
+  }
+
+  /** Lines whose evaluation is still to come (bounded by `maxPendingLines`). */
+  pendingLineDetail(): number {
+    return this.lineMeta.size;
   }
 
   get errorCount(): number {
@@ -179,6 +194,11 @@ export class Recorder {
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
         this.lineMeta.set(`${id}:${p.index}`, line);
+        if (this.lineMeta.size > this.maxPendingLines) {
+          // The oldest line stays 'pending' in the log: its record is kept, its evaluation is not.
+          this.lineMeta.delete(this.lineMeta.keys().next().value!);
+          this.metaShed++;
+        }
         const link = this.correlator.addLine(line, time);
         if (link) this.applyLink(link);
       }

@@ -23,12 +23,21 @@ export class TabContext {
   /** Hosts already mapped to their site: a page's requests mostly repeat a few hosts, skip the PSL. */
   private readonly seenHosts = new Set<string>();
 
-  constructor(private readonly lookup: (tabId: number) => Promise<TabInfo>) {}
+  /** `maxEntries`: each map's bound; beyond it the entry noted longest ago goes (tabs close, hosts repeat). */
+  constructor(
+    private readonly lookup: (tabId: number) => Promise<TabInfo>,
+    private readonly maxEntries = 1_000,
+  ) {}
+
+  /** Entries held across the maps (for bounds tests and status). */
+  size(): number {
+    return this.topUrls.size + this.incognito.size + this.headerSites.size + this.seenHosts.size;
+  }
 
   /** Notes a main-frame request's URL; the top-level URL the request was made under, when known. */
   noteTopLevel(d: RequestDetailsLike): string | undefined {
     const fromDetails = topLevelUrlFromDetails(d);
-    if (d.type === 'main_frame' && d.tabId >= 0) this.topUrls.set(d.tabId, d.url);
+    if (d.type === 'main_frame' && d.tabId >= 0) setBounded(this.topUrls, d.tabId, d.url, this.maxEntries);
     return fromDetails ?? this.topUrls.get(d.tabId);
   }
 
@@ -39,7 +48,7 @@ export class TabContext {
     if (knownTop !== undefined && incognito !== undefined) return { incognito };
     return this.lookup(d.tabId).then(
       (info) => {
-        if (info.incognito !== undefined) this.incognito.set(d.tabId, info.incognito);
+        if (info.incognito !== undefined) setBounded(this.incognito, d.tabId, info.incognito, this.maxEntries);
         return info;
       },
       () => ({}),
@@ -50,12 +59,24 @@ export class TabContext {
   noteHeaderSite(url: string): void {
     const host = hostOf(url) ?? '';
     if (this.seenHosts.has(host)) return;
+    // Only a shortcut: forgetting it costs one more lookup.
+    if (this.seenHosts.size >= this.maxEntries) this.seenHosts.clear();
     this.seenHosts.add(host);
     const site = registrableDomain(host);
-    if (site) this.headerSites.add(site);
+    if (!site) return;
+    this.headerSites.delete(site);
+    this.headerSites.add(site);
+    if (this.headerSites.size > this.maxEntries) this.headerSites.delete(this.headerSites.values().next().value!);
   }
 
   headersSeenFor(site: string): boolean {
     return this.headerSites.has(site);
   }
+}
+
+/** Sets `key` as the newest entry and drops the oldest beyond `max`. */
+function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
 }

@@ -8,6 +8,7 @@ import { markLoaded } from '../../ui/mount';
 
 const client = createClient(messageRuntime());
 const PROFILES: LimitProfile[] = ['auto', 'rfc2109', 'rfc6265', 'chromium', 'firefox'];
+const MB = 1024 * 1024;
 
 /** Recording, privacy and retention settings; every change is validated and applied by the background. */
 export function Options() {
@@ -122,6 +123,19 @@ export function Options() {
             }}
           />
         </label>
+        <label>
+          {t('options_maxMegabytes')}{' '}
+          <input
+            type="number"
+            name="retentionMaxMegabytes"
+            min={1}
+            value={Math.round(settings.retentionMaxBytes / MB)}
+            onChange={(e) => {
+              const n = positive(e.currentTarget.value);
+              if (n !== undefined) void update({ retentionMaxBytes: n * MB });
+            }}
+          />
+        </label>
       </fieldset>
       <fieldset>
         <legend>{t('options_limits')}</legend>
@@ -151,6 +165,11 @@ export function Options() {
           <p data-testid="log-status">
             {t('options_logCounts', [String(status.counts.changes), String(status.counts.observations)])}
             {status.log.dropped > 0 ? ` · ${t('options_dropped', String(status.log.dropped))}` : ''}
+          </p>
+        ) : null}
+        {status && status.detailDropped > 0 ? (
+          <p data-testid="detail-dropped" data-count={status.detailDropped}>
+            {t('status_detailDropped', String(status.detailDropped))}
           </p>
         ) : null}
         <button type="button" name="prune" onClick={() => void act('prune')}>

@@ -10,10 +10,16 @@ const client = createClient(messageRuntime());
 export function Actions({ tabId }: { tabId: number }) {
   const [paused, setPaused] = useState<boolean | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const [detailDropped, setDetailDropped] = useState(0);
   useEffect(() => {
     client.send('getSettings').then(
       (s) => setPaused(s.paused),
       () => setPaused(undefined),
+    );
+    // Said once when the panel opens: a flood that shed detail is rare and worth knowing about.
+    client.send('getStatus').then(
+      (st) => setDetailDropped(st.detailDropped),
+      () => setDetailDropped(0),
     );
   }, []);
   const run = (what: () => Promise<unknown>, done: string): void => {
@@ -41,6 +47,11 @@ export function Actions({ tabId }: { tabId: number }) {
       <button type="button" onClick={() => run(() => openExtensionPage('src/pages/report/index.html', { tabId }), '')} data-testid="report">
         {t('panel_open_report')}
       </button>
+      {detailDropped > 0 ? (
+        <span class="muted" data-testid="detail-dropped" data-count={detailDropped}>
+          {t('status_detailDropped', String(detailDropped))}
+        </span>
+      ) : null}
       <span role="status" class="muted" data-testid="action-status">
         {status}
       </span>
