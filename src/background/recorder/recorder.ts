@@ -55,6 +55,11 @@ export interface RecorderDeps {
    * an event is committed, i.e. once settings and watched tabs are known. Absent: every tab.
    */
   captures?(tabId: number): boolean;
+  /**
+   * Told once a record is written (durable, or applied in memory): an observation of `tabId`, or
+   * a cookie change or link (`undefined`) — the read model's sessions come from these.
+   */
+  recorded?(tabId: number | undefined): void;
   /** Whose cookie parsing to predict with (`chromium` or `firefox`). */
   engine: 'chromium' | 'firefox';
   windowMs?: number;
@@ -114,7 +119,8 @@ export class Recorder {
         record.cause === 'expired' || record.cause === 'evicted' || !this.headersSeenFor(record.registrableDomain)
           ? 'unknown'
           : 'script';
-      const { id } = this.logFor(incognito).addChange(record);
+      const { id, durable } = this.logFor(incognito).addChange(record);
+      this.written(durable, undefined);
       const link = this.correlator.addChange(
         {
           changeId: id,
@@ -172,7 +178,8 @@ export class Recorder {
         return rec;
       });
       if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
-      const { id } = this.logFor(incognito).addObservation(this.protect(obs));
+      const { id, durable } = this.logFor(incognito).addObservation(this.protect(obs));
+      this.written(durable, details.tabId);
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
         this.lineMeta.set(`${id}:${p.index}`, line);
@@ -191,7 +198,7 @@ export class Recorder {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
       const incognito = privateUnlessKnown(details, info);
-      this.logFor(incognito).addObservation(this.protect(obs));
+      this.written(this.logFor(incognito).addObservation(this.protect(obs)).durable, details.tabId);
     });
   }
 
@@ -259,8 +266,13 @@ export class Recorder {
       reason: undefined,
     });
     const patch = { linkedObservationId: link.observationId, source: 'http' as const };
-    this.logForId(link.changeId).patchChange(link.changeId, patch);
+    this.written(this.logForId(link.changeId).patchChange(link.changeId, patch).durable, undefined);
     if (link.replacedChangeId !== undefined) this.logForId(link.replacedChangeId).patchChange(link.replacedChangeId, patch);
+  }
+
+  private written(durable: Promise<void>, tabId: number | undefined): void {
+    const tell = this.deps.recorded;
+    if (tell) durable.then(() => tell(tabId), () => undefined);
   }
 
   /** Whether this request's headers are recorded. */
