@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { digester } from './digest';
-import { redactUrl, urlParams, type Describe } from './url-secrets';
+import { readableUrl, redactUrl, urlParams, type Describe } from './url-secrets';
 
 const digest = digester(new Uint8Array(32).fill(7));
 const describeValue: Describe = (v) => ({ valueLength: new TextEncoder().encode(v).length, valueDigest: digest(v) });
@@ -52,4 +52,11 @@ describe('urlParams', () => {
     ]);
     expect(urlParams('https://a.test/?PHPSESSID=abc&x')).toEqual([{ where: 'query', name: 'PHPSESSID', value: 'abc' }]);
   });
+});
+
+test('readableUrl shows parameter names and hides digested values', () => {
+  expect(readableUrl('https://a.test/p;jsessionid={32:0123abcd}?user={5:ab12}&x=&next=%2F#{7:ff}')).toBe(
+    'https://a.test/p;jsessionid=…?user=…&x=&next=%2F#…',
+  );
+  expect(readableUrl('https://a.test/{not}')).toBe('https://a.test/{not}');
 });

@@ -99,3 +99,8 @@ export function urlParams(url: string): UrlParam[] {
   }
   return out;
 }
+
+/** A stored URL for people: each `{length:digest}` value shown as `…`, the parameter names kept. */
+export function readableUrl(url: string): string {
+  return url.replace(/\{\d+:[0-9a-f]+\}/g, '…');
+}

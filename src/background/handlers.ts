@@ -107,7 +107,9 @@ export function createHandlers(s: BackgroundState): Handlers {
     },
     markSession: async ({ tabId, kind }) => {
       if (kind !== 'login' && kind !== 'logout') throw new Error(`Unknown mark "${String(kind)}".`);
-      return s.marks.mark(tabId, kind);
+      const mark = await s.marks.mark(tabId, kind);
+      s.tabViews.logged(tabId);
+      return mark;
     },
     getMarks: async ({ site }) => s.marks.list(typeof site === 'string' ? site : undefined),
   };

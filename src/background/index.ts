@@ -40,7 +40,7 @@ const memory = new MemoryLog({ getSettings: () => settings });
 /** Why the on-disk log could not be opened, when it could not (reported by getStatus). */
 let storageError: string | undefined;
 /** Each open popup's and panel's tab, kept current from the jar mirror and pushed to them. */
-const tabViews = new TabReadModel(readModelSources(db, memory, () => storageError !== undefined));
+const tabViews = new TabReadModel(readModelSources(db, memory, () => storageError !== undefined, (site) => marks.list(site)));
 // The jar is read at every start (reconciliation compares it with the log): begin now, so that a
 // popup that woke the worker does not wait for the read to start.
 tabViews.cookies().catch(() => undefined);
@@ -114,6 +114,7 @@ const recorder = new Recorder({
   engine: BROWSER === 'firefox' ? 'firefox' : 'chromium',
   captures: (tabId) => capture.covers(tabId),
   observed: (obs) => tabViews.observed(obs),
+  recorded: (tabId) => tabViews.logged(tabId),
   currentDigest: async ({ url, name, storeId }) => {
     const cookies = await getAllCookies({ url });
     const match = cookies.find((c) => c.name === name && (storeId === undefined || c.storeId === storeId));

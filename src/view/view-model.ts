@@ -11,6 +11,9 @@ import type { CookieResults } from './view-memo';
 import type { CookieInfo } from '../model/cookie';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
+import type { TabAuthMoment, TabSession } from './sessions';
+
+export type { TabAuthMoment, TabSession } from './sessions';
 
 export type Section = 'session' | 'persistent';
 
@@ -211,4 +214,8 @@ export interface TabView {
   complete: boolean;
   /** The cookie store the view covers (the tab's: normal, private or its container). */
   storeId?: string;
+  /** The sessions of the tab's sites, oldest first (view/sessions.ts). */
+  sessions: TabSession[];
+  /** Logins and logouts on those sites (the panel's timeline markers). */
+  authMoments: TabAuthMoment[];
 }

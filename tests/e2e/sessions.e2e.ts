@@ -39,6 +39,36 @@ async function seen(control: ExtensionControl, kind: 'request' | 'response', tes
 
 const sessionName = (s: SessionSummary): string => (s.cookie ? `${s.cookie.name}@${s.cookie.path}` : `Authorization ${s.scheme ?? ''}`);
 
+interface ShownSession {
+  renewed: string;
+  cleared: string;
+  findings: string[];
+}
+
+/** What the popup and the panel must say of a session: the report's conclusions, in their words. */
+function expectedShown(s: SessionSummary): ShownSession {
+  return {
+    renewed: s.rotatedAtLogin === null ? 'unknown' : s.rotatedAtLogin ? 'yes' : 'no',
+    cleared: s.logout === null ? 'unknown' : s.endedBy === 'logout' ? 'yes' : 'no',
+    findings: [...s.findings].sort(),
+  };
+}
+
+/** The sessions a page shows, by `name@path`, read from the data attributes of `selector`'s entries. */
+async function shownSessions(tab: TrackedPage, selector: string): Promise<Record<string, ShownSession>> {
+  const rows = await tab.page.$$eval(selector, (els) =>
+    els.map((e) => [
+      e.getAttribute('data-session') ?? '',
+      {
+        renewed: e.getAttribute('data-renewed-at-login') ?? '',
+        cleared: e.getAttribute('data-cleared-at-logout') ?? '',
+        findings: (e.getAttribute('data-session-findings') ?? '').split(' ').filter((x) => x !== '').sort(),
+      },
+    ] as const),
+  );
+  return Object.fromEntries(rows);
+}
+
 describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) => {
   let b: ExtensionBrowser;
   let control: ExtensionControl;
@@ -153,6 +183,35 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     }
   });
 
+  test('the popup shows the same sessions and conclusions as the report', async () => {
+    const popup = await b.openExtensionPage('src/pages/popup/index.html', { tabId: await b.tabIdOf(tab) });
+    await popup.page.waitForSelector(`[data-testid=popup-sessions][data-sessions="${report.sessions.length}"]`);
+    const shown = await shownSessions(popup, '[data-testid=popup-sessions] li[data-session]');
+    expect(shown).toEqual(Object.fromEntries(report.sessions.map((s) => [sessionName(s), expectedShown(s)])));
+    // The correct apps: no finding, renewed and cleared, in words.
+    expect(shown['connect.sid@/fetchapp']).toEqual({ renewed: 'yes', cleared: 'yes', findings: [] });
+    await popup.page.close();
+  });
+
+  test('the panel shows each session with its timeline and findings, URLs without secrets', async () => {
+    const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId: await b.tabIdOf(tab) });
+    await panel.page.waitForSelector('[data-testid=auth-moments] [data-moment=login]');
+    await panel.page.click('[data-testid=tab-sessions]');
+    await panel.page.waitForSelector(`[data-testid=session-timelines][data-sessions="${report.sessions.length}"]`);
+    const entries = '[data-testid=session-timelines] li.session-entry';
+    expect(await shownSessions(panel, entries)).toEqual(Object.fromEntries(report.sessions.map((s) => [sessionName(s), expectedShown(s)])));
+    const timelines = Object.fromEntries(
+      await panel.page.$$eval(entries, (els) => els.map((e) => [e.getAttribute('data-session') ?? '', e.getAttribute('data-timeline') ?? ''] as const)),
+    );
+    for (const key of ['JSESSIONID@/', 'sessionid@/', 'connect.sid@/fetchapp']) {
+      expect({ key, steps: timelines[key]?.split(' ') }).toMatchObject({ key, steps: expect.arrayContaining(['issued', 'login', 'logout', 'ended']) });
+    }
+    const text = await panel.page.$eval('[data-testid=session-timelines]', (e) => e.textContent ?? '');
+    expect(text).not.toMatch(/\{\d+:[0-9a-f]+\}/);
+    for (const secret of secrets) expect(text.includes(secret)).toBe(false);
+    await panel.page.close();
+  });
+
   test("a manual login mark becomes a record of the log, for the tab's site", async () => {
     const tabId = await b.tabIdOf(tab);
     const mark = await control.send<{ id: number; kind: string; site: string }>('markSession', { tabId, kind: 'login' });
@@ -161,5 +220,18 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     expect(stored.filter((m) => m.kind === 'login').map((m) => [m.id, m.site])).toEqual([[mark.id, '127.0.0.1']]);
     const listed = await control.send<Array<{ id: number }>>('getMarks', { site: '127.0.0.1' });
     expect(listed.map((m) => m.id)).toContain(mark.id);
+  });
+
+  test("the panel's \"I just logged out\" button changes the conclusions", async () => {
+    const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId: await b.tabIdOf(tab) });
+    await panel.page.waitForSelector('[data-testid=tab-sessions]');
+    await panel.page.click('[data-testid=tab-sessions]');
+    const jsess = '[data-testid=session-timelines] li.session-entry[data-session="JSESSIONID@/jsess"]';
+    await panel.page.waitForSelector(`${jsess}[data-cleared-at-logout=unknown]`);
+    await panel.page.click('[data-testid=session-timelines] [data-mark=logout]');
+    await panel.page.waitForSelector('[data-testid=session-timelines] [data-last-mark^="logout:"]');
+    // Decided once the mark's window has passed: the cookie is still there, unchanged.
+    await panel.page.waitForSelector(`${jsess}[data-cleared-at-logout=no][data-session-findings~="session-not-cleared-on-logout"]`, { timeout: 15_000 });
+    await panel.page.close();
   });
 });

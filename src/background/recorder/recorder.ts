@@ -53,6 +53,11 @@ export interface RecorderDeps {
    * an event is committed, i.e. once settings and watched tabs are known. Absent: every tab.
    */
   captures?(tabId: number): boolean;
+  /**
+   * Told once a record is written (durable, or applied in memory): an observation of `tabId`, or
+   * a cookie change or link (`undefined`) — the read model's sessions come from these.
+   */
+  recorded?(tabId: number | undefined): void;
   /** Whose cookie parsing to predict with (`chromium` or `firefox`). */
   engine: 'chromium' | 'firefox';
   windowMs?: number;
@@ -132,7 +137,8 @@ export class Recorder {
         record.cause === 'expired' || record.cause === 'evicted' || !this.headersSeenFor(record.registrableDomain)
           ? 'unknown'
           : 'script';
-      const { id } = this.logFor(incognito).addChange(record);
+      const { id, durable } = this.logFor(incognito).addChange(record);
+      this.written(durable, undefined);
       const link = this.correlator.addChange(
         {
           changeId: id,
@@ -190,7 +196,8 @@ export class Recorder {
         return rec;
       });
       if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
-      const { id } = this.record(incognito, obs);
+      const { id, durable } = this.record(incognito, obs);
+      this.written(durable, details.tabId);
       for (const p of pending) {
         const line: LineMeta = { ...p, observationId: id };
         this.lineMeta.set(`${id}:${p.index}`, line);
@@ -213,16 +220,16 @@ export class Recorder {
     this.ordered.add(this.tabs.info(details, known), (info) => {
       if (!this.captures(details)) return;
       const obs = requestObservation(details, cookieHeader, authorization, { time, topLevelUrl: known ?? info.url });
-      this.record(privateUnlessKnown(details, info), obs);
+      this.written(this.record(privateUnlessKnown(details, info), obs).durable, details.tabId);
     });
   }
 
-  private record(incognito: boolean, obs: NewHeaderObservation): { id: number } {
+  private record(incognito: boolean, obs: NewHeaderObservation): { id: number; durable: Promise<void> } {
     const stored = this.protect(obs);
-    const { id } = this.logFor(incognito).addObservation(stored);
+    const { id, durable } = this.logFor(incognito).addObservation(stored);
     // Values redacted: the read model needs sites, names and attributes only.
     this.deps.observed?.({ ...redactObservation(stored), id });
-    return { id };
+    return { id, durable };
   }
 
   /**
@@ -289,8 +296,13 @@ export class Recorder {
       reason: undefined,
     });
     const patch = { linkedObservationId: link.observationId, source: 'http' as const };
-    this.logForId(link.changeId).patchChange(link.changeId, patch);
+    this.written(this.logForId(link.changeId).patchChange(link.changeId, patch).durable, undefined);
     if (link.replacedChangeId !== undefined) this.logForId(link.replacedChangeId).patchChange(link.replacedChangeId, patch);
+  }
+
+  private written(durable: Promise<void>, tabId: number | undefined): void {
+    const tell = this.deps.recorded;
+    if (tell) durable.then(() => tell(tabId), () => undefined);
   }
 
   /** Whether this request's headers are recorded. */

@@ -57,5 +57,8 @@ export function buildTabView(args: {
     now,
     view: forWire(buildViewModel({ cookies, topLevelSite, now, profile: LIMIT_PROFILES[profileId] }, context?.results)),
     complete: true,
+    // The read model adds them (read-model.ts): they come from the log, not the jar.
+    sessions: [],
+    authMoments: [],
   };
 }

@@ -14,7 +14,9 @@ import { cookieSite, cookiesInDomains, tabDomains } from '../../analysis/tab-sco
 import type { TabView } from '../../view/view-model';
 import { ViewMemo } from '../../view/view-memo';
 import type { CookieSnapshot } from '../../model/cookie';
-import type { HeaderObservation } from '../../model/events';
+import { analyzeSessions, AUTH_WINDOW_MS } from '../../analysis/sessions';
+import type { CookieChangeEvent, HeaderObservation, SessionMark } from '../../model/events';
+import { tabSessions, type TabSessions } from '../../view/sessions';
 import type { LimitProfileId } from '../../model/limits';
 import type { Scope, ScopedCookies } from '../../model/scope';
 import { buildTabView, inspectable, siteOfUrl } from './build';
@@ -32,8 +34,13 @@ export interface ReadModelSources {
   tab(tabId: number): Promise<{ url?: string | undefined; storeId: string } | undefined>;
   /** Every cookie of every store (read once, then kept current by `changed`). */
   readJar(): Promise<CookieSnapshot[]>;
-  /** The tab's newest observations: the sites in its scope. */
-  observations(tabId: number): Promise<ScopeObservation[]>;
+  /**
+   * The tab's newest observations: the sites in its scope and, when whole records (the log's, not
+   * a test's site pairs), its sessions' requests and responses.
+   */
+  observations(tabId: number): Promise<Array<ScopeObservation | HeaderObservation>>;
+  /** The cookie changes of these sites and the session marks; absent: views carry no sessions. */
+  sessionLog?(sites: readonly string[]): Promise<{ changes: CookieChangeEvent[]; marks: SessionMark[] }>;
   isPrivateStore(storeId: string): boolean;
   now(): number;
 }
@@ -114,6 +121,14 @@ export class TabReadModel {
     if (t && !t.domains.has(obs.registrableDomain)) this.refreshLater(obs.tabId, t, true);
   }
 
+  /**
+   * Something of the log a tab's sessions come from was recorded: an observation of `tabId`, a
+   * cookie change, a mark (`undefined`: any tab). Those tabs' views are computed and pushed again.
+   */
+  logged(tabId?: number): void {
+    for (const [id, t] of this.tabs) if (tabId === undefined || id === tabId) this.refreshLater(id, t, false);
+  }
+
   /** A page starts looking at a tab: it gets the view now and after every change. */
   subscribe(s: Subscriber): () => void {
     let t = this.tabs.get(s.tabId);
@@ -161,6 +176,16 @@ export class TabReadModel {
     return (await this.compute(tabId, [profileId])).get(profileId) as TabView;
   }
 
+  /**
+   * A login or logout younger than its window is not decided yet (its response may still change the
+   * cookie): computed again once the window has passed, even if nothing else is recorded.
+   */
+  private recheckMoments(tabId: number, view: TabView): void {
+    const newest = view.authMoments.reduce((n, m) => Math.max(n, m.time), -Infinity);
+    const left = newest + AUTH_WINDOW_MS - this.sources.now();
+    if (left > 0) this.schedule(() => this.logged(tabId), left + REFRESH_DELAY_MS);
+  }
+
   private refreshLater(tabId: number, t: TabState, onlyIfScopeGrew: boolean): void {
     // A pending refresh that must push wins over one that may not.
     if (t.timer !== undefined) {
@@ -196,6 +221,7 @@ export class TabReadModel {
       const to = grew ? subscribers : subscribers.filter((s) => t.owed.has(s));
       t.owed.clear();
       for (const s of to) if (t.subscribers.has(s)) s.push(views.get(s.profileId) as TabView);
+      this.recheckMoments(tabId, any);
     } catch (err) {
       if (this.tabs.get(tabId) !== t || generation !== t.generation) return;
       const to = subscribers.filter((s) => t.owed.has(s));
@@ -205,7 +231,7 @@ export class TabReadModel {
   }
 
   /** The log's observations of the tab and those recorded since that the log may not hold yet. */
-  private async observations(tabId: number): Promise<ScopeObservation[]> {
+  private async observations(tabId: number): Promise<Array<ScopeObservation | HeaderObservation>> {
     const logged = await this.sources.observations(tabId);
     const ids = new Set(logged.map((o) => o.id));
     const recent = this.recent.of(tabId, this.sources.now()).filter((o) => o.id === undefined || !ids.has(o.id));
@@ -219,7 +245,9 @@ export class TabReadModel {
     const tab = await this.sources.tab(tabId);
     const url = tab?.url;
     const readable = inspectable(url);
-    const domains = readable ? tabDomains(siteOfUrl(url), await this.observations(tabId)) : [];
+    const observations = readable ? await this.observations(tabId) : [];
+    const domains = readable ? tabDomains(siteOfUrl(url), observations) : [];
+    const sessions = readable ? await this.sessions(observations, domains) : { sessions: [], authMoments: [] };
     // Asked again once read: the jar as of the newest change reported before this view is built.
     await jarRead;
     const jar = readable && tab ? cookiesInStores(await this.jar.get(), { kind: 'store', storeId: tab.storeId }, (s) => this.sources.isPrivateStore(s)) : [];
@@ -227,8 +255,17 @@ export class TabReadModel {
     const views = new Map<LimitProfileId, TabView>();
     for (const profileId of profiles) {
       const view = buildTabView({ tabExists: tab !== undefined, url, domains, jar, now, profileId, memo: this.memo });
-      views.set(profileId, tab ? { ...view, storeId: tab.storeId } : view);
+      views.set(profileId, tab ? { ...view, ...sessions, storeId: tab.storeId } : { ...view, ...sessions });
     }
     return views;
+  }
+
+  /** The sessions of the tab's sites, by the model the report uses, from the tab's newest observations. */
+  private async sessions(observations: ReadonlyArray<ScopeObservation | HeaderObservation>, domains: string[]): Promise<TabSessions> {
+    if (!this.sources.sessionLog || domains.length === 0) return { sessions: [], authMoments: [] };
+    const { changes, marks } = await this.sources.sessionLog(domains);
+    const whole = observations.filter((o): o is HeaderObservation => 'kind' in o && 'id' in o);
+    const analysis = analyzeSessions({ changes, observations: whole, marks, now: this.sources.now() });
+    return tabSessions(analysis, new Set(domains));
   }
 }

@@ -23,6 +23,7 @@ import { lineFindingsMemo } from './line-findings';
 import { findingObservations } from './observations';
 import { RowDetail } from './RowDetail';
 import { SessionsView } from './SessionsView';
+import { AuthMomentStrip, SessionTimelines } from './SessionTimelines';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useThrottledMemo } from './throttle';
 import { Tabs, type View } from './Tabs';
@@ -137,6 +138,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
       {scope && !scope.inspectable ? <p class="notice">{t('panel_not_inspectable')}</p> : null}
       <div class="panel-body">
         <div class="panel-main" role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
+          {view === 'timeline' && scope ? <AuthMomentStrip moments={scope.authMoments} /> : null}
           {view === 'timeline' ? (
             <TimelineView
               timeline={timeline?.rows}
@@ -155,6 +157,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
           {view === 'cookies' ? (
             <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} onActivate={openInspector} onDismiss={closeInspector} />
           ) : null}
+          {view === 'sessions' ? <SessionTimelines tabId={tabId} sessions={scope?.sessions ?? []} /> : null}
           {view === 'sessions' ? <SessionsView facts={sessions} onSelect={selectKey} /> : null}
           {view === 'limits' && analysis && scope && log ? (
             <LimitsView

@@ -8,8 +8,13 @@ import type { TabView } from '../../view/view-model';
 import type { ScopedCookies } from '../../ui/scope';
 import { panelPort } from './tab-port';
 
-function scopedOf(tabId: number, v: TabView): ScopedCookies {
+/** The tab's cookies, and its sessions and login/logout moments from the same push. */
+export type PanelScope = ScopedCookies & Pick<TabView, 'sessions' | 'authMoments'>;
+
+function scopedOf(tabId: number, v: TabView): PanelScope {
   return {
+    sessions: v.sessions,
+    authMoments: v.authMoments,
     scope: { kind: 'tab', tabId },
     topLevelUrl: v.topLevelUrl,
     topLevelSite: v.topLevelSite,
@@ -20,8 +25,8 @@ function scopedOf(tabId: number, v: TabView): ScopedCookies {
   };
 }
 
-export function useScope(tabId: number): ScopedCookies | undefined {
-  const [scope, setScope] = useState<ScopedCookies | undefined>(undefined);
+export function useScope(tabId: number): PanelScope | undefined {
+  const [scope, setScope] = useState<PanelScope | undefined>(undefined);
   useEffect(() => {
     const port = panelPort(tabId);
     const stop = port.onPush((p) => {

@@ -9,6 +9,7 @@ import type { Target } from '../../ui/target';
 import { useTarget } from '../../ui/useTarget';
 import { FindingsSection } from './FindingsSection';
 import { PopupHeader } from './Header';
+import { SessionsSection } from './SessionsSection';
 import { LimitsSection } from './LimitsSection';
 import { useHostAccess } from './useHostAccess';
 import { usePopupData, type PopupState } from './usePopupData';
@@ -147,6 +148,7 @@ function Ready(props: {
             })}
           </>
         )}
+        <SessionsSection sessions={tab.sessions} />
         <LimitsSection vm={vm} profileId={tab.profileId} onProfile={props.onProfile} />
         <FindingsSection vm={vm} tabId={props.tabId} />
       </main>
