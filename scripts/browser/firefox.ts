@@ -74,6 +74,27 @@ export async function launchFirefox(
     async tabIdOf(t) {
       return tabIdByUrl(self, t);
     },
+    async openPrivateWindow(url: string) {
+      // Only the add-on can open a private window here, and only when a policy lets it into them
+      // (tests/e2e/harness/firefox-policy.ts); otherwise windows.create refuses.
+      const opener = await self.openExtensionPage('src/pages/options/index.html');
+      try {
+        await opener.page.evaluate(async (u: string) => {
+          type Win = { id?: number; incognito: boolean };
+          type Windows = { create(o: object): Promise<Win>; getAll(): Promise<Win[]>; update(id: number, o: object): Promise<unknown> };
+          const api = (globalThis as unknown as { browser: { windows: Windows } }).browser;
+          await api.windows.create({ incognito: true, url: u });
+          // New tabs open in the focused window: give focus back to a normal one, so later pages
+          // open where Chromium opens them.
+          const normal = (await api.windows.getAll()).find((w) => !w.incognito);
+          if (normal?.id !== undefined) await api.windows.update(normal.id, { focused: true });
+        }, url);
+      } finally {
+        await opener.page.close();
+      }
+      const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url() === url, { timeout: 15_000 });
+      return track(await target.asPage());
+    },
     async close() {
       await browser.close().catch(() => undefined);
       if (profile) rmSync(profile, { recursive: true, force: true });

@@ -15,7 +15,10 @@ export interface ExtensionBrowser {
   goto(page: TrackedPage, url: string): Promise<void>;
   /** The tab id the extension sees for `page` (for `?tabId=N`). */
   tabIdOf(page: TrackedPage): Promise<number>;
-  /** Chromium only (launched with allowIncognito): opens `url` in an incognito window. */
+  /**
+   * Opens `url` in a private window: Chromium launched with allowIncognito; Firefox once a policy
+   * lets the add-on into private windows (tests/e2e/harness/firefox-policy.ts).
+   */
   openPrivateWindow?(url: string): Promise<TrackedPage>;
   /** Chromium only: stops the extension's service worker as the browser does when idle. */
   stopServiceWorker?(): Promise<void>;

@@ -52,3 +52,17 @@ export function reloadTabAndWait(tabId: number, timeoutMs = 30_000): Promise<voi
     browser.tabs.reload(tabId).catch(done);
   });
 }
+
+/** Whether this page itself is in a private window (Firefox gives such pages no IndexedDB). */
+export function inPrivateContext(): boolean {
+  return browser.extension.inIncognitoContext === true;
+}
+
+/**
+ * Whether `tabId` is a private tab, whose events live only in the background's memory log. A tab
+ * that cannot be looked up counts as private when this page is: nothing then reads the disk log.
+ */
+export async function isPrivateTab(tabId: number): Promise<boolean> {
+  const tab = await getTab(tabId);
+  return tab ? tab.incognito : inPrivateContext();
+}

@@ -3,24 +3,30 @@ import { startSite, type Site } from '../site/server';
 import { launch, selectedBrowsers } from '../../scripts/browser/browsers';
 import { ExtensionControl } from '../../scripts/browser/extension';
 import { popupRows, waitForPopup } from './harness/popup-page';
-import type { ExtensionBrowser } from '../../scripts/browser/types';
+import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
+import { allowAddonInPrivateWindows } from './harness/firefox-policy';
 
 /**
- * Incognito data stays in memory. Chromium is driven here: the extension is loaded over CDP with
- * incognito access and opens an incognito window itself. Firefox cannot be: a temporary add-on
- * is not allowed in private windows and nothing a test can reach grants it (its routing is the
- * same code, keyed on the "firefox-private" store, and unit-tested in background/).
+ * Private-window data stays in memory, and the extension's pages work on private tabs. Chromium:
+ * the extension is loaded over CDP with incognito access. Firefox: an enterprise policy lets the
+ * temporary add-on into private windows (./harness/firefox-policy.ts). In both the extension opens
+ * the private window itself.
  */
-const run = selectedBrowsers().includes('chromium') ? describe : describe.skip;
+const STORES: Record<BrowserName, { private: string; normal: string }> = {
+  chromium: { private: '1', normal: '0' },
+  firefox: { private: 'firefox-private', normal: 'firefox-default' },
+};
 
-run('chromium: incognito browsing is recorded in memory only', () => {
+describe.each(selectedBrowsers())('%s: private browsing is recorded in memory only', (name) => {
   let b: ExtensionBrowser;
   let control: ExtensionControl;
   let site: Site;
+  const stores = STORES[name];
 
   beforeAll(async () => {
     site = await startSite();
-    b = await launch('chromium', { allowIncognito: true });
+    if (name === 'firefox') allowAddonInPrivateWindows();
+    b = await launch(name, { allowIncognito: true });
     control = await ExtensionControl.open(b);
     // What these tests check includes headers of tabs DevTools is not open on.
     await control.recordAllHeaders();
@@ -42,7 +48,7 @@ run('chromium: incognito browsing is recorded in memory only', () => {
       log = await control.send<PrivateLog>('getPrivateLog', {});
       return log.changes.some((c) => c.name === 'JSESSIONID') && log.observations.some((o) => o.url.endsWith('/account'));
     }, 'JSESSIONID in the private log');
-    expect(log.changes.find((c) => c.name === 'JSESSIONID')).toMatchObject({ storeId: '1', incognito: true });
+    expect(log.changes.find((c) => c.name === 'JSESSIONID')).toMatchObject({ storeId: stores.private, incognito: true });
     expect([...log.changes, ...log.observations].every((r) => r.id < 0)).toBe(true);
 
     await control.send('flush');
@@ -73,11 +79,16 @@ run('chromium: incognito browsing is recorded in memory only', () => {
     const normalTab = await b.newPage();
     await b.goto(normalTab, `${site.http}/?in=normal`);
     // One cookie in each store, both on the site both tabs show.
-    await control.page.page.evaluate(async (url: string) => {
-      const api = (globalThis as unknown as { browser: { cookies: { set(d: object): Promise<unknown> } } }).browser;
-      await api.cookies.set({ url, name: 'only_private', value: 'p', storeId: '1' });
-      await api.cookies.set({ url, name: 'only_normal', value: 'n', storeId: '0' });
-    }, `${site.http}/`);
+    await control.page.page.evaluate(
+      async (url: string, privateStore: string, normalStore: string) => {
+        const api = (globalThis as unknown as { browser: { cookies: { set(d: object): Promise<unknown> } } }).browser;
+        await api.cookies.set({ url, name: 'only_private', value: 'p', storeId: privateStore });
+        await api.cookies.set({ url, name: 'only_normal', value: 'n', storeId: normalStore });
+      },
+      `${site.http}/`,
+      stores.private,
+      stores.normal,
+    );
     const names = async (page: Awaited<ReturnType<typeof b.newPage>>, selector: string): Promise<string[]> =>
       page.page.$$eval(selector, (els) => els.map((e) => e.getAttribute('data-cookie-name') ?? ''));
 
@@ -106,8 +117,52 @@ run('chromium: incognito browsing is recorded in memory only', () => {
       expect(await names(report, '[data-testid=report] tr[data-cookie-name]'), JSON.stringify(query)).not.toContain('only_private');
       // The report says which stores it covers.
       const subtitle = await report.page.$eval('[data-testid=subtitle]', (e) => e.textContent ?? '');
-      expect(subtitle).toContain('tabId' in query ? 'cookie store 0' : "every cookie store except private windows'");
+      expect(subtitle).toContain('tabId' in query ? `cookie store ${stores.normal}` : "every cookie store except private windows'");
       await report.page.close();
     }
+  });
+
+  /**
+   * Where extension pages for a private tab are opened: in Firefox in a private window (where they
+   * have no IndexedDB, the case that used to fail), in Chromium in a normal one (a spanning
+   * extension's pages belong to the normal profile).
+   */
+  async function pageFor(path: string, query: Record<string, string | number>): Promise<TrackedPage> {
+    if (name !== 'firefox') return b.openExtensionPage(path, query);
+    const host = await b.openPrivateWindow!(`${site.http}/?host=${encodeURIComponent(path)}`);
+    await b.openExtensionPage(path, query, host);
+    return host;
+  }
+
+  test("the popup, the panel and the report work on a private tab: its cookies and its events", async () => {
+    const tab = await b.openPrivateWindow!(`${site.http}/login?user=carol`);
+    const tabId = await b.tabIdOf(tab);
+
+    const popup = await pageFor('src/pages/popup/index.html', { tabId });
+    await waitForPopup(popup);
+    expect((await popupRows(popup)).map((r) => r.name)).toContain('JSESSIONID');
+
+    const panel = await pageFor('src/pages/panel/index.html', { tabId });
+    await panel.page.waitForSelector('[role=option][data-kind=set-cookie][data-cookie-name~=JSESSIONID]', { timeout: 15_000 });
+    await panel.page.click('[role=option][data-kind=set-cookie][data-cookie-name~=JSESSIONID]');
+    await panel.page.waitForSelector('[data-testid=inspector][data-cookie-name=JSESSIONID] [data-testid=lifecycle]', { timeout: 15_000 });
+    await panel.page.click('[data-testid=tab-cookies]');
+    await panel.page.waitForSelector('[data-testid=cookie-list] [data-cookie-name=JSESSIONID]', { timeout: 15_000 });
+
+    const report = await pageFor('src/pages/report/index.html', { tabId, history: 1 });
+    await report.page.waitForSelector('[data-testid=report] tr[data-cookie-name=JSESSIONID]', { timeout: 15_000 });
+    await report.page.waitForSelector('[data-testid=events] tbody tr', { timeout: 15_000 });
+    expect(await report.page.$('[role=alert]')).toBeNull();
+    for (const page of [popup, panel, report]) expect(page.errors.join('\n')).not.toMatch(/InvalidStateError|IndexedDB/i);
+  });
+
+  test("a private window's all-cookies report says it cannot read the saved log, and shows the private session", async (ctx) => {
+    // Only Firefox opens extension pages in a private window (see pageFor).
+    if (name !== 'firefox') return ctx.skip();
+    await b.openPrivateWindow!(`${site.http}/login?user=dave`);
+    const report = await pageFor('src/pages/report/index.html', { scope: 'all' });
+    await report.page.waitForSelector('[data-testid=disk-unreadable]', { timeout: 15_000 });
+    await report.page.waitForSelector('[data-testid=report] tr[data-cookie-name=JSESSIONID]', { timeout: 15_000 });
+    expect(await report.page.$('[role=alert]')).toBeNull();
   });
 });

@@ -6,7 +6,6 @@
  */
 import { useState } from 'preact/hooks';
 import { classifyCookie, detectJwt, findingsForCookie, registrableDomain } from '../../analysis';
-import type { CookieLogDB } from '../../db/schema';
 import type { Finding } from '../../model/finding';
 import type { LimitProfile } from '../../model/limits';
 import { t } from '../../platform/i18n';
@@ -14,10 +13,10 @@ import type { KnownCookie } from './cookies';
 import { toJson, toSetCookieLine } from './copy';
 import { FindingItem } from './FindingItem';
 import { dateTime } from './format';
-import { LifecycleList } from './Lifecycle';
+import { LifecycleList, type LifecycleSource } from './Lifecycle';
 
 export interface InspectorProps {
-  db: CookieLogDB;
+  lifecycle: LifecycleSource;
   cookie: KnownCookie;
   findings: readonly Finding[];
   now: number;
@@ -129,7 +128,7 @@ export function Inspector(props: InspectorProps) {
         </ul>
       )}
       <h3>{t('panel_lifecycle')}</h3>
-      <LifecycleList db={props.db} cookieKey={c.key} name={c.name} site={registrableDomain(c.domain)} />
+      <LifecycleList source={props.lifecycle} cookieKey={c.key} name={c.name} site={registrableDomain(c.domain)} />
     </section>
   );
 }

@@ -16,16 +16,33 @@ const STEP_ICON: Record<string, string> = {
   rejected: '⛔',
 };
 
-export function LifecycleList(props: { db: CookieLogDB; cookieKey: string; name: string; site: string }) {
+/**
+ * Where a cookie's history is read: the on-disk log (live), or, for a private tab, a function
+ * asking the background's memory log (read once per cookie shown).
+ */
+export type LifecycleSource = { db: CookieLogDB } | { read: (cookieKey: string, site: string) => Promise<Lifecycle> };
+
+export function LifecycleList(props: { source: LifecycleSource; cookieKey: string; name: string; site: string }) {
   const [lc, setLc] = useState<Lifecycle | undefined>(undefined);
   useEffect(() => {
     setLc(undefined);
-    const sub = liveQuery(() => cookieLifecycle(props.db, props.cookieKey, { registrableDomain: props.site })).subscribe({
+    const { source } = props;
+    if ('read' in source) {
+      let live = true;
+      source.read(props.cookieKey, props.site).then(
+        (v) => live && setLc(v),
+        (err: unknown) => console.warn('panel: lifecycle query failed', err),
+      );
+      return () => {
+        live = false;
+      };
+    }
+    const sub = liveQuery(() => cookieLifecycle(source.db, props.cookieKey, { registrableDomain: props.site })).subscribe({
       next: setLc,
       error: (err: unknown) => console.warn('panel: lifecycle query failed', err),
     });
     return () => sub.unsubscribe();
-  }, [props.db, props.cookieKey, props.site]);
+  }, [props.source, props.cookieKey, props.site]);
   if (!lc) return <p class="muted">{t('panel_loading')}</p>;
   const steps = lifecycleSteps(lc, props.name);
   if (steps.length === 0) return <p class="muted" data-testid="lifecycle-empty">{t('panel_lifecycle_empty')}</p>;

@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { analyze, registrableDomain } from '../../analysis';
-import type { CookieLogDB } from '../../db/schema';
+import type { PanelSource } from './source';
 import { LIMIT_PROFILES, type LimitProfileId } from '../../model/limits';
 import { BROWSER } from '../../platform/browser';
 import { t } from '../../platform/i18n';
@@ -34,7 +34,7 @@ import { useScope } from './useScope';
 /** The full analysis runs at most this often while the log changes (see ./throttle.ts). */
 const ANALYSIS_EVERY_MS = 1_000;
 
-export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; first?: Promise<LogSlice> }) {
+export function Panel({ source, tabId, first }: { source: PanelSource; tabId: number; first?: Promise<LogSlice> | undefined }) {
   // A small first page puts the newest events on screen fast; the full page follows right after.
   const [limit, setLimit] = useState(FIRST_PAGE);
   const [view, setView] = useState<View>('timeline');
@@ -44,7 +44,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
   const [profileId, setProfileId] = useState<LimitProfileId>(BROWSER === 'firefox' ? 'firefox' : 'chromium');
   const profile = LIMIT_PROFILES[profileId];
 
-  const log = useLiveLog(db, tabId, limit, first);
+  const log = useLiveLog(source.reader, tabId, limit, first);
   const store = log?.store;
   const logVersion = log?.version ?? -1;
   const scope = useScope(tabId);
@@ -187,7 +187,7 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
             {inspected ? (
               <Inspector
                 key={inspected.info.key}
-                db={db}
+                lifecycle={source.lifecycle}
                 cookie={inspected}
                 findings={analysis?.findings ?? []}
                 now={now}

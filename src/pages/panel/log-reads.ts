@@ -140,3 +140,21 @@ export function tailSeed(carried: PartAnswer, known: readonly string[], limit: n
   }
   return { observations: [...carried.observations], changes: [...carried.changes], sites: [...sites].sort(), more: false, limit };
 }
+
+/**
+ * Where the panel's slice of the log is read from: the on-disk log (these functions, over Dexie)
+ * or, for a private tab, the background's memory log (./private-reads.ts).
+ */
+export interface LogReader {
+  slice(tabId: number, range: Range, known: readonly string[]): Promise<LogSlice>;
+  tail(tabId: number, range: Range, known: readonly string[], seed?: LogSlice): () => Promise<LogSlice>;
+  settledChanged(tabId: number, range: Range, last: LogSlice): Promise<boolean>;
+}
+
+export function diskReader(db: CookieLogDB): LogReader {
+  return {
+    slice: (tabId, range, known) => readLogSlice(db, tabId, range, known),
+    tail: (tabId, range, known, seed) => tailReader(db, tabId, range, known, seed),
+    settledChanged: (tabId, range, last) => settledSliceChanged(db, tabId, range, last),
+  };
+}

@@ -7,20 +7,11 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Range } from '../../db/queries';
-import type { CookieLogDB } from '../../db/schema';
-import {
-  type LogSlice,
-  readLogSlice,
-  SETTLED_CHECK_MS,
-  settledSliceChanged,
-  sliceSignature,
-  tailReader,
-  tailSeed,
-} from './log-reads';
+import { type LogReader, type LogSlice, SETTLED_CHECK_MS, sliceSignature, tailSeed } from './log-reads';
 import { LogStore, sliceWithin } from './log-store';
 import { initialSegments, roll, type Segment, withBaseLimit } from './segments';
 
-export { FIRST_PAGE, type LogSlice, PAGE_SIZE, readLogSlice } from './log-reads';
+export { diskReader, FIRST_PAGE, type LogReader, type LogSlice, PAGE_SIZE, readLogSlice } from './log-reads';
 
 /**
  * How often the open tail is re-read: new events show within half a second, and under a stream
@@ -168,7 +159,7 @@ function replaceSegments(store: LogStore, cur: readonly Segment[], next: readonl
  * Every answer goes into one LogStore and a callback changes state once, so one poll costs one
  * render, and the store hands the timeline only what changed.
  */
-export function useLiveLog(db: CookieLogDB, tabId: number, limit: number, first?: Promise<LogSlice>): LiveLog | undefined {
+export function useLiveLog(reader: LogReader, tabId: number, limit: number, first?: Promise<LogSlice>): LiveLog | undefined {
   const store = useMemo(() => new LogStore(), []);
   const [segments, setSegments] = useState<readonly Segment[]>(() => initialSegments(Date.now(), limit));
   const current = useRef(segments);
@@ -222,9 +213,9 @@ export function useLiveLog(db: CookieLogDB, tabId: number, limit: number, first?
       const isTail = i === segments.length - 1;
       const known = isTail ? sitesKey.split(' ').filter(Boolean) : [];
       const query = isTail
-        ? tailReader(db, tabId, rangeOf(seg), known, store.has(seg.key) ? tailSeed(store.answerOf([seg.key]), known, seg.limit) : undefined)
-        : (): Promise<LogSlice> => readLogSlice(db, tabId, rangeOf(seg), known);
-      const check = (last: LogSlice): Promise<boolean> => settledSliceChanged(db, tabId, rangeOf(seg), last);
+        ? reader.tail(tabId, rangeOf(seg), known, store.has(seg.key) ? tailSeed(store.answerOf([seg.key]), known, seg.limit) : undefined)
+        : (): Promise<LogSlice> => reader.slice(tabId, rangeOf(seg), known);
+      const check = (last: LogSlice): Promise<boolean> => reader.settledChanged(tabId, rangeOf(seg), last);
       // A tail cut from the previous one starts with what that one read a moment ago: its first
       // read can wait for the next poll (at 500 events/s that halves the tail's reads).
       const sub = (isTail ? pollTail(query, store.has(seg.key) ? TAIL_POLL_MS : 0) : pollSettled(query, check)).subscribe({
@@ -249,7 +240,7 @@ export function useLiveLog(db: CookieLogDB, tabId: number, limit: number, first?
       });
       subs.current.set(id, sub);
     });
-  }, [db, tabId, segments, sitesKey]);
+  }, [reader, tabId, segments, sitesKey]);
   useEffect(
     () => () => {
       for (const sub of subs.current.values()) sub.unsubscribe();

@@ -135,6 +135,11 @@ export function ReportPage() {
         />
         {!scope ? <p role="alert">{t('report_noScope')}</p> : null}
         {error ? <p role="alert">{t('report_loadFailed', error)}</p> : null}
+        {data?.diskUnreadable ? (
+          <p role="note" data-testid="disk-unreadable">
+            {t('report_diskUnreadable', data.diskUnreadable)}
+          </p>
+        ) : null}
         {scope && !report && !error ? <p aria-busy="true">{t('report_loading')}</p> : null}
         {scope?.kind === 'tab' && data && data.scoped.inspectable && data.observationCount === 0 ? (
           <RecordBanner db={db} tabId={scope.tabId} onRecorded={() => setReloads((n) => n + 1)} />

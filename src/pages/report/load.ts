@@ -10,7 +10,9 @@ import type { SessionLog, SetCookieLineInput } from '../../report/index';
 import { setCookieLines } from './lines';
 import { createClient } from '../../messaging/client';
 import { messageRuntime } from '../../platform/runtime';
+import { isPrivateStore } from '../../platform/cookies';
 import type { Scope, ScopedCookies } from '../../ui/scope';
+import { logSources, mergeLogs, type LogPart } from './log-sources';
 
 const client = createClient(messageRuntime());
 
@@ -26,6 +28,11 @@ export interface ReportData {
   observationCount: number;
   /** What the Sessions section is read from: changes and observations in scope, and the marks. */
   sessionLog: SessionLog;
+  /**
+   * Set when the on-disk log could not be read (a page in a Firefox private window has no
+   * IndexedDB): the report then covers only what the background holds in memory.
+   */
+  diskUnreadable?: string;
   loadedAt: number;
 }
 
@@ -48,9 +55,45 @@ async function marksIn(db: CookieLogDB, scoped: ScopedCookies): Promise<SessionM
   return all.filter((m) => m.kind === 'startup' || (m.site !== undefined && sites.has(m.site)));
 }
 
+async function diskPart(db: CookieLogDB, scoped: ScopedCookies): Promise<LogPart> {
+  const [observations, changes, marks] = await Promise.all([observationsFor(db, scoped.scope), changesFor(db, scoped), marksIn(db, scoped)]);
+  return { observations, changes, marks };
+}
+
+/** The private log's part, asked of the background: the only place it lives. */
+async function memoryPart(scoped: ScopedCookies): Promise<LogPart> {
+  const { scope } = scoped;
+  const filters = scope.kind === 'tab' ? [{ tabId: scope.tabId }, ...scoped.domains.map((domain) => ({ domain }))] : scope.kind === 'domain' ? [{ domain: scope.domain }] : [{}];
+  const answers = await Promise.all(filters.map((f) => client.send('getPrivateLog', { ...f, limit: LOG_LIMIT })));
+  const marks = await client.send('getMarks', {});
+  const sites = new Set(scoped.domains);
+  return {
+    observations: answers[0]?.observations ?? [],
+    changes: answers.slice(scope.kind === 'tab' ? 1 : 0).flatMap((a) => a.changes),
+    marks: scope.kind === 'all' ? marks.filter((m) => m.id < 0 || m.kind === 'startup') : marks.filter((m) => m.kind === 'startup' || (m.site !== undefined && sites.has(m.site))),
+  };
+}
+
+/**
+ * Where the log is read: a normal scope from the on-disk log in this page (as before); a private
+ * tab's from the background's memory log only; a private window's domain or all-cookies scope from
+ * both, the disk part only where this page can open IndexedDB.
+ */
 export async function loadReportData(db: CookieLogDB, scope: Scope, includeHistory: boolean, now: number): Promise<ReportData> {
   const scoped = await client.send('getScope', scope);
-  const [observations, changes, marks] = await Promise.all([observationsFor(db, scope), changesFor(db, scoped), marksIn(db, scoped)]);
+  const sources = logSources(scoped.stores, isPrivateStore);
+  const parts: LogPart[] = [];
+  let diskUnreadable: string | undefined;
+  if (sources.memory) parts.push(await memoryPart(scoped));
+  if (sources.disk === 'required') parts.push(await diskPart(db, scoped));
+  if (sources.disk === 'if-readable') {
+    try {
+      parts.push(await diskPart(db, scoped));
+    } catch (err) {
+      diskUnreadable = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    }
+  }
+  const { observations, changes, marks } = mergeLogs(parts);
   const events = includeHistory ? changes : undefined;
   return {
     scoped,
@@ -59,5 +102,6 @@ export async function loadReportData(db: CookieLogDB, scope: Scope, includeHisto
     observationCount: observations.length,
     sessionLog: { changes, observations, marks },
     loadedAt: now,
+    ...(diskUnreadable === undefined ? {} : { diskUnreadable }),
   };
 }
