@@ -192,6 +192,19 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId });
     await panel.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 20_000, polling: 100 });
     await panel.page.click('[data-testid=tab-cookies]');
+    // The purpose filter keeps only that purpose's cookies in the list.
+    await panel.page.waitForSelector('[data-testid=cookie-purpose-filter]');
+    await panel.page.select('[data-testid=cookie-purpose-filter]', 'analytics');
+    const analytics = [...expected].filter(([, want]) => want.category === 'analytics').map(([n]) => n);
+    await panel.page.waitForFunction(
+      (names: string[]) => {
+        const shown = [...document.querySelectorAll<HTMLElement>('[data-testid=cookie-list] [data-cookie-name]')].map((e) => e.dataset['cookieName']);
+        return names.every((n) => shown.includes(n)) && !shown.includes('contact');
+      },
+      { polling: 100 },
+      analytics,
+    );
+    await panel.page.select('[data-testid=cookie-purpose-filter]', '');
     const inspect = async (cookie: string) => {
       await panel.page.waitForSelector(`[data-testid=cookie-list] [data-cookie-name="${cookie}"]`);
       await panel.page.click(`[data-testid=cookie-list] [data-cookie-name="${cookie}"]`);
@@ -218,6 +231,17 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     await panel.page.waitForSelector('[data-testid=inspector] [data-finding="personal-data-in-cookie"]');
     const text = await panel.page.evaluate(() => document.body.textContent ?? '');
     expect(EMAIL_FORMS.filter((e) => text.includes(e))).toEqual([]);
+    // The timeline's purpose filter: marketing rows name only marketing cookies.
+    await panel.page.click('[data-testid=tab-timeline]');
+    await panel.page.waitForSelector('[data-testid=filter-purpose]');
+    await panel.page.select('[data-testid=filter-purpose]', 'marketing');
+    await panel.page.waitForFunction(
+      () => (JSON.parse(document.querySelector('[data-testid=row-count]')?.getAttribute('data-filter') ?? '{}') as { purpose?: string }).purpose === 'marketing',
+      { polling: 100 },
+    );
+    const counts = await panel.page.$eval('[data-testid=row-count]', (e) => [Number(e.getAttribute('data-shown')), Number(e.getAttribute('data-total'))]);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[0]).toBeLessThan(counts[1]!);
     expect(panel.errors).toEqual([]);
     await panel.page.close();
   });

@@ -153,7 +153,14 @@ export function Panel({ db, tabId, first }: { db: CookieLogDB; tabId: number; fi
             />
           ) : null}
           {view === 'cookies' ? (
-            <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} onActivate={openInspector} onDismiss={closeInspector} />
+            <CookiesView
+              known={known}
+              selectedKey={selectedKey}
+              onSelect={setSelectedKey}
+              onActivate={openInspector}
+              onDismiss={closeInspector}
+              topLevelSite={topLevelSite}
+            />
           ) : null}
           {view === 'sessions' ? <SessionsView facts={sessions} onSelect={selectKey} /> : null}
           {view === 'limits' && analysis && scope && log ? (
