@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ACCEPT_TEXTS, CONSENT_PLATFORMS, knownPurpose } from './consent';
+import { ACCEPT_TEXTS, CONSENT_PLATFORMS, consentPurpose } from './consent';
 
 describe('the consent platforms list', () => {
   test('every platform has a selector; accept texts are normalised (lower case, single spaces) as the page side compares them', () => {
@@ -8,16 +8,18 @@ describe('the consent platforms list', () => {
   });
 });
 
-describe('knownPurpose', () => {
+describe('consentPurpose: the extension\'s classification', () => {
+  const purpose = consentPurpose(new Set(['example.com']));
   test.each([
-    ['_ga', 'analytics'],
-    ['_ga_ABC123', 'analytics'],
-    ['_gid', 'analytics'],
-    ['_fbp', 'marketing'],
-    ['_gcl_au', 'marketing'],
-    ['sid', 'unknown'],
-    ['_gallery', 'unknown'],
-  ])('%s → %s', (name, purpose) => {
-    expect(knownPurpose({ name, domain: 'example.com', path: '/' })).toBe(purpose);
+    ['_ga', 'example.com', 'analytics'],
+    ['_ga_ABC123', '.example.com', 'analytics'],
+    ['_gid', 'example.com', 'analytics'],
+    ['_fbp', 'facebook.com', 'marketing'],
+    ['_gcl_au', 'example.com', 'marketing'],
+    ['euconsent-v2', 'example.com', 'necessary'],
+    ['PHPSESSID', 'example.com', 'necessary'],
+    ['zz-unheard-of', 'example.com', 'unknown'],
+  ])('%s on %s → %s', (name, domain, want) => {
+    expect(purpose({ name, domain, path: '/' })).toBe(want);
   });
 });

@@ -6,6 +6,8 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import type { ConsentPurpose, CookieRef } from '../../src/analysis/consent';
+import { registrableDomain } from '../../src/analysis/domain';
+import { purposeOf } from '../../src/analysis/purpose';
 
 export const CONSENT_PLATFORMS: ReadonlyArray<{ name: string; selectors: readonly string[] }> = [
   { name: 'OneTrust', selectors: ['#onetrust-accept-btn-handler', '#accept-recommended-btn-handler'] },
@@ -80,16 +82,14 @@ export async function acceptConsent(page: Page): Promise<ConsentClick | null> {
 }
 
 /**
- * Purposes of a few ubiquitous analytics and marketing cookies, by name: what this command can
- * tell on its own. Passed to trackingBeforeConsent as its lookup; a fuller classification (the Open
- * Cookie Database) takes its place through the same parameter.
+ * trackingBeforeConsent's lookup: the extension's own classification (its rules, then the Open
+ * Cookie Database). `sites`: registrable domains of the audited pages; a cookie of any other site
+ * is third-party (a third party's cookie with a session-like name is not the site's session).
  */
-const KNOWN: ReadonlyArray<[RegExp, ConsentPurpose]> = [
-  [/^(_ga|_ga_[A-Z0-9]+|_gid|_gat(_.*)?|__utm[abctz])$/, 'analytics'],
-  [/^(_hjSessionUser_\d+|_hjSession_\d+|_clck|_clsk|ajs_anonymous_id|mp_.*_mixpanel)$/, 'analytics'],
-  [/^(_fbp|_fbc|_gcl_au|_gcl_aw|IDE|test_cookie|_uetsid|_uetvid|_ttp|_pin_unauth|li_sugr|bcookie)$/, 'marketing'],
-];
-
-export function knownPurpose(c: CookieRef): ConsentPurpose {
-  return KNOWN.find(([re]) => re.test(c.name))?.[1] ?? 'unknown';
+export function consentPurpose(sites: ReadonlySet<string>): (c: CookieRef) => ConsentPurpose {
+  return (c) => {
+    const domain = c.domain.replace(/^\./, '').toLowerCase();
+    const party = sites.size === 0 ? 'unknown' : sites.has(registrableDomain(domain)) ? 'first' : 'third';
+    return purposeOf({ name: c.name, domain }, { party }).category;
+  };
 }

@@ -11,7 +11,8 @@ import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
 import { ensureBuilt } from './dist';
 import { diffLines, readReport, runDiff } from './diff-cli';
 import { runAudit } from './drive';
-import { knownPurpose } from './consent';
+import { consentPurpose } from './consent';
+import { registrableDomain } from '../../src/analysis/domain';
 import { writeConsent, writeOutputs } from './output';
 import { summaryLines } from './summary';
 import { AuditError, within } from './timeout';
@@ -23,6 +24,19 @@ export interface Io {
 }
 
 const stdio: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+/** Registrable domains of the audited URLs (unparsable ones are left out). */
+function auditedSites(urls: readonly string[]): Set<string> {
+  const sites = new Set<string>();
+  for (const u of urls) {
+    try {
+      sites.add(registrableDomain(new URL(u).hostname.toLowerCase()));
+    } catch {
+      // args.ts already refused URLs it cannot parse; nothing to add.
+    }
+  }
+  return sites;
+}
 
 async function audit(o: AuditOptions, io: Io): Promise<number> {
   const b = BROWSERS[o.browser];
@@ -47,7 +61,7 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     }),
   );
   const written = writeOutputs(run.report, o.formats, o.out);
-  const tracking = trackingBeforeConsent(run.consent.beforeInteraction, knownPurpose);
+  const tracking = trackingBeforeConsent(run.consent.beforeInteraction, consentPurpose(auditedSites(o.urls)));
   if (o.acceptConsent) written.push(writeConsent(run.consent, tracking, o.out));
   const diff = baseline ? diffReports(baseline, run.report) : undefined;
   // The baseline is a report, which has no consent phases: against it only the report's findings count.

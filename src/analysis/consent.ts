@@ -4,6 +4,8 @@
  * know the site's legal basis). The purpose of a cookie comes from the caller, so this works with
  * whatever classification is in use.
  */
+import { catalogueEntry, formatMessage } from './findings/catalogue';
+
 export type ConsentPurpose = 'necessary' | 'personalization' | 'analytics' | 'marketing' | 'unknown';
 
 export interface CookieRef {
@@ -33,7 +35,7 @@ export function trackingBeforeConsent(
       severity: 'low',
       cookie: { name: c.name, domain: c.domain, path: c.path },
       purpose,
-      message: `${purpose} cookie ${c.name} was set before any interaction with the page`,
+      message: formatMessage(catalogueEntry('tracking-before-consent').template, { purpose, name: c.name, domain: c.domain }),
     });
   }
   return out;

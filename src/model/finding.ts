@@ -36,6 +36,7 @@ export const FINDING_IDS = [
   'session-id-in-url',
   'authorization-over-http',
   'session-restored',
+  'tracking-before-consent',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 

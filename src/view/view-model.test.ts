@@ -106,3 +106,28 @@ describe('buildViewModel', () => {
     expect(vm.usage.domains).toEqual([]);
   });
 });
+
+describe('purposes in the view', () => {
+  const cookies = [
+    cookie({ name: '_ga', expires: NOW + 300 * DAY }),
+    cookie({ name: 'PHPSESSID' }),
+    cookie({ name: 'lang' }),
+    cookie({ name: '_fbp', domain: 'facebook.com', expires: NOW + 90 * DAY }),
+    cookie({ name: 'zz-unheard-of' }),
+  ];
+  const vm = buildViewModel({ cookies, topLevelSite: site, now: NOW, profile: CHROMIUM_PROFILE });
+
+  test('each row carries its purpose with its source, without the database description', () => {
+    const byName = new Map(vm.rows.map((r) => [r.cookie.name, r.purpose]));
+    expect(byName.get('_ga')).toMatchObject({ category: 'analytics', source: 'open-cookie-database', platform: 'Google Analytics' });
+    expect(byName.get('PHPSESSID')).toMatchObject({ category: 'necessary', source: 'rule', rule: 'session identifier' });
+    expect(byName.get('lang')).toMatchObject({ category: 'personalization', source: 'rule' });
+    expect(byName.get('zz-unheard-of')).toEqual({ category: 'unknown', source: 'unknown' });
+    expect(vm.rows.every((r) => r.purpose.description === undefined)).toBe(true);
+  });
+
+  test('counts cover every row, and only third-party tracking platforms are named', () => {
+    expect(vm.purposes).toEqual({ necessary: 1, personalization: 1, analytics: 1, marketing: 1, unknown: 1 });
+    expect(vm.trackingPlatforms).toEqual(['Facebook']);
+  });
+});

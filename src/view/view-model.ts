@@ -11,6 +11,9 @@ import type { CookieResults } from './view-memo';
 import type { CookieInfo } from '../model/cookie';
 import { SEVERITIES, type Finding, type FindingId, type Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
+import { purposeOf } from '../analysis/purpose';
+import { summarisePurposes, trackingPlatforms } from '../analysis/purpose-summary';
+import type { CookiePurpose, PurposeCategory } from '../model/purpose';
 import type { TabAuthMoment, TabSession } from './sessions';
 
 export type { TabAuthMoment, TabSession } from './sessions';
@@ -46,6 +49,8 @@ export interface CookieRow {
   findings: Finding[];
   findingIds: FindingId[];
   topFinding: Finding | null;
+  /** What the cookie is for and where that answer came from (no description: the popup never shows it). */
+  purpose: CookiePurpose;
 }
 
 export interface ViewCounts {
@@ -68,6 +73,10 @@ export interface ViewModel {
   /** Every finding (cookie and domain), highest severity first. */
   findings: Finding[];
   usage: UsageReport;
+  /** Cookies by purpose, over every row (the popup may hold only the first rows). */
+  purposes: Record<PurposeCategory, number>;
+  /** Platforms with third-party tracking cookies, most cookies first ("Google Analytics, Meta Pixel"). */
+  trackingPlatforms: string[];
 }
 
 export interface ViewInput {
@@ -128,6 +137,7 @@ function cookieRow(c: CookieInfo, cl: CookieClassification, findings: Finding[],
     findings,
     findingIds: [...new Set(findings.map((f) => f.id))],
     topFinding: findings[0] ?? null,
+    purpose: purposeOf(c, { party: cl.party, sessionId: cl.sessionId }),
   };
 }
 
@@ -168,6 +178,9 @@ export function buildViewModel(input: ViewInput, results?: CookieResults): ViewM
     counts[row.section]++;
     if (row.thirdParty) counts.thirdParty++;
   });
+  const summary = summarisePurposes(
+    rows.map((r) => ({ purpose: r.purpose, thirdParty: input.topLevelSite === undefined ? null : r.thirdParty, registrableDomain: r.registrableDomain })),
+  );
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of analysis.findings) bySeverity[f.severity]++;
   return {
@@ -180,6 +193,8 @@ export function buildViewModel(input: ViewInput, results?: CookieResults): ViewM
     bySeverity,
     findings: analysis.findings,
     usage: analysis.usage,
+    purposes: summary.counts,
+    trackingPlatforms: trackingPlatforms(summary, true),
   };
 }
 

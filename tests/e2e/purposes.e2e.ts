@@ -16,6 +16,7 @@ import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bun
 import { BROWSERS, launch, selectedBrowsers } from '../../scripts/browser/browsers';
 import { ExtensionControl } from '../../scripts/browser/extension';
 import { settledResponse } from './harness/log';
+import { waitForPopup } from './harness/popup-page';
 import { clickDownload, installDownloadCapture, type Captured } from './harness/report-downloads';
 import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
@@ -40,6 +41,7 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
   let site: Site;
   let report: TrackedPage;
   let expected: Map<string, ExpectedPurpose>;
+  let tabId: number;
   const files: Record<string, Captured> = {};
 
   beforeAll(async () => {
@@ -56,7 +58,8 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     await settledResponse(control, `${site.http}/purposes`);
     await settledResponse(control, `${site.thirdParty}/purposes/beacon`);
     expected = expectedPurposes(site, name);
-    report = await b.openExtensionPage('src/pages/report/index.html', { tabId: await b.tabIdOf(tab) });
+    tabId = await b.tabIdOf(tab);
+    report = await b.openExtensionPage('src/pages/report/index.html', { tabId });
     await report.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true');
     await report.page.waitForSelector('[data-testid="purposes"]');
     await installDownloadCapture(report.page, false);
@@ -149,5 +152,92 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
       expect({ where, leaked: EMAIL_FORMS.filter((e) => text.includes(e)) }).toEqual({ where, leaked: [] });
     }
     expect(report.errors).toEqual([]);
+  });
+
+  test('the popup badges each cookie with its purpose and counts them in the header, naming the third-party platforms', async () => {
+    const popup = await b.openExtensionPage('src/pages/popup/index.html', { tabId });
+    await waitForPopup(popup);
+    const shown = await popup.page.$$eval('tr[data-cookie-name]', (trs) =>
+      trs.map((tr) => {
+        const badge = tr.querySelector<HTMLElement>('[data-purpose]');
+        return { name: (tr as HTMLElement).dataset['cookieName']!, category: badge?.dataset['purpose'], source: badge?.dataset['purposeSource'], text: badge?.textContent ?? '', title: badge?.title ?? '' };
+      }),
+    );
+    const byName = new Map(shown.map((s) => [s.name, s]));
+    for (const [cookie, want] of expected) {
+      const got = byName.get(cookie);
+      expect({ cookie, category: got?.category, source: got?.source }).toEqual({ cookie, category: want.category, source: want.source });
+      // Colour never alone: the badge names the purpose in words, and its source on hover.
+      expect(got?.text).toMatch(/\w{3,}/);
+      if (want.platform) expect(got?.title).toContain(want.platform);
+    }
+    const header = await popup.page.$eval('[data-testid=popup-header]', (el) => ({
+      counts: el.querySelector<HTMLElement>('[data-purpose-counts]')?.dataset['purposeCounts'] ?? '',
+      tracking: el.querySelector<HTMLElement>('[data-tracking-platforms]')?.dataset['trackingPlatforms'] ?? '',
+    }));
+    expect(header.counts).toMatch(/^\d+ \S+( · \d+ \S+)+$/);
+    expect(header.tracking.split(', ')).toEqual(expect.arrayContaining(['LinkedIn', 'Piwik']));
+    const text = await popup.page.evaluate(() => document.body.textContent ?? '');
+    expect(EMAIL_FORMS.filter((e) => text.includes(e))).toEqual([]);
+    expect(popup.errors).toEqual([]);
+    await popup.page.close();
+  });
+
+  test('the panel’s inspector shows the purpose, its source and the database’s description', async () => {
+    const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId });
+    await panel.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', { timeout: 20_000, polling: 100 });
+    await panel.page.click('[data-testid=tab-cookies]');
+    // The purpose filter keeps only that purpose's cookies in the list.
+    await panel.page.waitForSelector('[data-testid=cookie-purpose-filter]');
+    await panel.page.select('[data-testid=cookie-purpose-filter]', 'analytics');
+    const analytics = [...expected].filter(([, want]) => want.category === 'analytics').map(([n]) => n);
+    await panel.page.waitForFunction(
+      (names: string[]) => {
+        const shown = [...document.querySelectorAll<HTMLElement>('[data-testid=cookie-list] [data-cookie-name]')].map((e) => e.dataset['cookieName']);
+        return names.every((n) => shown.includes(n)) && !shown.includes('contact');
+      },
+      { polling: 100 },
+      analytics,
+    );
+    await panel.page.select('[data-testid=cookie-purpose-filter]', '');
+    const inspect = async (cookie: string) => {
+      await panel.page.waitForSelector(`[data-testid=cookie-list] [data-cookie-name="${cookie}"]`);
+      await panel.page.click(`[data-testid=cookie-list] [data-cookie-name="${cookie}"]`);
+      await panel.page.waitForSelector(`[data-testid=inspector][data-cookie-name="${cookie}"] [data-testid=purpose] [data-purpose]`);
+      return panel.page.$eval('[data-testid=inspector] [data-testid=purpose]', (el) => ({
+        category: el.querySelector<HTMLElement>('[data-purpose]')?.dataset['purpose'],
+        source: el.querySelector<HTMLElement>('[data-purpose]')?.dataset['purposeSource'],
+        text: el.textContent ?? '',
+        description: el.querySelector('[data-testid=purpose-description]')?.textContent ?? '',
+      }));
+    };
+    const fromDatabase = [...expected].find(([, want]) => want.source === 'open-cookie-database' && want.platform === 'Google Analytics');
+    const fromRule = [...expected].find(([, want]) => want.source === 'rule');
+    expect(fromDatabase && fromRule).toBeTruthy();
+    const db = await inspect(fromDatabase![0]);
+    expect(db).toMatchObject({ category: fromDatabase![1].category, source: 'open-cookie-database' });
+    expect(db.text).toContain('Google Analytics');
+    expect(db.description.length).toBeGreaterThan(10);
+    const rule = await inspect(fromRule![0]);
+    expect(rule).toMatchObject({ category: fromRule![1].category, source: 'rule', description: '' });
+    expect(rule.text).toContain(fromRule![1].rule);
+    // The personal-data finding is shown, its value is not (until revealed).
+    await inspect('contact');
+    await panel.page.waitForSelector('[data-testid=inspector] [data-finding="personal-data-in-cookie"]');
+    const text = await panel.page.evaluate(() => document.body.textContent ?? '');
+    expect(EMAIL_FORMS.filter((e) => text.includes(e))).toEqual([]);
+    // The timeline's purpose filter: marketing rows name only marketing cookies.
+    await panel.page.click('[data-testid=tab-timeline]');
+    await panel.page.waitForSelector('[data-testid=filter-purpose]');
+    await panel.page.select('[data-testid=filter-purpose]', 'marketing');
+    await panel.page.waitForFunction(
+      () => (JSON.parse(document.querySelector('[data-testid=row-count]')?.getAttribute('data-filter') ?? '{}') as { purpose?: string }).purpose === 'marketing',
+      { polling: 100 },
+    );
+    const counts = await panel.page.$eval('[data-testid=row-count]', (e) => [Number(e.getAttribute('data-shown')), Number(e.getAttribute('data-total'))]);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[0]).toBeLessThan(counts[1]!);
+    expect(panel.errors).toEqual([]);
+    await panel.page.close();
   });
 });

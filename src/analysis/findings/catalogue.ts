@@ -282,6 +282,17 @@ const entries: CatalogueEntry[] = [
     ],
     scopes: ['cookie'],
   },
+  {
+    id: 'tracking-before-consent',
+    severity: 'low',
+    title: 'Tracking cookie set before consent',
+    template: '{purpose} cookie "{name}" ({domain}) was set before any interaction with the page: check the site has a legal basis for it without consent (the report cannot know).',
+    references: [
+      ref('EDPB Guidelines 05/2020 on consent', 'https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en'),
+      ref('ePrivacy Directive Art. 5(3)', 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32002L0058'),
+    ],
+    scopes: ['cookie'],
+  },
 ];
 
 export const CATALOGUE: Readonly<Record<FindingId, CatalogueEntry>> = Object.fromEntries(

@@ -4,9 +4,13 @@
  * name select; Enter moves into the inspector; Escape closes it), like the timeline.
  */
 import { t } from '../../platform/i18n';
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { registrableDomain } from '../../analysis';
+import type { PurposeCategory } from '../../model/purpose';
 import { listboxTarget, typeAheadMatch } from '../../ui/components/listbox-keys';
 import type { KnownCookie } from './cookies';
+import { PurposeFilter } from './PurposeFilter';
+import { cookiePurpose } from './purposes';
 
 /** Rows moved by Page Up/Down: about a screenful of this list. */
 const PAGE = 10;
@@ -19,16 +23,33 @@ export interface CookiesViewProps {
   onSelect: (key: string) => void;
   onActivate?: () => void;
   onDismiss?: () => void;
+  /** Decides first or third party for the purpose filter. */
+  topLevelSite?: string | undefined;
 }
 
 const optionId = (i: number): string => `ck-${i}`;
 
 export function CookiesView(props: CookiesViewProps) {
   const typed = useRef({ text: '', at: -Infinity });
+  const [purpose, setPurpose] = useState<PurposeCategory | ''>('');
+  const { topLevelSite } = props;
+  const known = useMemo(() => {
+    if (purpose === '') return props.known;
+    const party = (k: KnownCookie) => (topLevelSite === undefined ? 'unknown' : registrableDomain(k.info.domain) === topLevelSite ? 'first' : 'third');
+    return props.known.filter((k) => cookiePurpose(k.info, party(k)) === purpose);
+  }, [props.known, purpose, topLevelSite]);
   if (props.known.length === 0) return <p class="muted">{t('panel_cookies_empty')}</p>;
-  const selected = props.known.findIndex((k) => k.info.key === props.selectedKey);
+  const filter = <PurposeFilter value={purpose} onChange={setPurpose} testId="cookie-purpose-filter" />;
+  if (known.length === 0)
+    return (
+      <>
+        {filter}
+        <p class="muted">{t('ui_noMatches')}</p>
+      </>
+    );
+  const selected = known.findIndex((k) => k.info.key === props.selectedKey);
   const select = (i: number): void => {
-    props.onSelect((props.known[i] as KnownCookie).info.key);
+    props.onSelect((known[i] as KnownCookie).info.key);
     document.getElementById(optionId(i))?.scrollIntoView({ block: 'nearest' });
   };
   const onKeyDown = (e: KeyboardEvent): void => {
@@ -37,7 +58,7 @@ export function CookiesView(props: CookiesViewProps) {
       const text = e.timeStamp - prev.at < TYPE_AHEAD_MS ? prev.text + e.key : e.key;
       typed.current = { text, at: e.timeStamp };
       const i = typeAheadMatch(
-        props.known.map((k) => k.info.name),
+        known.map((k) => k.info.name),
         text,
         selected,
       );
@@ -55,41 +76,44 @@ export function CookiesView(props: CookiesViewProps) {
       props.onDismiss?.();
       return;
     }
-    const target = listboxTarget(e.key, selected, props.known.length, PAGE);
+    const target = listboxTarget(e.key, selected, known.length, PAGE);
     if (target === undefined) return;
     e.preventDefault();
     select(target);
   };
   return (
-    <ul
-      class="cookie-list"
-      role="listbox"
-      tabIndex={0}
-      data-testid="cookie-list"
-      aria-label={t('panel_view_cookies')}
-      aria-activedescendant={selected >= 0 ? optionId(selected) : undefined}
-      onKeyDown={onKeyDown}
-    >
-      {props.known.map((k, i) => (
-        <li
-          key={k.info.key}
-          id={optionId(i)}
-          role="option"
-          aria-selected={i === selected}
-          class={i === selected ? 'selected' : undefined}
-          data-cookie-name={k.info.name}
-          data-present={String(k.present)}
-          onClick={() => props.onSelect(k.info.key)}
-        >
-          <span class="link">{k.info.name}</span>{' '}
-          <span class="muted">
-            {k.info.hostOnly ? '' : '.'}
-            {k.info.domain}
-            {k.info.path}
-            {k.present ? '' : ` · ${t('panel_gone')}`}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      {filter}
+      <ul
+        class="cookie-list"
+        role="listbox"
+        tabIndex={0}
+        data-testid="cookie-list"
+        aria-label={t('panel_view_cookies')}
+        aria-activedescendant={selected >= 0 ? optionId(selected) : undefined}
+        onKeyDown={onKeyDown}
+      >
+        {known.map((k, i) => (
+          <li
+            key={k.info.key}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === selected}
+            class={i === selected ? 'selected' : undefined}
+            data-cookie-name={k.info.name}
+            data-present={String(k.present)}
+            onClick={() => props.onSelect(k.info.key)}
+          >
+            <span class="link">{k.info.name}</span>{' '}
+            <span class="muted">
+              {k.info.hostOnly ? '' : '.'}
+              {k.info.domain}
+              {k.info.path}
+              {k.present ? '' : ` · ${t('panel_gone')}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

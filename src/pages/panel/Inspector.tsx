@@ -5,10 +5,13 @@
  * component is keyed by cookie) hides it again and nothing is persisted.
  */
 import { useState } from 'preact/hooks';
-import { classifyCookie, detectJwt, findingsForCookie, registrableDomain } from '../../analysis';
+import { classifyCookie, describedPurposeOf, detectJwt, findingsForCookie, registrableDomain } from '../../analysis';
+import { databaseDescription } from '../../analysis/cookie-database/descriptions';
 import type { Finding } from '../../model/finding';
 import type { LimitProfile } from '../../model/limits';
 import { t } from '../../platform/i18n';
+import { PurposeBadge } from '../../ui/purpose';
+import '../../ui/purpose/purpose.css';
 import type { KnownCookie } from './cookies';
 import { toJson, toSetCookieLine } from './copy';
 import { FindingItem } from './FindingItem';
@@ -64,6 +67,8 @@ export function Inspector(props: InspectorProps) {
   const mine = cookie.present
     ? props.findings.filter((f) => f.subject.kind === 'cookie' && f.subject.key === c.key)
     : findingsForCookie(c, ctx);
+  // The panel page loads the database's descriptions: the inspector is where one cookie is read closely.
+  const purpose = describedPurposeOf(c, { party: cl.party, sessionId: cl.sessionId }, databaseDescription);
   const rows: Array<[string, string]> = [
     [t('panel_attr_domain'), `${c.hostOnly ? '' : '.'}${c.domain}`],
     [t('panel_attr_path'), c.path],
@@ -87,6 +92,13 @@ export function Inspector(props: InspectorProps) {
             <dd>{v}</dd>
           </div>
         ))}
+        <div data-testid="purpose">
+          <dt>{t('panel_purpose')}</dt>
+          <dd>
+            <PurposeBadge purpose={purpose} showSource={true} />
+            {purpose.description !== undefined ? <p class="muted wrap" data-testid="purpose-description">{purpose.description}</p> : null}
+          </dd>
+        </div>
         <div>
           <dt>{t('panel_value')}</dt>
           <dd>

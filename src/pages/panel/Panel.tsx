@@ -155,7 +155,14 @@ export function Panel({ source, tabId, first }: { source: PanelSource; tabId: nu
             />
           ) : null}
           {view === 'cookies' ? (
-            <CookiesView known={known} selectedKey={selectedKey} onSelect={setSelectedKey} onActivate={openInspector} onDismiss={closeInspector} />
+            <CookiesView
+              known={known}
+              selectedKey={selectedKey}
+              onSelect={setSelectedKey}
+              onActivate={openInspector}
+              onDismiss={closeInspector}
+              topLevelSite={topLevelSite}
+            />
           ) : null}
           {view === 'sessions' ? <SessionTimelines tabId={tabId} sessions={scope?.sessions ?? []} /> : null}
           {view === 'sessions' ? <SessionsView facts={sessions} onSelect={selectKey} /> : null}

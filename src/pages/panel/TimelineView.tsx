@@ -5,6 +5,8 @@ import { t } from '../../platform/i18n';
 import { LiveSummary } from '../../ui/components';
 import type { TimelineFilter } from '../../ui/timeline/filter';
 import { FilteredRows, type IncrementalTimeline } from '../../ui/timeline/incremental';
+import { PurposeFilter } from './PurposeFilter';
+import { rowPurposes } from './purposes';
 import { changeOutcome, ROW_KINDS, type TimelineRow } from '../../ui/timeline/rows';
 import { VirtualList } from '../../ui/timeline/VirtualList';
 import { clockTime } from './format';
@@ -145,7 +147,7 @@ export function TimelineView(props: TimelineViewProps) {
   const f = useMemo(() => timeline?.facets() ?? NO_FACETS, [timeline, version]);
   // Followed incrementally: a poll re-filters only the rows it touched.
   const filtered = useRef(new FilteredRows());
-  const shown = useMemo(() => (timeline ? filtered.current.update(timeline, filter) : NO_ROWS), [timeline, version, filter]);
+  const shown = useMemo(() => (timeline ? filtered.current.update(timeline, filter, rowPurposes) : NO_ROWS), [timeline, version, filter]);
   const shownVersion = timeline ? filtered.current.version : -1;
   const total = timeline?.rows.length ?? 0;
   // The pickers' options change only when a new domain or name appears: the same vnodes otherwise.
@@ -194,6 +196,7 @@ export function TimelineView(props: TimelineViewProps) {
           <option value="first">{t('panel_party_first')}</option>
           <option value="third">{t('panel_party_third')}</option>
         </select>
+        <PurposeFilter value={filter.purpose} onChange={(purpose) => set({ purpose })} testId="filter-purpose" />
         <label>
           <input
             type="checkbox"

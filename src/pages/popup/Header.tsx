@@ -1,6 +1,8 @@
 import { SEVERITIES } from '../../model/finding';
 import { t } from '../../platform/i18n';
 import { SeverityBadge } from '../../ui/components';
+import { PurposeCounts, TrackingPlatforms } from '../../ui/purpose';
+import '../../ui/purpose/purpose.css';
 import type { ViewModel } from '../../view/view-model';
 
 /** The site and its numbers: cookies (all / session / persistent / third-party), findings by severity. */
@@ -23,6 +25,8 @@ export function PopupHeader(props: { vm: ViewModel }) {
         <li>{t('popup_countPersistent', String(c.persistent))}</li>
         <li>{t('popup_countThirdParty', String(c.thirdParty))}</li>
       </ul>
+      {vm.purposes ? <PurposeCounts counts={vm.purposes} /> : null}
+      {vm.trackingPlatforms ? <TrackingPlatforms platforms={vm.trackingPlatforms} /> : null}
       <p class="popup-severities" data-testid="severities" aria-label={t('popup_findingsBySeverity')}>
         {SEVERITIES.map((s) => (
           <span key={s} data-severity={s} data-count={vm.bySeverity[s]}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import type { CookieFlag, CookieRow } from '../../view/view-model';
+import { PurposeBadge } from '../purpose';
 import { Badge, Flag } from './Badge';
 import { findingText } from './finding-text';
 import { RelativeTime } from './RelativeTime';
@@ -22,6 +23,7 @@ function Attributes(props: { row: CookieRow }) {
   const c = row.cookie;
   return (
     <span class="ui-badges">
+      {row.purpose ? <PurposeBadge purpose={row.purpose} /> : null}
       {row.flags.map((flag) => {
         const f = row.flagFindings[flag];
         return <Flag key={flag} code={flag} label={t(FLAG_LABEL[flag])} reason={f ? findingText(f, (k) => t(k)) : undefined} />;

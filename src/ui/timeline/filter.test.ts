@@ -30,6 +30,14 @@ describe('filterRows', () => {
     ['filters combine', { name: 'sid', kind: 'request' }, ['r2']],
   ])('%s', (_n, f, want) => expect(ids(f)).toEqual(want));
 
+  test('by purpose: rows naming a cookie of that purpose, as the caller classifies them', () => {
+    const purposes = (r: { names: readonly string[] }) => r.names.map((n) => (n === 'trk' ? ('marketing' as const) : ('necessary' as const)));
+    const by = (purpose: TimelineFilter['purpose']) => filterRows(rows, { ...EMPTY_FILTER, purpose }, purposes).map((r) => r.id);
+    expect(by('marketing')).toEqual(['s3.0']);
+    expect(by('analytics')).toEqual([]);
+    expect(by('necessary')).toEqual(['s1.0', 's1.1', 'r2', 'c4']);
+  });
+
   test('the unfiltered list is returned as is (no copy of 100k rows)', () => {
     expect(filterRows(rows, EMPTY_FILTER)).toBe(rows);
   });

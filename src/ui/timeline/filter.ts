@@ -1,5 +1,9 @@
 /** The timeline's filters, as plain data so they are tested with tables and kept in one signal. */
+import type { PurposeCategory } from '../../model/purpose';
 import type { RowKind, RowParty, TimelineRow } from './rows';
+
+/** The purposes of the cookies a row names; the caller supplies it (it needs the cookie database). */
+export type RowPurposes = (row: TimelineRow) => readonly PurposeCategory[];
 
 export interface TimelineFilter {
   /** Registrable domain, '' for all. */
@@ -9,6 +13,8 @@ export interface TimelineFilter {
   kind: RowKind | '';
   party: Exclude<RowParty, 'unknown'> | '';
   flaggedOnly: boolean;
+  /** Rows about a cookie of this purpose, '' for all (needs a RowPurposes to apply). */
+  purpose: PurposeCategory | '';
   /** Free text, matched case-insensitively against URL, line, names, outcome and reason. */
   search: string;
 }
@@ -19,27 +25,29 @@ export const EMPTY_FILTER: Readonly<TimelineFilter> = Object.freeze({
   kind: '',
   party: '',
   flaggedOnly: false,
+  purpose: '',
   search: '',
 });
 
 export function isEmptyFilter(f: TimelineFilter): boolean {
-  return !f.domain && !f.name && !f.kind && !f.party && !f.flaggedOnly && !f.search.trim();
+  return !f.domain && !f.name && !f.kind && !f.party && !f.flaggedOnly && !f.purpose && !f.search.trim();
 }
 
-export function matches(row: TimelineRow, f: TimelineFilter, search = f.search.trim().toLowerCase()): boolean {
+export function matches(row: TimelineRow, f: TimelineFilter, search = f.search.trim().toLowerCase(), purposes?: RowPurposes): boolean {
   if (f.domain && row.domain !== f.domain) return false;
   if (f.name && !row.names.includes(f.name)) return false;
   if (f.kind && row.kind !== f.kind) return false;
   if (f.party && row.party !== f.party) return false;
   if (f.flaggedOnly && !row.flagged) return false;
+  if (f.purpose && purposes && !purposes(row).includes(f.purpose)) return false;
   if (search && !row.haystack.includes(search)) return false;
   return true;
 }
 
-export function filterRows(rows: readonly TimelineRow[], f: TimelineFilter): readonly TimelineRow[] {
+export function filterRows(rows: readonly TimelineRow[], f: TimelineFilter, purposes?: RowPurposes): readonly TimelineRow[] {
   if (isEmptyFilter(f)) return rows;
   const search = f.search.trim().toLowerCase();
-  return rows.filter((r) => matches(r, f, search));
+  return rows.filter((r) => matches(r, f, search, purposes));
 }
 
 /** The distinct domains and names of the rows, sorted, for the filter pickers. */

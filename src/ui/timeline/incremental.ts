@@ -7,7 +7,7 @@
  * events, not the page. Pure; tested against `buildRows` (incremental.test.ts).
  */
 import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
-import type { TimelineFilter } from './filter';
+import type { RowPurposes, TimelineFilter } from './filter';
 import { isEmptyFilter, matches } from './filter';
 import { changeRow, compareRows, linkedChangeIds, observationRows, type RowContext, type TimelineRow } from './rows';
 
@@ -236,11 +236,11 @@ export class FilteredRows {
   private filter: TimelineFilter | undefined;
   private source: IncrementalTimeline | undefined;
 
-  update(timeline: IncrementalTimeline, filter: TimelineFilter): readonly TimelineRow[] {
+  update(timeline: IncrementalTimeline, filter: TimelineFilter, purposes?: RowPurposes): readonly TimelineRow[] {
     if (timeline === this.source && filter === this.filter && timeline.version === this.seen) return this.shown;
     const search = filter.search.trim().toLowerCase();
     const all = isEmptyFilter(filter);
-    const keep = (r: TimelineRow): boolean => all || matches(r, filter, search);
+    const keep = (r: TimelineRow): boolean => all || matches(r, filter, search, purposes);
     const rows = timeline.rows;
     let start = 0;
     if (timeline === this.source && filter === this.filter && timeline.version === this.seen + 1) {
