@@ -56,11 +56,12 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
-        { selector: "JSXAttribute[name.name=/^src[dD]oc$/]", message: 'Render text, never HTML.' },
+        { selector: 'JSXAttribute[name.name=/^src[dD]oc$/]', message: 'Render text, never HTML.' },
         // The same sinks reached by a computed name (el['inner' + 'HTML'], el[`${a}HTML`]), which
         // no-restricted-properties cannot see; a property name built at run time has no other use here.
         {
-          selector: "MemberExpression[computed=true][property.type='Literal'][property.value=/^(innerHTML|outerHTML|insertAdjacentHTML|srcdoc|createContextualFragment|setHTMLUnsafe)$/]",
+          selector:
+            "MemberExpression[computed=true][property.type='Literal'][property.value=/^(innerHTML|outerHTML|insertAdjacentHTML|srcdoc|createContextualFragment|setHTMLUnsafe)$/]",
           message: 'Render text, never HTML.',
         },
         {
@@ -84,17 +85,35 @@ export default tseslint.config(
   { files: ['src/platform/**', 'tests/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-globals': 'off' } },
   restrict(
     ['src/model/**'],
-    [...ours(['analysis', 'view', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    [
+      ...ours(['analysis', 'view', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']),
+      'dexie',
+      'webextension-polyfill',
+      'preact',
+      'preact/*',
+    ],
     'model/ imports nothing: it is the vocabulary every context shares.',
   ),
   restrict(
     ['src/analysis/**'],
-    [...ours(['view', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    [
+      ...ours(['view', 'report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']),
+      'dexie',
+      'webextension-polyfill',
+      'preact',
+      'preact/*',
+    ],
     'analysis/ is pure: model/ and tldts only (no browser API, no Dexie, no clock).',
   ),
   restrict(
     ['src/view/**'],
-    [...ours(['report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']), 'dexie', 'webextension-polyfill', 'preact', 'preact/*'],
+    [
+      ...ours(['report', 'platform', 'db', 'messaging', 'background', 'ui', 'pages']),
+      'dexie',
+      'webextension-polyfill',
+      'preact',
+      'preact/*',
+    ],
     'view/ is pure: view models, rows and their wire format from model/ and analysis/ only.',
   ),
   restrict(
@@ -118,9 +137,5 @@ export default tseslint.config(
     [...ours(['background']), '**/db/writer*', '**/db/retention*', 'dexie', 'webextension-polyfill'],
     'UIs read through db/queries and act through the message client; they never write or import the background.',
   ),
-  restrict(
-    ['src/background/**'],
-    [...ours(['ui', 'pages']), 'preact', 'preact/*'],
-    'The background has no UI.',
-  ),
+  restrict(['src/background/**'], [...ours(['ui', 'pages']), 'preact', 'preact/*'], 'The background has no UI.'),
 );

@@ -89,7 +89,9 @@ function popupSize(outDir: () => string): Plugin {
       const files = sizes(dist, staticScriptGraph(dist, pageScripts(dist, 'src/pages/popup/index.html')));
       const gzip = files.reduce((n, f) => n + f.gzip, 0);
       const verdict = gzip <= POPUP_GZIP_BUDGET ? 'within' : 'OVER';
-      this.info(`popup JS: ${files.length} files, ${(gzip / 1024).toFixed(1)} KB gzip (${verdict} the ${POPUP_GZIP_BUDGET / 1024} KB budget)`);
+      this.info(
+        `popup JS: ${files.length} files, ${(gzip / 1024).toFixed(1)} KB gzip (${verdict} the ${POPUP_GZIP_BUDGET / 1024} KB budget)`,
+      );
     },
   };
 }

@@ -33,11 +33,25 @@ const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(ra
 const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
 const S = NOW / 1000;
 
-const NAMES = ['PHPSESSID', 'JSESSIONID', 'sessionid', '_ga', '_gid', 'consent', 'lang', 'theme', 'auth_token', '__Host-id', 'AWSALB', 'pref'];
+const NAMES = [
+  'PHPSESSID',
+  'JSESSIONID',
+  'sessionid',
+  '_ga',
+  '_gid',
+  'consent',
+  'lang',
+  'theme',
+  'auth_token',
+  '__Host-id',
+  'AWSALB',
+  'pref',
+];
 const SUFFIXES = ['com', 'co.uk', 'github.io', 'de', 'org'];
 
 function value(name: string): string {
-  if (name === 'auth_token') return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: hex(8), iat: S - 60, exp: S + 86_400 * 30 })}.${hex(43)}`;
+  if (name === 'auth_token')
+    return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: hex(8), iat: S - 60, exp: S + 86_400 * 30 })}.${hex(43)}`;
   if (name === '_ga') return `GA1.2.${Math.floor(rand() * 1e9)}.${Math.floor(S)}`;
   if (['lang', 'theme', 'consent', 'pref'].includes(name)) return pick(['en', 'dark', 'yes', '1']);
   return hex(32);
@@ -75,7 +89,13 @@ function makeObservations(cookies: CookieInfo[]): FindingObservation[] {
   for (let i = 0; i < 300; i++) {
     const c = pick(cookies);
     if (i % 2 === 0) {
-      out.push({ kind: 'cookie-sent', url: `${pick(['http', 'https'])}://${c.domain}/p${i}`, time: NOW, cookieNames: [c.name, '_ga'], topLevelSite: 'https://site1.co.uk' });
+      out.push({
+        kind: 'cookie-sent',
+        url: `${pick(['http', 'https'])}://${c.domain}/p${i}`,
+        time: NOW,
+        cookieNames: [c.name, '_ga'],
+        topLevelSite: 'https://site1.co.uk',
+      });
     } else {
       out.push({
         kind: 'set-cookie',
@@ -143,14 +163,22 @@ const coldCpuUsage = process.cpuUsage(coldCpu);
 const coldCpuMs = (coldCpuUsage.user + coldCpuUsage.system) / 1000;
 
 if (coldOnly) {
-  console.log(`first run of everything, cold JIT (popup open): ${cold.toFixed(1)} ms wall, ${coldCpuMs.toFixed(1)} ms cpu (${coldLaps.join(', ')})`);
+  console.log(
+    `first run of everything, cold JIT (popup open): ${cold.toFixed(1)} ms wall, ${coldCpuMs.toFixed(1)} ms cpu (${coldLaps.join(', ')})`,
+  );
   process.exit(0);
 }
 
 const rows: [string, Timing][] = [
   ['classify 3,000 cookies', time(() => classifyCookies(cookies, ctx), runs)],
-  ['computeFindings (cookies only)', time(() => computeFindings({ cookies, now: NOW, profile: CHROMIUM_PROFILE, topLevelSite: ctx.topLevelSite }), runs)],
-  ['computeFindings (+300 observations)', time(() => computeFindings({ cookies, observations, now: NOW, profile: CHROMIUM_PROFILE, topLevelSite: ctx.topLevelSite }), runs)],
+  [
+    'computeFindings (cookies only)',
+    time(() => computeFindings({ cookies, now: NOW, profile: CHROMIUM_PROFILE, topLevelSite: ctx.topLevelSite }), runs),
+  ],
+  [
+    'computeFindings (+300 observations)',
+    time(() => computeFindings({ cookies, observations, now: NOW, profile: CHROMIUM_PROFILE, topLevelSite: ctx.topLevelSite }), runs),
+  ],
   ['domainUsage', time(() => domainUsage(cookies, CHROMIUM_PROFILE), runs)],
   ['nextEvictions (domain at 180)', time(() => nextEvictions(cookies, CHROMIUM_PROFILE, 'site0.com', NOW), runs)],
   [
@@ -163,8 +191,12 @@ const rows: [string, Timing][] = [
 ];
 
 const usage = domainUsage(cookies, CHROMIUM_PROFILE);
-console.log(`${cookies.length} cookies, ${usage.domains.length} domain buckets, ${observations.length} observations, ${coldFindings.length} findings`);
-console.log(`first run of everything, cold JIT (popup open): ${cold.toFixed(1)} ms wall, ${coldCpuMs.toFixed(1)} ms cpu (${coldLaps.join(', ')})`);
+console.log(
+  `${cookies.length} cookies, ${usage.domains.length} domain buckets, ${observations.length} observations, ${coldFindings.length} findings`,
+);
+console.log(
+  `first run of everything, cold JIT (popup open): ${cold.toFixed(1)} ms wall, ${coldCpuMs.toFixed(1)} ms cpu (${coldLaps.join(', ')})`,
+);
 console.log(`${'step'.padEnd(40)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'cpu'.padStart(9)}   (${runs} runs, ms)`);
 for (const [label, t] of rows) {
   console.log(`${label.padEnd(40)} ${t.median.toFixed(2).padStart(9)} ${t.p95.toFixed(2).padStart(9)} ${t.cpu.toFixed(2).padStart(9)}`);

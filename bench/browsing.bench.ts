@@ -42,7 +42,13 @@ interface Subject {
 async function timeLoad(page: Page, url: string): Promise<number> {
   const start = performance.now();
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_MS });
-  await waitInPage(page, () => (window as unknown as { __siteDone?: boolean }).__siteDone === true, 'the page\'s requests done', LOAD_MS, 10);
+  await waitInPage(
+    page,
+    () => (window as unknown as { __siteDone?: boolean }).__siteDone === true,
+    "the page's requests done",
+    LOAD_MS,
+    10,
+  );
   return performance.now() - start;
 }
 
@@ -100,19 +106,49 @@ export async function browsingBench(opts: BenchOptions): Promise<Row[]> {
         const by = (k: Key): Subject => subjects.find((s) => s.key === k)!;
         console.log(`\nbrowsing, ${name}: ${PATH}, ${opts.rounds} alternating rounds, median page time and browser CPU per load`);
         for (const s of subjects) {
-          const kinds = [...s.kinds].filter(([, v]) => v / opts.rounds >= 1).sort((a, b) => b[1] - a[1])
-            .map(([k, v]) => `${k} ${(v / opts.rounds).toFixed(0)}`).join(', ');
+          const kinds = [...s.kinds]
+            .filter(([, v]) => v / opts.rounds >= 1)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, v]) => `${k} ${(v / opts.rounds).toFixed(0)}`)
+            .join(', ');
           console.log(`  ${s.key.padEnd(10)} ${median(s.times).toFixed(0).padStart(6)} ms  CPU ${median(s.cpu).toFixed(0)} ms (${kinds})`);
         }
         const pair = (ours: Key, floor: Key, target: number, label: string): void => {
-          rows.push({ bench: 'browsing', case: label, browser: name, ours: median(by(ours).times), floor: median(by(floor).times), unit: 'ms', target });
-          rows.push({ bench: 'browsing', case: `${label}, CPU`, browser: name, ours: median(by(ours).cpu), floor: median(by(floor).cpu), unit: 'ms', note: 'browser CPU per load' });
+          rows.push({
+            bench: 'browsing',
+            case: label,
+            browser: name,
+            ours: median(by(ours).times),
+            floor: median(by(floor).times),
+            unit: 'ms',
+            target,
+          });
+          rows.push({
+            bench: 'browsing',
+            case: `${label}, CPU`,
+            browser: name,
+            ours: median(by(ours).cpu),
+            floor: median(by(floor).cpu),
+            unit: 'ms',
+            note: 'browser CPU per load',
+          });
         };
         pair('default', 'onchanged', 1.03, 'default / onchanged floor');
         pair('inspected', 'webrequest', 1.1, 'inspected / webrequest floor');
-        rows.push({ bench: 'browsing', case: 'onchanged floor / no extension', browser: name, ours: median(by('onchanged').times), floor: median(by('none').times), unit: 'ms', note: 'floor cost' });
+        rows.push({
+          bench: 'browsing',
+          case: 'onchanged floor / no extension',
+          browser: name,
+          ours: median(by('onchanged').times),
+          floor: median(by('none').times),
+          unit: 'ms',
+          note: 'floor cost',
+        });
         if (name === 'chromium') {
-          for (const [ours, floor] of [['default', 'onchanged'], ['inspected', 'webrequest']] as [Key, Key][]) {
+          for (const [ours, floor] of [
+            ['default', 'onchanged'],
+            ['inspected', 'webrequest'],
+          ] as [Key, Key][]) {
             console.log(`  where one load's time goes (trace, thread CPU), ${ours}:\n${await traced(by(ours), url)}`);
             console.log(`  … and in the ${floor} floor:\n${await traced(by(floor), url)}`);
           }

@@ -134,11 +134,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, now() - start];
 }
 
-export async function runIngestBench(
-  db: CookieLogDB,
-  n: number,
-  options: IngestBenchOptions = {},
-): Promise<IngestBenchResult> {
+export async function runIngestBench(db: CookieLogDB, n: number, options: IngestBenchOptions = {}): Promise<IngestBenchResult> {
   if (db.name === DB_NAME && !options.allowProductionDb) {
     throw new Error(`runIngestBench clears its database; pass a dedicated one, not "${DB_NAME}"`);
   }

@@ -30,7 +30,9 @@ describe('bench helpers', () => {
   });
 
   test('within rejects with what timed out, and passes results through', async () => {
-    await expect(within(10, 'Runtime.callFunctionOn', new Promise(() => undefined))).rejects.toThrow('timed out after 10 ms: Runtime.callFunctionOn');
+    await expect(within(10, 'Runtime.callFunctionOn', new Promise(() => undefined))).rejects.toThrow(
+      'timed out after 10 ms: Runtime.callFunctionOn',
+    );
     await expect(within(1000, 'x', Promise.resolve(7))).resolves.toBe(7);
   });
 

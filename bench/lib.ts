@@ -56,7 +56,13 @@ export function within<T>(ms: number, what: string, promise: Promise<T>): Promis
 }
 
 /** `page.waitForFunction` whose failure names what was awaited. */
-export async function waitInPage(page: Page, fn: string | (() => unknown), what: string, timeoutMs: number, polling = 50): Promise<unknown> {
+export async function waitInPage(
+  page: Page,
+  fn: string | (() => unknown),
+  what: string,
+  timeoutMs: number,
+  polling = 50,
+): Promise<unknown> {
   try {
     return await (await page.waitForFunction(fn, { timeout: timeoutMs, polling })).jsonValue();
   } catch (err) {
@@ -78,11 +84,23 @@ export function table(rows: Row[]): string {
   const body = rows.map((r) => {
     const { ratio, mark } = verdict(r);
     const n = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ${r.unit}` : '—');
-    return [r.bench, r.case, r.browser, n(r.ours), n(r.floor), Number.isFinite(ratio) ? `${ratio.toFixed(3)}×` : '—',
-      r.target === undefined ? '—' : `≤ ${r.target}×`, mark + (r.note ? `  ${r.note}` : '')];
+    return [
+      r.bench,
+      r.case,
+      r.browser,
+      n(r.ours),
+      n(r.floor),
+      Number.isFinite(ratio) ? `${ratio.toFixed(3)}×` : '—',
+      r.target === undefined ? '—' : `≤ ${r.target}×`,
+      mark + (r.note ? `  ${r.note}` : ''),
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 

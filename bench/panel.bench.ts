@@ -45,8 +45,18 @@ async function openSide(name: BrowserName, site: Site, events: number): Promise<
 async function openTime(side: Side): Promise<Shown> {
   const t = await within(30_000, 'new tab', side.ext.newPage());
   try {
-    const watch = { setup: '', condition: "document.documentElement && document.documentElement.dataset.loaded === 'true'", what: "the panel's first data render (data-loaded)" };
-    return await timeUntil(t.page, side.ext.name === 'chromium', () => side.ext.openExtensionPage(PANEL, { tabId: side.tabId }, t), watch, LOADED_MS);
+    const watch = {
+      setup: '',
+      condition: "document.documentElement && document.documentElement.dataset.loaded === 'true'",
+      what: "the panel's first data render (data-loaded)",
+    };
+    return await timeUntil(
+      t.page,
+      side.ext.name === 'chromium',
+      () => side.ext.openExtensionPage(PANEL, { tabId: side.tabId }, t),
+      watch,
+      LOADED_MS,
+    );
   } finally {
     await t.page.close().catch(() => undefined);
   }
@@ -55,7 +65,10 @@ async function openTime(side: Side): Promise<Shown> {
 /** rAF deltas over SECONDS while the panel's list (if any) is scrolled up and down. */
 function frames(panel: TrackedPage): Promise<number[]> {
   // A string, not a function: tsx would wrap the named rAF callback in a `__name` call the page lacks.
-  return within((SECONDS + 30) * 1000, 'sample frames', panel.page.evaluate(`new Promise((resolve) => {
+  return within(
+    (SECONDS + 30) * 1000,
+    'sample frames',
+    panel.page.evaluate(`new Promise((resolve) => {
     const deltas = [];
     const end = performance.now() + ${SECONDS * 1000};
     let last = performance.now();
@@ -72,7 +85,8 @@ function frames(panel: TrackedPage): Promise<number[]> {
       else resolve(deltas.slice(1));
     }
     requestAnimationFrame(frame);
-  })`) as Promise<number[]>);
+  })`) as Promise<number[]>,
+  );
 }
 
 /** Writes 500 events/s into the log until `done` resolves. */
@@ -106,17 +120,33 @@ export async function panelBench(opts: BenchOptions): Promise<Row[]> {
         await openTime(empty);
         let late = 0;
         for (let r = 0; r < opts.rounds; r++) {
-          for (const [side, out] of [[full, opens.full], [empty, opens.empty]] as const) {
+          for (const [side, out] of [
+            [full, opens.full],
+            [empty, opens.empty],
+          ] as const) {
             const o = await openTime(side);
             out.push(o.ms);
             if (o.late) late++;
           }
         }
-        console.log(`panel, ${name}, open: 100k events ${opens.full.map((x) => x.toFixed(0)).join(' ')} ms; empty log ${opens.empty.map((x) => x.toFixed(0)).join(' ')} ms`);
-        rows.push({ bench: 'panel', case: 'open, 100k events / empty log', browser: name, ours: median(opens.full), floor: median(opens.empty), unit: 'ms', note: late > 0 ? `no target set; ${late} opens timed late (upper bounds)` : 'no target set' });
+        console.log(
+          `panel, ${name}, open: 100k events ${opens.full.map((x) => x.toFixed(0)).join(' ')} ms; empty log ${opens.empty.map((x) => x.toFixed(0)).join(' ')} ms`,
+        );
+        rows.push({
+          bench: 'panel',
+          case: 'open, 100k events / empty log',
+          browser: name,
+          ours: median(opens.full),
+          floor: median(opens.empty),
+          unit: 'ms',
+          note: late > 0 ? `no target set; ${late} opens timed late (upper bounds)` : 'no target set',
+        });
 
-        const panels = await Promise.all([full, empty].map((s) => within(LOADED_MS, 'open the panel', s.ext.openExtensionPage(PANEL, { tabId: s.tabId }))));
-        for (const p of panels) await waitInPage(p.page, () => document.documentElement.dataset['loaded'] === 'true', 'the panel loaded', LOADED_MS);
+        const panels = await Promise.all(
+          [full, empty].map((s) => within(LOADED_MS, 'open the panel', s.ext.openExtensionPage(PANEL, { tabId: s.tabId }))),
+        );
+        for (const p of panels)
+          await waitInPage(p.page, () => document.documentElement.dataset['loaded'] === 'true', 'the panel loaded', LOADED_MS);
         const busy: number[] = [];
         const idle: number[] = [];
         let written = 0;
@@ -133,9 +163,27 @@ export async function panelBench(opts: BenchOptions): Promise<Row[]> {
           idle.push(...(await frames(panels[1]!)));
         }
         for (const p of panels) if (p.errors.length > 0) throw new Error(`panel errors: ${p.errors.join(' | ')}`);
-        console.log(`panel, ${name}, frames: appending ${written} events: p95 ${quantile(busy, 0.95).toFixed(1)} ms, max ${Math.max(...busy).toFixed(0)} ms; empty log: p95 ${quantile(idle, 0.95).toFixed(1)} ms, max ${Math.max(...idle).toFixed(0)} ms`);
-        rows.push({ bench: 'panel', case: 'frame p95, 500 events/s / empty log', browser: name, ours: quantile(busy, 0.95), floor: quantile(idle, 0.95), unit: 'ms', note: 'no target set' });
-        rows.push({ bench: 'panel', case: 'frame median, 500 events/s / empty log', browser: name, ours: median(busy), floor: median(idle), unit: 'ms', note: 'no target set' });
+        console.log(
+          `panel, ${name}, frames: appending ${written} events: p95 ${quantile(busy, 0.95).toFixed(1)} ms, max ${Math.max(...busy).toFixed(0)} ms; empty log: p95 ${quantile(idle, 0.95).toFixed(1)} ms, max ${Math.max(...idle).toFixed(0)} ms`,
+        );
+        rows.push({
+          bench: 'panel',
+          case: 'frame p95, 500 events/s / empty log',
+          browser: name,
+          ours: quantile(busy, 0.95),
+          floor: quantile(idle, 0.95),
+          unit: 'ms',
+          note: 'no target set',
+        });
+        rows.push({
+          bench: 'panel',
+          case: 'frame median, 500 events/s / empty log',
+          browser: name,
+          ours: median(busy),
+          floor: median(idle),
+          unit: 'ms',
+          note: 'no target set',
+        });
       } finally {
         for (const s of sides) await s.launched.close();
       }

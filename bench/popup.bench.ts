@@ -42,11 +42,15 @@ interface Side {
 async function tabIdIn(ext: ExtensionBrowser, page: string, url: string): Promise<number> {
   const probe = await within(30_000, 'open an extension page', ext.openExtensionPage(page));
   try {
-    const id = (await within(15_000, 'tabs.query', probe.page.evaluate(`(async () => {
+    const id = (await within(
+      15_000,
+      'tabs.query',
+      probe.page.evaluate(`(async () => {
       const api = globalThis.browser ?? globalThis.chrome;
       const tabs = await api.tabs.query({});
       return (tabs.find((t) => t.url === ${JSON.stringify(url)}) || { id: -1 }).id;
-    })()`))) as number;
+    })()`),
+    )) as number;
     if (id < 0) throw new Error(`no tab shows ${url}`);
     return id;
   } finally {
@@ -57,22 +61,30 @@ async function tabIdIn(ext: ExtensionBrowser, page: string, url: string): Promis
 /** The jar, through the cookies API like a real profile: 50 on the tab's site, 300 × 10 elsewhere. */
 async function fillJar(ext: ExtensionBrowser, page: string, site: Site): Promise<void> {
   const t = await within(30_000, 'open an extension page', ext.openExtensionPage(page));
-  const made = (await within(120_000, 'set 3,050 cookies', t.page.evaluate(`(async () => {
+  const made = (await within(
+    120_000,
+    'set 3,050 cookies',
+    t.page.evaluate(`(async () => {
     const api = globalThis.browser ?? globalThis.chrome;
     const jobs = [];
     for (let i = 0; i < ${SITE_COOKIES}; i++) jobs.push(api.cookies.set({ url: ${JSON.stringify(`${site.http}/`)}, name: 'st' + String(i).padStart(3, '0') + 'q', value: 'v'.repeat(24) }));
     for (let d = 0; d < ${DOMAINS}; d++) for (let i = 0; i < ${PER_DOMAIN}; i++)
       jobs.push(api.cookies.set({ url: 'https://www.site' + d + '.test/', name: 'x' + String(d).padStart(3, '0') + i + 'q', value: 'v'.repeat(24), secure: true }));
     return (await Promise.all(jobs)).filter(Boolean).length;
-  })()`))) as number;
+  })()`),
+  )) as number;
   await t.page.close();
-  if (made !== SITE_COOKIES + DOMAINS * PER_DOMAIN) throw new Error(`the jar holds ${made} of ${SITE_COOKIES + DOMAINS * PER_DOMAIN} cookies`);
+  if (made !== SITE_COOKIES + DOMAINS * PER_DOMAIN)
+    throw new Error(`the jar holds ${made} of ${SITE_COOKIES + DOMAINS * PER_DOMAIN} cookies`);
 }
 
 /** Ours learns which sites a tab's requests reached from its log: 2,000 request observations naming the 300 sites. */
 async function seedScope(control: ExtensionControl, tabId: number): Promise<void> {
   await within(30_000, 'flush', control.send('flush'));
-  await within(60_000, 'seed the log', control.page.page.evaluate(`(async () => {
+  await within(
+    60_000,
+    'seed the log',
+    control.page.page.evaluate(`(async () => {
     const open = indexedDB.open('cookie-monitor');
     const db = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error); });
     const tx = db.transaction(['observations'], 'readwrite');
@@ -85,7 +97,8 @@ async function seedScope(control: ExtensionControl, tabId: number): Promise<void
     }
     await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); });
     db.close();
-  })()`));
+  })()`),
+  );
 }
 
 async function openSide(name: BrowserName, ours: boolean, site: Site): Promise<Side> {
@@ -134,7 +147,15 @@ export async function popupBench(opts: BenchOptions): Promise<Row[]> {
         const stoppable = ours.ext.stopServiceWorker !== undefined;
         const run = async (label: string, names: string[], target: number, stop: boolean): Promise<void> => {
           if (stop && !stoppable) {
-            rows.push({ bench: 'popup', case: label, browser: name, ours: NaN, floor: NaN, unit: 'ms', note: 'not drivable: Firefox has no way to stop an event page' });
+            rows.push({
+              bench: 'popup',
+              case: label,
+              browser: name,
+              ours: NaN,
+              floor: NaN,
+              unit: 'ms',
+              note: 'not drivable: Firefox has no way to stop an event page',
+            });
             return;
           }
           let missing: string | undefined;
@@ -154,7 +175,12 @@ export async function popupBench(opts: BenchOptions): Promise<Row[]> {
           await openOnce(floor, names);
           ours.late = floor.late = 0;
           for (let r = 0; r < opts.rounds; r++) {
-            for (const [side, out] of (shown ? [[ours, a], [floor, b]] : [[floor, b]]) as [Side, number[]][]) {
+            for (const [side, out] of (shown
+              ? [
+                  [ours, a],
+                  [floor, b],
+                ]
+              : [[floor, b]]) as [Side, number[]][]) {
               if (stop) await within(30_000, 'stop the service worker', side.ext.stopServiceWorker!());
               out.push(await openOnce(side, names));
             }
@@ -163,7 +189,16 @@ export async function popupBench(opts: BenchOptions): Promise<Row[]> {
           console.log(`popup, ${name}, ${label}: ours ${list(a)}; floor ${list(b)}`);
           const late = ours.late + floor.late > 0 ? `${ours.late} ours / ${floor.late} floor opens timed late (upper bounds)` : undefined;
           const note = [missing, late].filter(Boolean).join('; ');
-          rows.push({ bench: 'popup', case: label, browser: name, ours: median(a), floor: median(b), unit: 'ms', target, ...(note ? { note } : {}) });
+          rows.push({
+            bench: 'popup',
+            case: label,
+            browser: name,
+            ours: median(a),
+            floor: median(b),
+            unit: 'ms',
+            target,
+            ...(note ? { note } : {}),
+          });
         };
         const siteNames = Array.from({ length: SITE_COOKIES }, (_, i) => siteName(i));
         await run('realistic, warm', siteNames, 1.5, false);
@@ -171,10 +206,22 @@ export async function popupBench(opts: BenchOptions): Promise<Row[]> {
         // Heavy: the tab reached 300 more sites; the floor is asked for each of them.
         await seedScope(await within(30_000, 'ours ready', ExtensionControl.open(ours.ext)), ours.tabId);
         floor.query = { tabId: floor.tabId, hosts: Array.from({ length: DOMAINS }, (_, d) => hostOf(d)).join(',') };
-        const heavyNames = [...siteNames, ...Array.from({ length: DOMAINS * PER_DOMAIN }, (_, k) => otherName(Math.floor(k / PER_DOMAIN), k % PER_DOMAIN))];
+        const heavyNames = [
+          ...siteNames,
+          ...Array.from({ length: DOMAINS * PER_DOMAIN }, (_, k) => otherName(Math.floor(k / PER_DOMAIN), k % PER_DOMAIN)),
+        ];
         await run('heavy, warm', heavyNames, 3, false);
         await run('heavy, worker stopped', heavyNames, 3, true);
-        rows.push({ bench: 'popup', case: 'popup JS, gzip', browser: name, ours: popupJsKb(name), floor: 40, unit: 'KB', target: 1, note: 'floor = 40 KB budget' });
+        rows.push({
+          bench: 'popup',
+          case: 'popup JS, gzip',
+          browser: name,
+          ours: popupJsKb(name),
+          floor: 40,
+          unit: 'KB',
+          target: 1,
+          note: 'floor = 40 KB budget',
+        });
       } finally {
         for (const s of sides) await s.launched.close();
       }
@@ -184,4 +231,3 @@ export async function popupBench(opts: BenchOptions): Promise<Row[]> {
   }
   return rows;
 }
-

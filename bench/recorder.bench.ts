@@ -34,7 +34,7 @@ for (const name of browsers) {
     };
     const call = <T>(fn: string, ...args: number[]): Promise<T> =>
       page.page.evaluate(
-        (f: string, a: number[]) => ((globalThis as unknown as { cmBench: Record<string, (...x: number[]) => unknown> }).cmBench[f]!(...a)),
+        (f: string, a: number[]) => (globalThis as unknown as { cmBench: Record<string, (...x: number[]) => unknown> }).cmBench[f]!(...a),
         fn,
         args,
       ) as Promise<T>;

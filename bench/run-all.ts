@@ -46,7 +46,13 @@ if (values.help) {
   process.exit(0);
 }
 const list = (flag: string[] | undefined, env: string | undefined): string[] | undefined =>
-  flag ?? (env ? env.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  flag ??
+  (env
+    ? env
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined);
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
@@ -82,5 +88,7 @@ for (const name of benches) {
 }
 console.log(`\n${table(rows)}`);
 const missed = rows.filter((r) => verdict(r).mark === '✗').length;
-console.log(`\n${rows.filter((r) => r.target !== undefined).length - missed} targets met, ${missed} missed. Ratios are what to read: wall times on a shared machine drift.`);
+console.log(
+  `\n${rows.filter((r) => r.target !== undefined).length - missed} targets met, ${missed} missed. Ratios are what to read: wall times on a shared machine drift.`,
+);
 process.exit(0);

@@ -8,7 +8,9 @@ import { evaluateSetCookie } from '../src/analysis/set-cookie';
 
 const jwt =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.' +
-  Buffer.from(JSON.stringify({ sub: '1234567890', name: 'A. User', roles: ['a', 'b'], iat: 1516239022, exp: 1916239022, pad: 'x'.repeat(400) })).toString('base64url') +
+  Buffer.from(
+    JSON.stringify({ sub: '1234567890', name: 'A. User', roles: ['a', 'b'], iat: 1516239022, exp: 1916239022, pad: 'x'.repeat(400) }),
+  ).toString('base64url') +
   '.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
 /** [Set-Cookie line, request URL]: sessions, analytics, consent, prefixes, deletions, rejections. */
@@ -26,8 +28,14 @@ const MIX: ReadonlyArray<readonly [string, string]> = [
   ['sessionid=; Max-Age=0; Path=/', 'https://www.example.com/logout'],
   ['tracker=1; Domain=co.uk; Path=/', 'https://shop.example.co.uk/'],
   ['theme=dark', 'http://localhost:3000/settings'],
-  ['csrftoken=Zm9vYmFyYmF6cXV4; expires=Sat, 20 Nov 2027 12:00:00 GMT; Max-Age=31449600; Path=/; SameSite=Lax', 'https://www.example.com/form'],
-  ['__cf_bm=abc.def-1700000000-0-AbCdEf; path=/; expires=Sat, 21-Nov-26 00:30:00 GMT; domain=.example.com; HttpOnly; Secure; SameSite=None', 'https://www.example.com/'],
+  [
+    'csrftoken=Zm9vYmFyYmF6cXV4; expires=Sat, 20 Nov 2027 12:00:00 GMT; Max-Age=31449600; Path=/; SameSite=Lax',
+    'https://www.example.com/form',
+  ],
+  [
+    '__cf_bm=abc.def-1700000000-0-AbCdEf; path=/; expires=Sat, 21-Nov-26 00:30:00 GMT; domain=.example.com; HttpOnly; Secure; SameSite=None',
+    'https://www.example.com/',
+  ],
   ['partitioned_pref=1; Secure; Path=/; SameSite=None; Partitioned', 'https://widget.example.org/embed'],
 ];
 
@@ -58,7 +66,9 @@ const median = percentile(sorted, 50);
 const p95 = percentile(sorted, 95);
 const p99 = percentile(sorted, 99);
 
-console.log(`evaluateSetCookie: ${samples.length.toLocaleString('en')} calls over ${MIX.length} header kinds (${accepted / rounds}/${MIX.length} accepted)`);
+console.log(
+  `evaluateSetCookie: ${samples.length.toLocaleString('en')} calls over ${MIX.length} header kinds (${accepted / rounds}/${MIX.length} accepted)`,
+);
 console.log(`  median ${median.toFixed(2)} µs   p95 ${p95.toFixed(2)} µs   p99 ${p99.toFixed(2)} µs`);
 console.log(`  throughput ${Math.round((samples.length / wallMs) * 1000).toLocaleString('en')} headers/s (including timer overhead)`);
 console.log(`  target: median < 10 µs … ${median < 10 ? 'met' : 'NOT met'}`);

@@ -58,7 +58,9 @@ export async function timeUntil(
   let navigation: Promise<unknown>;
   if (early) {
     const { identifier } = await within(15_000, 'install the text watcher', page.evaluateOnNewDocument(script));
-    navigation = within(timeoutMs, 'navigate', navigate()).finally(() => page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => undefined));
+    navigation = within(timeoutMs, 'navigate', navigate()).finally(() =>
+      page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => undefined),
+    );
   } else {
     navigation = within(timeoutMs, 'navigate', navigate());
     const deadline = Date.now() + timeoutMs;

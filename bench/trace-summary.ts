@@ -6,13 +6,24 @@ import { readFileSync } from 'node:fs';
  * tasks' wall time against their thread CPU time, and the threads that used the CPU meanwhile.
  */
 export function traceSummary(path: string): string {
-  type Ev = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[] } } };
+  type Ev = {
+    name: string;
+    ph: string;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    pid: number;
+    tid: number;
+    args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[] } };
+  };
   const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] }).traceEvents;
   const pids = new Set<number>();
   for (const e of events) for (const f of e.args?.data?.frames ?? []) if (f.url?.includes('/panel/') && f.processId) pids.add(f.processId);
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid));
   if (!main) return 'trace: no panel main thread';
-  const xs = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const xs = events
+    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const all = new Map<string, number>();
   const long = new Map<string, number>();
   let longTasks = 0;
@@ -20,7 +31,7 @@ export function traceSummary(path: string): string {
   let longCpu = 0;
   const stack: { e: Ev; self: number; inLong: boolean }[] = [];
   const close = (until: number): void => {
-    while (stack.length > 0 && (stack.at(-1)!.e.ts + (stack.at(-1)!.e.dur ?? 0)) <= until) {
+    while (stack.length > 0 && stack.at(-1)!.e.ts + (stack.at(-1)!.e.dur ?? 0) <= until) {
       const top = stack.pop()!;
       all.set(top.e.name, (all.get(top.e.name) ?? 0) + top.self / 1000);
       if (top.inLong) long.set(top.e.name, (long.get(top.e.name) ?? 0) + top.self / 1000);
@@ -39,7 +50,12 @@ export function traceSummary(path: string): string {
     stack.push({ e, self: e.dur ?? 0, inLong: isLong || (parent?.inLong ?? false) });
   }
   close(Infinity);
-  const top = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`).join('\n');
+  const top = (m: Map<string, number>): string =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 18)
+      .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`)
+      .join('\n');
   // Thread CPU of every thread in the trace (top-level events' tdur): a long task whose CPU is a
   // fraction of its wall time waited for a core, and these are the threads that had them.
   const threadName = new Map<string, string>();
@@ -53,7 +69,11 @@ export function traceSummary(path: string): string {
     const who = `${e.pid === main.pid ? (e.tid === main.tid ? 'panel ' : 'panel process ') : `pid ${e.pid} `}${threadName.get(k) ?? e.tid}`;
     cpu.set(who, (cpu.get(who) ?? 0) + (e.tdur ?? 0) / 1000);
   }
-  const threads = [...cpu].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`).join('\n');
+  const threads = [...cpu]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${k}`)
+    .join('\n');
   return (
     `trace, panel main thread, self time per event:\n${top(all)}\n${longTasks} tasks over 50 ms (${longWall.toFixed(0)} ms wall, ` +
     `${longCpu.toFixed(0)} ms thread CPU), self time inside them:\n${top(long)}\nthread CPU while tracing, busiest threads (same-named threads of a process summed):\n${threads}`

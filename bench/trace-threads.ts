@@ -6,7 +6,16 @@ import { readFileSync } from 'node:fs';
  * thread runs webRequest and cookie notifications), the page's renderer.
  */
 export function threadCpu(path: string, top = 8): string {
-  type Ev = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; labels?: string } };
+  type Ev = {
+    name: string;
+    ph: string;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    pid: number;
+    tid: number;
+    args?: { name?: string; labels?: string };
+  };
   const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: Ev[] }).traceEvents;
   const processName = new Map<number, string>();
   const threadName = new Map<string, string>();
@@ -30,5 +39,9 @@ export function threadCpu(path: string, top = 8): string {
     const who = `${proc} / ${(threadName.get(k) ?? String(e.tid)).replace(/\d+$/, '')}`;
     cpu.set(who, (cpu.get(who) ?? 0) + (e.tdur ?? 0) / 1000);
   }
-  return [...cpu].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+  return [...cpu]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+    .join('\n');
 }

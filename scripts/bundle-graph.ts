@@ -26,7 +26,9 @@ export function staticScriptGraph(dist: string, entries: readonly string[]): str
 /** The module scripts an HTML page of the build names (`<script type="module" src>`). */
 export function pageScripts(dist: string, html: string): string[] {
   const text = readFileSync(resolve(dist, html), 'utf8');
-  return [...text.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => (m[1]!.startsWith('/') ? m[1]!.slice(1) : resolve('/', dirname(html), m[1]!).slice(1)));
+  return [...text.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) =>
+    m[1]!.startsWith('/') ? m[1]!.slice(1) : resolve('/', dirname(html), m[1]!).slice(1),
+  );
 }
 
 /** The background's scripts: the service worker (Chromium) or the background scripts (Firefox). */

@@ -37,7 +37,10 @@ describe('the generated cookie lookup', () => {
   });
 
   test('parseCsv keeps newlines inside quotes', () => {
-    expect(parseCsv('a,"b\nc"\n1,2')).toEqual([['a', 'b\nc'], ['1', '2']]);
+    expect(parseCsv('a,"b\nc"\n1,2')).toEqual([
+      ['a', 'b\nc'],
+      ['1', '2'],
+    ]);
   });
 
   test.each([

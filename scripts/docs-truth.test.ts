@@ -103,7 +103,10 @@ describe('extension pages named in the docs are built', () => {
         })),
       )
       // A bare name is a page when it sits in an extension URL or carries a page's name; others are web pages.
-      .filter(({ inExtension, path }) => inExtension || path.startsWith('src/pages/') || /^(popup|panel|report|options|devtools)\.html$/.test(path))
+      .filter(
+        ({ inExtension, path }) =>
+          inExtension || path.startsWith('src/pages/') || /^(popup|panel|report|options|devtools)\.html$/.test(path),
+      )
       .map(({ path }) => [path, file] as const),
   );
 
@@ -118,9 +121,13 @@ describe('extension pages named in the docs are built', () => {
 
 describe('each command-line tool answers --help', () => {
   const clis = ['audit', 'report', 'bench', 'diff:browsers'];
-  test.each(clis)('npm run %s -- --help exits 0', (script) => {
-    const r = spawnSync('npm', ['run', '--silent', script, '--', '--help'], { cwd: root, encoding: 'utf8', timeout: 90_000 });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(`${r.stdout}${r.stderr}`).toMatch(/usage|--/i);
-  }, 120_000);
+  test.each(clis)(
+    'npm run %s -- --help exits 0',
+    (script) => {
+      const r = spawnSync('npm', ['run', '--silent', script, '--', '--help'], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/usage|--/i);
+    },
+    120_000,
+  );
 });

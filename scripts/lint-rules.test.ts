@@ -28,7 +28,10 @@ describe('dependency rule', () => {
   });
 
   test.each([
-    ['src/analysis/x.ts', "import { getDomain } from 'tldts';\nimport type { Finding } from '../model/finding';\nexport type F = Finding;\nexport const y = getDomain;"],
+    [
+      'src/analysis/x.ts',
+      "import { getDomain } from 'tldts';\nimport type { Finding } from '../model/finding';\nexport type F = Finding;\nexport const y = getDomain;",
+    ],
     ['src/ui/x.tsx', "import { t } from '../platform/i18n';\nexport const y = t;"],
     ['src/view/x.ts', "import { analyze } from '../analysis/findings';\nexport const y = analyze;"],
     ['src/background/x.ts', "import { browser } from '../platform/browser';\nexport const y = browser;"],
@@ -65,9 +68,14 @@ describe('dependency rule', () => {
   });
 
   test('srcdoc in JSX is rejected; ordinary computed access is not', async () => {
-    expect(await errorsFor('src/ui/x.tsx', 'export const C = (p: { v: string }) => <iframe srcdoc={p.v} />;')).toContain('no-restricted-syntax');
+    expect(await errorsFor('src/ui/x.tsx', 'export const C = (p: { v: string }) => <iframe srcdoc={p.v} />;')).toContain(
+      'no-restricted-syntax',
+    );
     expect(
-      await errorsFor('src/ui/x.ts', 'export const f = (m: Record<string, number>, a: string, i: number, b: number[]) => { b[i * 2 + 1] = 0; return m[`${a}|x`] ?? m[a + 1]; };'),
+      await errorsFor(
+        'src/ui/x.ts',
+        'export const f = (m: Record<string, number>, a: string, i: number, b: number[]) => { b[i * 2 + 1] = 0; return m[`${a}|x`] ?? m[a + 1]; };',
+      ),
     ).not.toContain('no-restricted-syntax');
   });
 });

@@ -56,7 +56,10 @@ const chips: Array<[number, number, number]> = [
 function cookie(size: number) {
   return (x: number, y: number): [number, number, number, number] => {
     // 4× supersampling for smooth edges at 16 px.
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < 4; sy++) {
       for (let sx = 0; sx < 4; sx++) {
         const u = (x + (sx + 0.5) / 4) / size;
@@ -67,7 +70,10 @@ function cookie(size: number) {
         const chip = chips.some(([cx, cy, cr]) => Math.hypot(u - cx, v - cy) < cr);
         const rim = d > 0.41;
         const c = chip ? [74, 44, 22] : rim ? [176, 110, 42] : [214, 152, 74];
-        r += c[0]!; g += c[1]!; b += c[2]!; a += 255;
+        r += c[0]!;
+        g += c[1]!;
+        b += c[2]!;
+        a += 255;
       }
     }
     const n = 16;

@@ -115,9 +115,21 @@ async function headless(site: Site): Promise<void> {
   console.log(`No display (or --headless): auditing the demo in headless ${browserName}…`);
   const out = resolve(root, 'cookie-audit');
   try {
-    const code = await auditMain([...TOUR.map((p) => site.http + p), '--browser', browserName, '--out', out, '--fail-on', 'none', '--no-build']);
+    const code = await auditMain([
+      ...TOUR.map((p) => site.http + p),
+      '--browser',
+      browserName,
+      '--out',
+      out,
+      '--fail-on',
+      'none',
+      '--no-build',
+    ]);
     if (code !== 0) process.exitCode = code;
-    else console.log('\nThe same audit for any site: npm run audit -- <url...> (docs/CLI.md). Load dist/ into a browser (see README) for the popup, the panel and the report page.');
+    else
+      console.log(
+        '\nThe same audit for any site: npm run audit -- <url...> (docs/CLI.md). Load dist/ into a browser (see README) for the popup, the panel and the report page.',
+      );
   } finally {
     await site.close();
   }

@@ -21,7 +21,18 @@ export const SHOTS_DIR = resolve(root, 'store/screenshots');
 export const STORE_SIZE = { width: 1280, height: 800 } as const;
 
 /** Demo pages visited first, so the views have sessions, findings and a rejected line to show. */
-const DEMO = ['/login', '/login?user=alice', '/account', '/session', '/persistent/over-400-days', '/samesite', '/prefixes', '/jwt', '/third-party', '/malformed'];
+const DEMO = [
+  '/login',
+  '/login?user=alice',
+  '/account',
+  '/session',
+  '/persistent/over-400-days',
+  '/samesite',
+  '/prefixes',
+  '/jwt',
+  '/third-party',
+  '/malformed',
+];
 
 const USAGE = 'usage: npm run store:assets [-- --browser chromium|firefox] [--no-build]';
 
@@ -92,7 +103,10 @@ export async function main(argv: string[]): Promise<number> {
     const popup = await b.newPage();
     await popup.page.setViewport(STORE_SIZE);
     await b.openExtensionPage('src/pages/popup/index.html', { tabId }, popup);
-    await waitFor(popup, () => document.documentElement.dataset['loaded'] === 'true' && document.documentElement.dataset['complete'] === 'true');
+    await waitFor(
+      popup,
+      () => document.documentElement.dataset['loaded'] === 'true' && document.documentElement.dataset['complete'] === 'true',
+    );
     written.push(await framePopup(b, popup, `popup-${name}.png`));
 
     const panel = await b.newPage();

@@ -6,7 +6,13 @@ export default defineConfig({
   root: new URL('..', import.meta.url).pathname,
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'tests/site/**/*.test.ts', 'tests/e2e/harness/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'tests/site/**/*.test.ts',
+      'tests/e2e/harness/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
   },

@@ -31,9 +31,30 @@ describe('parseAuditArgs', () => {
 
   test('every option', () => {
     const o = audit([
-      'http://a.test/x', 'https://b.test/', '--browser', 'firefox', '--out', 'o', '--format', 'json,sarif,netscape,json',
-      '--fail-on', 'low', '--profile', 'rfc2109', '--include-values', '--include-history', '--login', 'l.mjs', '--baseline', 'old.json', '--accept-consent',
-      '--wait-ms', '250', '--ignore-https-errors', '--quiet', '--no-build',
+      'http://a.test/x',
+      'https://b.test/',
+      '--browser',
+      'firefox',
+      '--out',
+      'o',
+      '--format',
+      'json,sarif,netscape,json',
+      '--fail-on',
+      'low',
+      '--profile',
+      'rfc2109',
+      '--include-values',
+      '--include-history',
+      '--login',
+      'l.mjs',
+      '--baseline',
+      'old.json',
+      '--accept-consent',
+      '--wait-ms',
+      '250',
+      '--ignore-https-errors',
+      '--quiet',
+      '--no-build',
     ]);
     expect(o).toMatchObject({
       urls: ['http://a.test/x', 'https://b.test/'],

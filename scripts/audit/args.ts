@@ -77,7 +77,10 @@ function checkUrl(raw: string): string {
 }
 
 function parseFormats(raw: string | undefined, includeValues: boolean): OutputFormat[] {
-  const list = (raw ?? 'json,html').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (raw ?? 'json,html')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new UsageError('--format needs at least one format');
   for (const f of list) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) {
@@ -131,7 +134,8 @@ export function parseAuditArgs(argv: readonly string[]): Parsed {
     throw new UsageError(`unknown --profile ${profile} (one of ${Object.keys(LIMIT_PROFILES).join(', ')})`);
   }
   const waitRaw = v['wait-ms'] ?? '0';
-  if (!/^\d+$/.test(waitRaw) || Number(waitRaw) > 600_000) throw new UsageError(`--wait-ms must be a whole number of milliseconds up to 600000, not ${waitRaw}`);
+  if (!/^\d+$/.test(waitRaw) || Number(waitRaw) > 600_000)
+    throw new UsageError(`--wait-ms must be a whole number of milliseconds up to 600000, not ${waitRaw}`);
   const includeValues = v['include-values'] === true;
   return {
     kind: 'audit',

@@ -8,7 +8,7 @@ describe('the consent platforms list', () => {
   });
 });
 
-describe('consentPurpose: the extension\'s classification', () => {
+describe("consentPurpose: the extension's classification", () => {
   const purpose = consentPurpose(new Set(['example.com']));
   test.each([
     ['_ga', 'example.com', 'analytics'],

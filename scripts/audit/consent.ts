@@ -29,10 +29,32 @@ export const CONSENT_PLATFORMS: ReadonlyArray<{ name: string; selectors: readonl
 
 /** Whole button texts (case and spacing ignored) that accept every cookie. */
 export const ACCEPT_TEXTS: readonly string[] = [
-  'accept all', 'accept all cookies', 'accept cookies', 'allow all', 'allow all cookies', 'allow cookies',
-  'i accept', 'i agree', 'agree', 'accept', 'agree and close', 'accept and close',
-  'alle akzeptieren', 'akzeptieren', 'tout accepter', 'accepter', 'aceptar todo', 'aceptar',
-  'accetta tutti', 'accetta', 'alles accepteren', '모두 허용', '모두 동의', '동의', '同意する', 'すべて受け入れる',
+  'accept all',
+  'accept all cookies',
+  'accept cookies',
+  'allow all',
+  'allow all cookies',
+  'allow cookies',
+  'i accept',
+  'i agree',
+  'agree',
+  'accept',
+  'agree and close',
+  'accept and close',
+  'alle akzeptieren',
+  'akzeptieren',
+  'tout accepter',
+  'accepter',
+  'aceptar todo',
+  'aceptar',
+  'accetta tutti',
+  'accetta',
+  'alles accepteren',
+  '모두 허용',
+  '모두 동의',
+  '동의',
+  '同意する',
+  'すべて受け入れる',
 ];
 
 export interface ConsentClick {
@@ -58,7 +80,9 @@ async function clickIn(frame: Frame): Promise<string | null> {
   const text = await frame
     .evaluate((texts: readonly string[]) => {
       const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
-      for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, a, [role="button"], input[type="button"], input[type="submit"]'))) {
+      for (const el of Array.from(
+        document.querySelectorAll<HTMLElement>('button, a, [role="button"], input[type="button"], input[type="submit"]'),
+      )) {
         const label = norm(el instanceof HTMLInputElement ? el.value : (el.textContent ?? ''));
         const box = el.getBoundingClientRect();
         if (box.width > 0 && box.height > 0 && texts.includes(label)) {

@@ -51,7 +51,11 @@ export function diffLines(d: ReportDiff): string[] {
 export function runDiff(argv: readonly string[], out: (line: string) => void): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (err) {
     throw new UsageError(String(err instanceof Error ? err.message : err).split(/\. |\n/)[0]!);
   }

@@ -78,13 +78,10 @@ async function openAuditedTab(b: ExtensionBrowser, control: ExtensionControl): P
 
 /** Holds the watch port open from the extension's own page, as the DevTools panel does. */
 async function watch(control: ExtensionControl, tabId: number): Promise<void> {
-  await control.page.page.evaluate(
-    (name: string) => {
-      const api = (globalThis as unknown as { browser: { runtime: { connect(o: object): unknown } } }).browser;
-      (globalThis as unknown as { auditWatch?: unknown }).auditWatch = api.runtime.connect({ name });
-    },
-    `${WATCH_PORT_PREFIX}${tabId}`,
-  );
+  await control.page.page.evaluate((name: string) => {
+    const api = (globalThis as unknown as { browser: { runtime: { connect(o: object): unknown } } }).browser;
+    (globalThis as unknown as { auditWatch?: unknown }).auditWatch = api.runtime.connect({ name });
+  }, `${WATCH_PORT_PREFIX}${tabId}`);
   await control.waitForWatched(tabId);
 }
 

@@ -68,13 +68,18 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
   const counted = diff ? newOrWorse(diff) : [...run.report.findings, ...tracking];
   const code = exitCodeFor(counted, o.failOn);
   if (!o.quiet) {
-    io.out(`Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`);
+    io.out(
+      `Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`,
+    );
     for (const line of summaryLines(run.report)) io.out(line);
     io.out(`  set before any interaction: ${run.consent.beforeInteraction.length} cookie(s)`);
-    if (run.consent.afterConsent) io.out(`  set after consent:          ${setAfter(run.consent.beforeInteraction, run.consent.afterConsent).length} more`);
+    if (run.consent.afterConsent)
+      io.out(`  set after consent:          ${setAfter(run.consent.beforeInteraction, run.consent.afterConsent).length} more`);
     for (const f of tracking) io.out(`    [${f.severity}]    ${f.id.padEnd(28)} ${f.cookie.name} (${f.cookie.domain}, ${f.purpose})`);
     for (const m of run.moments) {
-      io.out(`  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`);
+      io.out(
+        `  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`,
+      );
     }
     if (diff) {
       io.out(`\nsince the baseline ${o.baseline}:`);
@@ -83,7 +88,14 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     io.out('\nwritten:');
     for (const p of written) io.out(`  ${p}`);
     const over = failing(counted, o.failOn).length;
-    io.out(`\n` + (over > 0 ? `${over}${diff ? ' new or worse' : ''} finding(s) at or above --fail-on ${o.failOn}: exit 1` : o.failOn === 'none' ? '--fail-on none: findings do not fail the run' : `nothing at or above --fail-on ${o.failOn}`));
+    io.out(
+      `\n` +
+        (over > 0
+          ? `${over}${diff ? ' new or worse' : ''} finding(s) at or above --fail-on ${o.failOn}: exit 1`
+          : o.failOn === 'none'
+            ? '--fail-on none: findings do not fail the run'
+            : `nothing at or above --fail-on ${o.failOn}`),
+    );
   }
   return code;
 }

@@ -23,7 +23,10 @@ export function summaryLines(report: AuditReport): string[] {
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
   const order = (f: ReportFinding) => SEVERITIES.indexOf(f.severity);
-  const top = [...report.findings].filter((f) => f.severity !== 'info').sort((a, b) => order(a) - order(b)).slice(0, TOP);
+  const top = [...report.findings]
+    .filter((f) => f.severity !== 'info')
+    .sort((a, b) => order(a) - order(b))
+    .slice(0, TOP);
   if (top.length > 0) {
     out.push('', `  top findings:`);
     for (const f of top) out.push(`    ${`[${f.severity}]`.padEnd(8)} ${f.id.padEnd(28)} ${subjectOf(f)}`);

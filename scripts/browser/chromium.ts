@@ -20,8 +20,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--no-first-run',
 ];
 
-const isExtensionWorker = (t: Target): boolean =>
-  t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+const isExtensionWorker = (t: Target): boolean => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
 
 /**
  * Debian's Chromium over CDP (pipe), the unpacked build loaded with --load-extension. The flags

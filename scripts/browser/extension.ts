@@ -22,8 +22,7 @@ export class ExtensionControl {
   async send<T = unknown>(name: string, request: unknown = {}): Promise<T> {
     const reply = (await this.page.page.evaluate(
       async (n: string, r: unknown) => {
-        const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
-          .browser;
+        const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
         return api.runtime.sendMessage({ type: 'cookie-monitor', name: n, request: r });
       },
       name,

@@ -41,4 +41,3 @@ export const snapshot: fc.Arbitrary<CookieSnapshot> = fc.record({
   }),
   firstPartyDomain: fc.option(fc.oneof(fc.domain(), fc.constant('')), { nil: undefined }),
 });
-

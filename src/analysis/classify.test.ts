@@ -31,7 +31,10 @@ describe('expiryOf', () => {
   });
 
   test('requested expiry before clamping is what exceeds the cap', () => {
-    const c = makeCookie({ session: false, expirationDate: (NOW + 400 * DAY) / 1000 }, { createdAt: NOW, requestedExpires: NOW + 900 * DAY });
+    const c = makeCookie(
+      { session: false, expirationDate: (NOW + 400 * DAY) / 1000 },
+      { createdAt: NOW, requestedExpires: NOW + 900 * DAY },
+    );
     expect(expiryOf(c, NOW)).toMatchObject({ exceedsCap: true, effective: NOW + 400 * DAY, requested: NOW + 900 * DAY });
   });
 

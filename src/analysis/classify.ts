@@ -32,7 +32,15 @@ export function expiryOf(c: CookieInfo, now: number, maxAgeDays: number | null =
   const expires = c.expires;
   const requested = c.requestedExpires !== undefined ? c.requestedExpires : expires;
   if (expires === null && requested === null) {
-    return { persistence: 'session', expires: null, requested: null, effective: null, exceedsCap: false, expired: false, remainingMs: null };
+    return {
+      persistence: 'session',
+      expires: null,
+      requested: null,
+      effective: null,
+      exceedsCap: false,
+      expired: false,
+      remainingMs: null,
+    };
   }
   const base = c.createdAt ?? now;
   const cap = maxAgeDays === null ? Infinity : base + maxAgeDays * DAY_MS;

@@ -37,10 +37,16 @@ describe('parseChromiumCookieDate', () => {
     expect(parseCookieDate('12:30 jan 2030 01:02:03')).toBe(at(2030, 1, 12, 1, 2, 3));
   });
 
-  test.each(['', 'soon', '1 jan 2030', 'jan 2030 01:02:03', '31 feb 2030 00:00:00', '1 jan 2030 24:00:00', '1 jan 2030 00:00:60', '0 jan 2030 00:00:00'])(
-    'no date: %j',
-    (input) => {
-      expect(parseChromiumCookieDate(input)).toBeNull();
-    },
-  );
+  test.each([
+    '',
+    'soon',
+    '1 jan 2030',
+    'jan 2030 01:02:03',
+    '31 feb 2030 00:00:00',
+    '1 jan 2030 24:00:00',
+    '1 jan 2030 00:00:60',
+    '0 jan 2030 00:00:00',
+  ])('no date: %j', (input) => {
+    expect(parseChromiumCookieDate(input)).toBeNull();
+  });
 });

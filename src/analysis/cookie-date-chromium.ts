@@ -20,7 +20,6 @@ function isDelimiter(c: number): boolean {
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-
 /** Leading digits as a number (atoi on a token that starts with a digit). */
 function leadingNumber(token: string): number {
   let v = 0;

@@ -8,13 +8,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E */
 function isDelimiter(c: number): boolean {
-  return (
-    c === 0x09 ||
-    (c >= 0x20 && c <= 0x2f) ||
-    (c >= 0x3b && c <= 0x40) ||
-    (c >= 0x5b && c <= 0x60) ||
-    (c >= 0x7b && c <= 0x7e)
-  );
+  return c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 }
 
 function isDigit(c: number): boolean {

@@ -243,7 +243,10 @@ describe('partitioned cookies (CHIPS, top-level responses; found by the differen
     const jar = new CookieJar();
     jar.apply('a=1; Secure; Partitioned; Path=/', 'https://localhost/', T);
     jar.apply('a=2; Secure; Path=/', 'https://localhost/', T + 1);
-    expect(jar.cookies(T + 2).map((c) => [c.value, c.partitionKey])).toEqual([['1', 'https://localhost'], ['2', undefined]]);
+    expect(jar.cookies(T + 2).map((c) => [c.value, c.partitionKey])).toEqual([
+      ['1', 'https://localhost'],
+      ['2', undefined],
+    ]);
   });
 
   test('it is sent only under its own top-level site, scheme included', () => {

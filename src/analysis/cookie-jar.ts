@@ -132,7 +132,9 @@ export class CookieJar {
       if (
         c.secure &&
         c.name === cookie.name &&
-        (hostOnlyExact ? hostMatches(c, cookie.domain) || hostMatches(cookie, c.domain) : cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
+        (hostOnlyExact
+          ? hostMatches(c, cookie.domain) || hostMatches(cookie, c.domain)
+          : cookieDomainMatch(c.domain, cookie.domain) || cookieDomainMatch(cookie.domain, c.domain)) &&
         pathMatch(cookie.path, c.path)
       ) {
         return c;
@@ -174,9 +176,7 @@ export class CookieJar {
       if (c.httpOnly && options.nonHttp === true) continue;
       list.push(c);
     }
-    return list.sort(
-      (x, y) => y.path.length - x.path.length || x.creationTime - y.creationTime || x.sequence - y.sequence,
-    );
+    return list.sort((x, y) => y.path.length - x.path.length || x.creationTime - y.creationTime || x.sequence - y.sequence);
   }
 
   /** The `Cookie` header value (§5.8.3 step 4); "" when nothing would be sent. */

@@ -15,10 +15,7 @@ export function isIpLiteral(host: string): boolean {
 export function cookieDomainMatch(host: string, domain: string): boolean {
   if (host === domain) return true;
   return (
-    host.length > domain.length &&
-    host.endsWith(domain) &&
-    host.charCodeAt(host.length - domain.length - 1) === 0x2e &&
-    !isIpLiteral(host)
+    host.length > domain.length && host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 0x2e && !isIpLiteral(host)
   );
 }
 

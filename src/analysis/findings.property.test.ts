@@ -35,10 +35,7 @@ const observation: fc.Arbitrary<FindingObservation> = fc.oneof(
     line: fc.oneof(anyString, fc.constantFrom('__Host-a=1; Secure; Path=/x; SameSite=Nope; Max-Age=99999999999')),
     lineIndex: fc.option(fc.nat(), { nil: undefined }),
     topLevelSite: fc.option(fc.oneof(fc.webUrl(), anyString), { nil: undefined }),
-    outcome: fc.oneof(
-      fc.constant({ accepted: true as const }),
-      fc.record({ accepted: fc.constant(false as const), reason: anyString }),
-    ),
+    outcome: fc.oneof(fc.constant({ accepted: true as const }), fc.record({ accepted: fc.constant(false as const), reason: anyString })),
   }),
   fc.record({
     kind: fc.constant('cookie-sent' as const),
@@ -56,13 +53,20 @@ const topLevelSite = fc.option(fc.oneof(fc.webUrl(), fc.domain(), anyString), { 
 describe('properties', () => {
   test('computeFindings never throws and ignores input order', () => {
     fc.assert(
-      fc.property(fc.array(cookieInfo, { maxLength: 12 }), fc.array(observation, { maxLength: 6 }), topLevelSite, now, profile, (cookies, observations, top, t, p) => {
-        const input = { cookies, observations, now: t, profile: p, ...(top === undefined ? {} : { topLevelSite: top }) };
-        const a = computeFindings(input);
-        const b = computeFindings({ ...input, cookies: [...cookies].reverse(), observations: [...observations].reverse() });
-        expect(b).toEqual(a);
-        expect(computeFindings(input)).toEqual(a);
-      }),
+      fc.property(
+        fc.array(cookieInfo, { maxLength: 12 }),
+        fc.array(observation, { maxLength: 6 }),
+        topLevelSite,
+        now,
+        profile,
+        (cookies, observations, top, t, p) => {
+          const input = { cookies, observations, now: t, profile: p, ...(top === undefined ? {} : { topLevelSite: top }) };
+          const a = computeFindings(input);
+          const b = computeFindings({ ...input, cookies: [...cookies].reverse(), observations: [...observations].reverse() });
+          expect(b).toEqual(a);
+          expect(computeFindings(input)).toEqual(a);
+        },
+      ),
       { numRuns: 300 },
     );
   });

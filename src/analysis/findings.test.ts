@@ -34,7 +34,13 @@ test('personal-data-in-cookie says the kind and the place, never the value', () 
   expect(f?.message).toBe(
     'Cookie "profile" appears to hold an e-mail address in the JWT claim "email": it travels with every request to www.example.com and stays in the browser\'s cookie store.',
   );
-  expect(f?.details).toEqual({ what: 'an e-mail address', where: 'the JWT claim "email"', dataKind: 'email', location: 'jwt-claim', field: 'email' });
+  expect(f?.details).toEqual({
+    what: 'an e-mail address',
+    where: 'the JWT claim "email"',
+    dataKind: 'email',
+    location: 'jwt-claim',
+    field: 'email',
+  });
   expect(JSON.stringify(f)).not.toContain('jane');
 });
 
@@ -47,22 +53,57 @@ describe('cookie rules', () => {
     ['no Secure on 127.0.0.1', { secure: false, domain: '127.0.0.1' }, {}, { 'missing-secure': 'info' }],
     ['no SameSite', { sameSite: 'unspecified' }, {}, { 'samesite-missing': 'low' }],
     ['SameSite=None with Secure', { sameSite: 'no_restriction' }, {}, {}],
-    ['SameSite=None without Secure', { sameSite: 'no_restriction', secure: false }, {}, { 'missing-secure': 'low', 'samesite-none-insecure': 'medium' }],
+    [
+      'SameSite=None without Secure',
+      { sameSite: 'no_restriction', secure: false },
+      {},
+      { 'missing-secure': 'low', 'samesite-none-insecure': 'medium' },
+    ],
     ['well-configured PHPSESSID', { name: 'PHPSESSID', value: RANDOM }, {}, { 'session-id-default-name': 'low' }],
-    ['script-readable PHPSESSID', { name: 'PHPSESSID', httpOnly: false }, {}, { 'session-id-script-readable': 'high', 'session-id-default-name': 'low' }],
-    ['PHPSESSID without Secure', { name: 'PHPSESSID', secure: false }, {}, { 'session-id-not-secure': 'high', 'session-id-default-name': 'low' }],
-    ['session ID without Secure on localhost', { name: 'sid', secure: false, domain: 'localhost' }, {}, { 'session-id-not-secure': 'info' }],
-    ['persistent PHPSESSID', { name: 'PHPSESSID', ...persistent(30) }, {}, { 'session-id-persistent': 'medium', 'session-id-default-name': 'low' }],
+    [
+      'script-readable PHPSESSID',
+      { name: 'PHPSESSID', httpOnly: false },
+      {},
+      { 'session-id-script-readable': 'high', 'session-id-default-name': 'low' },
+    ],
+    [
+      'PHPSESSID without Secure',
+      { name: 'PHPSESSID', secure: false },
+      {},
+      { 'session-id-not-secure': 'high', 'session-id-default-name': 'low' },
+    ],
+    [
+      'session ID without Secure on localhost',
+      { name: 'sid', secure: false, domain: 'localhost' },
+      {},
+      { 'session-id-not-secure': 'info' },
+    ],
+    [
+      'persistent PHPSESSID',
+      { name: 'PHPSESSID', ...persistent(30) },
+      {},
+      { 'session-id-persistent': 'medium', 'session-id-default-name': 'low' },
+    ],
     ['persistent heuristic session ID', { name: 'auth_token', value: RANDOM, ...persistent(1) }, {}, { 'session-id-persistent': 'medium' }],
     ['heuristic name with a non-ID value', { name: 'auth_token', value: 'yes', httpOnly: false }, {}, { 'missing-httponly': 'low' }],
     ['AWSALB is not a session ID', { name: 'AWSALB', value: RANDOM, httpOnly: false, ...persistent(7) }, {}, { 'missing-httponly': 'low' }],
     ['__Host- done right', { name: '__Host-id' }, {}, {}],
-    ['__Host- with Domain', { name: '__Host-id', domain: '.example.com', hostOnly: false }, {}, { 'prefix-violation': 'medium', 'loosely-scoped': 'info' }],
+    [
+      '__Host- with Domain',
+      { name: '__Host-id', domain: '.example.com', hostOnly: false },
+      {},
+      { 'prefix-violation': 'medium', 'loosely-scoped': 'info' },
+    ],
     ['__Host- with another Path', { name: '__Host-id', path: '/app' }, {}, { 'prefix-violation': 'medium' }],
     ['__secure- without Secure', { name: '__secure-id', secure: false }, {}, { 'prefix-violation': 'medium', 'missing-secure': 'low' }],
     ['expiry 399 days out', persistent(399), {}, {}],
     ['expiry 500 days out', persistent(500), {}, { 'expiry-over-400-days': 'info' }],
-    ['clamped, but asked for 900 days', persistent(400), { createdAt: NOW, requestedExpires: NOW + 900 * DAY }, { 'expiry-over-400-days': 'info' }],
+    [
+      'clamped, but asked for 900 days',
+      persistent(400),
+      { createdAt: NOW, requestedExpires: NOW + 900 * DAY },
+      { 'expiry-over-400-days': 'info' },
+    ],
     ['4096 bytes', { name: 'n', value: 'x'.repeat(4095) }, {}, {}],
     ['4097 bytes', { name: 'n', value: 'x'.repeat(4096) }, {}, { oversize: 'medium' }],
     ['4097 bytes in UTF-8', { name: 'n', value: 'é'.repeat(2048) }, {}, { oversize: 'medium' }],
@@ -77,8 +118,18 @@ describe('cookie rules', () => {
     ['JWT without exp', { value: jwt({ alg: 'HS256' }, { sub: 'x' }) }, {}, { 'jwt-long-lived': 'medium' }],
     ['JWT for an hour', { value: jwt({ alg: 'RS256' }, { exp: S + 3600, iat: S }) }, {}, {}],
     ['e-mail address, HttpOnly and Secure', { name: 'u', value: 'jane%40example.com' }, {}, { 'personal-data-in-cookie': 'low' }],
-    ['e-mail address readable by scripts', { name: 'u', value: 'jane@example.com', httpOnly: false }, {}, { 'personal-data-in-cookie': 'medium', 'missing-httponly': 'low' }],
-    ['JWT with a name claim, not Secure', { value: jwt({ alg: 'HS256' }, { exp: S + 60, iat: S, name: 'Jane Doe' }), secure: false }, {}, { 'personal-data-in-cookie': 'medium', 'missing-secure': 'low' }],
+    [
+      'e-mail address readable by scripts',
+      { name: 'u', value: 'jane@example.com', httpOnly: false },
+      {},
+      { 'personal-data-in-cookie': 'medium', 'missing-httponly': 'low' },
+    ],
+    [
+      'JWT with a name claim, not Secure',
+      { value: jwt({ alg: 'HS256' }, { exp: S + 60, iat: S, name: 'Jane Doe' }), secure: false },
+      {},
+      { 'personal-data-in-cookie': 'medium', 'missing-secure': 'low' },
+    ],
     ['GA client ID is not personal data', { name: '_ga', value: 'GA1.1.1234567890.1700000000' }, {}, {}],
     ['JWE (claims unknown)', { value: `${b64({ alg: 'dir', enc: 'A256GCM' })}.${'a'.repeat(8)}.aXY.Y2lwaGVy.dGFn` }, {}, {}],
   ])('%s', (_label, over, extra, expected) => {

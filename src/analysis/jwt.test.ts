@@ -4,7 +4,10 @@ import { decodeBase64Url, detectJwt, jwtTiming, parseJwt } from './jwt';
 const b64 = (o: unknown): string => Buffer.from(typeof o === 'string' ? o : JSON.stringify(o)).toString('base64url');
 const token = (header: unknown, payload: unknown, signature = 'c2ln'): string => `${b64(header)}.${b64(payload)}.${signature}`;
 
-const HS = token({ alg: 'HS256', typ: 'JWT', kid: 'k1' }, { sub: 'u1', iss: 'https://idp', aud: ['a', 'b'], iat: 1000, nbf: 1000, exp: 4600 });
+const HS = token(
+  { alg: 'HS256', typ: 'JWT', kid: 'k1' },
+  { sub: 'u1', iss: 'https://idp', aud: ['a', 'b'], iat: 1000, nbf: 1000, exp: 4600 },
+);
 const NONE = token({ alg: 'none' }, { sub: 'u1' }, '');
 
 describe('decodeBase64Url', () => {

@@ -131,10 +131,7 @@ export function domainUsage(
   }
   list.sort(
     (a, b) =>
-      STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-      b.count - a.count ||
-      compare(a.domain, b.domain) ||
-      compare(a.bucket, b.bucket),
+      STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.count - a.count || compare(a.domain, b.domain) || compare(a.bucket, b.bucket),
   );
   return {
     domains: list,
@@ -215,7 +212,7 @@ function chromiumPurge(live: CookieInfo[], goal: number): EvictionCandidate[] {
     if (atPriority.length <= quota) continue;
     const secure = protectSecure ? atPriority.filter((c) => c.secure).length : 0;
     let deletable = atPriority.length - Math.max(secure, quota);
-    for (let i = 0; i < remaining.length && goal > 0 && deletable > 0; ) {
+    for (let i = 0; i < remaining.length && goal > 0 && deletable > 0;) {
       const c = remaining[i] as CookieInfo;
       if ((c.priority ?? 'medium') === priority && (!protectSecure || !c.secure)) {
         out.push(candidate(c, c.secure ? 'least-recently-used-secure' : 'least-recently-used'));

@@ -14,15 +14,39 @@ describe('detectPersonalData finds', () => {
     ['a quoted e-mail address', '"jane+news@example.org"', { kind: 'email', location: 'value' }],
     ['an international phone number', '+82-10-1234-5678', { kind: 'phone', location: 'value' }],
     ['a phone number with spaces and brackets', 'tel=+1 (415) 555-2671', { kind: 'phone', location: 'value' }],
-    ['a JWT with an email claim', jwt({ sub: '42', email: 'jane@example.com', exp: 2e9 }), { kind: 'email', location: 'jwt-claim', field: 'email' }],
+    [
+      'a JWT with an email claim',
+      jwt({ sub: '42', email: 'jane@example.com', exp: 2e9 }),
+      { kind: 'email', location: 'jwt-claim', field: 'email' },
+    ],
     ['a JWT with only a name', jwt({ sub: '42', name: 'Jane Doe' }), { kind: 'name', location: 'jwt-claim', field: 'name' }],
-    ['a JWT with an OIDC address object', jwt({ sub: '42', address: { country: 'KR' } }), { kind: 'address', location: 'jwt-claim', field: 'address' }],
-    ['a JWT with a phone_number claim', jwt({ phone_number: '+14155552671' }), { kind: 'phone', location: 'jwt-claim', field: 'phone_number' }],
-    ['a JSON object with a nested e-mail', encodeURIComponent(JSON.stringify({ user: { id: 1, mail: 'a@b.io' } })), { kind: 'email', location: 'json-field', field: 'mail' }],
+    [
+      'a JWT with an OIDC address object',
+      jwt({ sub: '42', address: { country: 'KR' } }),
+      { kind: 'address', location: 'jwt-claim', field: 'address' },
+    ],
+    [
+      'a JWT with a phone_number claim',
+      jwt({ phone_number: '+14155552671' }),
+      { kind: 'phone', location: 'jwt-claim', field: 'phone_number' },
+    ],
+    [
+      'a JSON object with a nested e-mail',
+      encodeURIComponent(JSON.stringify({ user: { id: 1, mail: 'a@b.io' } })),
+      { kind: 'email', location: 'json-field', field: 'mail' },
+    ],
     ['a JSON object with a birth date', JSON.stringify({ dob: '1990-01-01' }), { kind: 'birthdate', location: 'json-field', field: 'dob' }],
-    ['base64 JSON with a phone number', b64(JSON.stringify({ phone_number: '+14155552671', plan: 'pro' })), { kind: 'phone', location: 'base64-json-field', field: 'phone_number' }],
+    [
+      'base64 JSON with a phone number',
+      b64(JSON.stringify({ phone_number: '+14155552671', plan: 'pro' })),
+      { kind: 'phone', location: 'base64-json-field', field: 'phone_number' },
+    ],
     ['base64 of an e-mail address', b64('jane.doe@example.com'), { kind: 'email', location: 'base64-value' }],
-    ['an e-mail address under a key that is itself data', JSON.stringify({ 'jane@example.com': 'jane@example.com' }), { kind: 'email', location: 'json-field', field: '(unnamed)' }],
+    [
+      'an e-mail address under a key that is itself data',
+      JSON.stringify({ 'jane@example.com': 'jane@example.com' }),
+      { kind: 'email', location: 'json-field', field: '(unnamed)' },
+    ],
   ])('%s', (_what, value, expected) => {
     expect(detectPersonalData(value)).toEqual(expected);
   });
@@ -48,7 +72,16 @@ describe('detectPersonalData leaves alone', () => {
   });
 
   test('hostile input stays linear', () => {
-    const inputs = ['a@'.repeat(2000), 'A'.repeat(4000) + '!', '{"name":"' + ' x'.repeat(2000) + '"}', 'a'.repeat(4000) + '@', '+1' + ' 1'.repeat(2000) + 'x', 'a.'.repeat(2000) + '@' + 'b.'.repeat(1000), '{'.repeat(4000), '%'.repeat(4000)];
+    const inputs = [
+      'a@'.repeat(2000),
+      'A'.repeat(4000) + '!',
+      '{"name":"' + ' x'.repeat(2000) + '"}',
+      'a'.repeat(4000) + '@',
+      '+1' + ' 1'.repeat(2000) + 'x',
+      'a.'.repeat(2000) + '@' + 'b.'.repeat(1000),
+      '{'.repeat(4000),
+      '%'.repeat(4000),
+    ];
     const start = performance.now();
     for (const v of inputs) detectPersonalData(v);
     // Generous: a super-linear pattern on these inputs takes seconds, not milliseconds.

@@ -82,7 +82,11 @@ function filled(kind: PersonalDataKind, key: string, v: unknown): boolean {
 }
 
 /** Walks an object (two levels deep, a bounded number of fields) for personal-data fields. */
-function inObject(obj: Record<string, unknown>, depth = 0, budget = { left: MAX_FIELDS }): { kind: PersonalDataKind; field: string } | null {
+function inObject(
+  obj: Record<string, unknown>,
+  depth = 0,
+  budget = { left: MAX_FIELDS },
+): { kind: PersonalDataKind; field: string } | null {
   for (const [key, v] of Object.entries(obj)) {
     if (--budget.left < 0) return null;
     const norm = key.toLowerCase().replace(/[_-]/g, '');

@@ -2,7 +2,11 @@ import { expect, test } from 'vitest';
 import type { CookiePurpose } from '../model/purpose';
 import { summarisePurposes, trackingPlatforms } from './purpose-summary';
 
-const db = (category: CookiePurpose['category'], platform: string): CookiePurpose => ({ category, source: 'open-cookie-database', platform });
+const db = (category: CookiePurpose['category'], platform: string): CookiePurpose => ({
+  category,
+  source: 'open-cookie-database',
+  platform,
+});
 
 test('counts by category, platforms by cookies, third parties by domain', () => {
   const s = summarisePurposes([

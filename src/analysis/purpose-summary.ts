@@ -70,7 +70,12 @@ export function summarisePurposes(rows: readonly PurposeSummaryInput[]): Purpose
       .map(([name, p]) => ({ name, categories: [...p.categories].sort(byOrder), cookies: p.cookies, thirdParty: p.thirdParty }))
       .sort((a, b) => b.cookies - a.cookies || byName(a.name, b.name)),
     thirdParties: [...parties]
-      .map(([domain, t]) => ({ domain, cookies: t.cookies, categories: [...t.categories].sort(byOrder), platforms: [...t.platforms].sort(byName) }))
+      .map(([domain, t]) => ({
+        domain,
+        cookies: t.cookies,
+        categories: [...t.categories].sort(byOrder),
+        platforms: [...t.platforms].sort(byName),
+      }))
       .sort((a, b) => byName(a.domain, b.domain)),
   };
 }

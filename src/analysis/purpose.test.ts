@@ -105,11 +105,14 @@ describe('purposeOf on real cookies', () => {
     expect(misses.map((r) => r[0])).toEqual([...KNOWN_MISSES]);
   });
 
-  test.each(REAL_COOKIES.filter((r) => !KNOWN_MISSES.has(r[0])))('%s on %s (%s party) → %s from %s', (name, domain, party, category, source, named) => {
-    const p = purposeOf({ name, domain }, { party });
-    expect({ category: p.category, source: p.source }).toEqual({ category, source });
-    if (named !== undefined) expect(source === 'rule' ? p.rule : p.platform).toBe(named);
-  });
+  test.each(REAL_COOKIES.filter((r) => !KNOWN_MISSES.has(r[0])))(
+    '%s on %s (%s party) → %s from %s',
+    (name, domain, party, category, source, named) => {
+      const p = purposeOf({ name, domain }, { party });
+      expect({ category: p.category, source: p.source }).toEqual({ category, source });
+      if (named !== undefined) expect(source === 'rule' ? p.rule : p.platform).toBe(named);
+    },
+  );
 });
 
 describe('purposeOf rules', () => {
@@ -125,15 +128,18 @@ describe('purposeOf rules', () => {
 
   test('a third party session cookie unknown to the database is unknown', () => {
     expect(purposeOf({ name: 'PHPSESSID', domain: 'widgets.example.net' }, { party: 'third' }).category).toBe('necessary');
-    expect(purposeOf({ name: 'x_sess_token', domain: 'widgets.example.net', value: 'k3J9xQ2mZp7LwR4vT8bN1cY6' }, { party: 'third' }).source).toBe(
-      'unknown',
-    );
+    expect(
+      purposeOf({ name: 'x_sess_token', domain: 'widgets.example.net', value: 'k3J9xQ2mZp7LwR4vT8bN1cY6' }, { party: 'third' }).source,
+    ).toBe('unknown');
   });
 
   test('the session verdict the classification already made is reused', () => {
-    expect(purposeOf({ name: 'weird', domain: 'example.com' }, { party: 'first', sessionId: { isSessionId: true, confidence: 'known', defaultName: false, why: 'test' } }).rule).toBe(
-      'session identifier',
-    );
+    expect(
+      purposeOf(
+        { name: 'weird', domain: 'example.com' },
+        { party: 'first', sessionId: { isSessionId: true, confidence: 'known', defaultName: false, why: 'test' } },
+      ).rule,
+    ).toBe('session identifier');
   });
 
   test('database answers carry the privacy page, and the description on request', () => {

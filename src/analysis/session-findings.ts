@@ -87,7 +87,8 @@ function applyLogin(s: SessionDetail, m: AuthMomentRecord, input: SessionFinding
   const known = rotated || decided(m, input);
   const first = s.summary.login === null;
   if (first || (known && !rotated)) s.summary.login = { at: iso(m.time), url: m.url };
-  if (!s.timeline.some((step) => step.kind === 'login' && step.time === m.time)) s.timeline.push({ kind: 'login', time: m.time, url: m.url });
+  if (!s.timeline.some((step) => step.kind === 'login' && step.time === m.time))
+    s.timeline.push({ kind: 'login', time: m.time, url: m.url });
   if (!known) return;
   if (s.summary.rotatedAtLogin !== false) s.summary.rotatedAtLogin = rotated;
   if (!rotated) {
@@ -166,8 +167,7 @@ function applyUrls(input: SessionFindingInput, out: Collector): void {
     seenUrls.add(o.url);
     for (const p of urlParams(o.url)) {
       const byValue = input.sessions.filter(
-        (s) =>
-          (p.valueDigest !== undefined && s.digests.includes(p.valueDigest)) || (p.value !== undefined && s.values.includes(p.value)),
+        (s) => (p.valueDigest !== undefined && s.digests.includes(p.valueDigest)) || (p.value !== undefined && s.values.includes(p.value)),
       );
       const byName = namedLikeSession(p.name)
         ? input.sessions.filter((s) => s.site === o.registrableDomain && s.cookieName?.toLowerCase() === p.name.toLowerCase())
@@ -178,11 +178,16 @@ function applyUrls(input: SessionFindingInput, out: Collector): void {
         out.add(s, 'session-id-in-url', cookieSubject(s), { session: s.label, param: p.name, url: o.url, at: iso(o.time) });
       }
       if (matched.length === 0 && namedLikeSession(p.name)) {
-        out.add(undefined, 'session-id-in-url', { kind: 'header', url: o.url, name: p.name }, {
-          session: `${p.name} on ${o.registrableDomain}`,
-          param: p.name,
-          at: iso(o.time),
-        });
+        out.add(
+          undefined,
+          'session-id-in-url',
+          { kind: 'header', url: o.url, name: p.name },
+          {
+            session: `${p.name} on ${o.registrableDomain}`,
+            param: p.name,
+            at: iso(o.time),
+          },
+        );
       }
     }
   }
@@ -203,7 +208,13 @@ function applyAuthorization(input: SessionFindingInput, out: Collector): void {
     const first = plain.sort((a, b) => a.time - b.time)[0];
     if (!first) continue;
     const severity = isLoopback(hostOf(first.url) ?? '') ? 'low' : undefined;
-    out.add(s, 'authorization-over-http', { kind: 'header', url: first.url, name: scheme }, { session: s.label, scheme, at: iso(first.time) }, severity);
+    out.add(
+      s,
+      'authorization-over-http',
+      { kind: 'header', url: first.url, name: scheme },
+      { session: s.label, scheme, at: iso(first.time) },
+      severity,
+    );
   }
 }
 

@@ -52,7 +52,12 @@ export function request(time: number, url: string, over: Partial<HeaderObservati
   };
 }
 
-export function response(time: number, url: string, setCookies: Array<Partial<SetCookieRecord> & { name: string }>, over: Partial<HeaderObservation> = {}): HeaderObservation {
+export function response(
+  time: number,
+  url: string,
+  setCookies: Array<Partial<SetCookieRecord> & { name: string }>,
+  over: Partial<HeaderObservation> = {},
+): HeaderObservation {
   const o = request(time, url, { kind: 'response', statusCode: 200, ...over });
   delete o.cookieNames;
   o.setCookies = setCookies.map((l) => ({ line: `${l.name}=`, valueLength: 32, valueDigest: 'x', outcome: 'stored', ...l }));

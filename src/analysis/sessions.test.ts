@@ -138,7 +138,9 @@ describe('analyzeSessions: cookie sessions', () => {
   });
 
   test('ordinary cookies are not sessions', () => {
-    expect(analyzeSessions({ changes: [change(1, 'theme', 'a'), change(1, 'csrftoken', 'b')], observations: [], now: 2 }).sessions).toEqual([]);
+    expect(analyzeSessions({ changes: [change(1, 'theme', 'a'), change(1, 'csrftoken', 'b')], observations: [], now: 2 }).sessions).toEqual(
+      [],
+    );
   });
 
   test('a JWT value (when values are recorded) makes a jwt-cookie session', () => {
@@ -189,10 +191,7 @@ describe('analyzeSessions: restore, URLs, Authorization', () => {
   test(';jsessionid= in a URL, matched by name and by digest', () => {
     const { sessions, findings } = analyzeSessions({
       changes: [change(1, 'JSESSIONID', '0123456789ab'), change(1, 'tok', 'ffffffffffff')],
-      observations: [
-        request(2, `${S}/app;jsessionid={32:0123456789ab}/cart`),
-        request(3, `https://cdn.test/p?t={32:ffffffffffff}`),
-      ],
+      observations: [request(2, `${S}/app;jsessionid={32:0123456789ab}/cart`), request(3, `https://cdn.test/p?t={32:ffffffffffff}`)],
       now: 3,
     });
     expect(sessions[0]?.summary.inUrl).toBe(true);
@@ -247,7 +246,7 @@ describe('analyzeSessions: properties', () => {
 
   test('a logout that deletes the cookie never yields session-not-cleared-on-logout', () => {
     fc.assert(
-      fc.property(digest, fc.integer({ min: 0, max: 1999 }), fc.constantFrom('explicit', 'expired_overwrite') , (a, delay, cause) => {
+      fc.property(digest, fc.integer({ min: 0, max: 1999 }), fc.constantFrom('explicit', 'expired_overwrite'), (a, delay, cause) => {
         const { findings, sessions } = analyzeSessions({
           changes: [change(1000, 'sid', a), removal(9000 + delay, 'sid', a, cause)],
           observations: [request(9000, `${S}/logout`)],

@@ -150,7 +150,12 @@ function cookieKindOf(events: readonly CookieChangeEvent[]): { kind: SessionKind
   return match.framework === undefined ? { kind: 'cookie' } : { kind: 'cookie', framework: match.framework };
 }
 
-function step(kind: SessionStepKind, e: CookieChangeEvent, responseUrl: (id?: number) => string | null, extra: Partial<SessionStep>): SessionStep {
+function step(
+  kind: SessionStepKind,
+  e: CookieChangeEvent,
+  responseUrl: (id?: number) => string | null,
+  extra: Partial<SessionStep>,
+): SessionStep {
   const out: SessionStep = { kind, time: e.time, url: responseUrl(e.linkedObservationId), ...extra };
   if (e.linkedObservationId !== undefined) out.observationId = e.linkedObservationId;
   return out;

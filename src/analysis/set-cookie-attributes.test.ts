@@ -177,4 +177,3 @@ describe('cookie prefixes (RFC 6265bis §4.1.3; case-insensitive as in Chromium 
     expect(reason(header, url)).toBe(expected);
   });
 });
-

@@ -116,4 +116,3 @@ describe('warnings', () => {
     expect(accepted(header).warnings).toEqual(warnings);
   });
 });
-

@@ -56,14 +56,53 @@ function assertWellFormed(r: SetCookieEvaluation, nowMs: number): void {
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const control = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
 const attrName = fc.constantFrom(
-  'Expires', 'expires', 'MAX-AGE', 'Max-Age', 'Domain', 'domain', 'Path', 'path', 'Secure', 'secure', 'HttpOnly',
-  'SameSite', 'samesite', 'Partitioned', 'Priority', 'Version', 'Comment', 'x', '',
+  'Expires',
+  'expires',
+  'MAX-AGE',
+  'Max-Age',
+  'Domain',
+  'domain',
+  'Path',
+  'path',
+  'Secure',
+  'secure',
+  'HttpOnly',
+  'SameSite',
+  'samesite',
+  'Partitioned',
+  'Priority',
+  'Version',
+  'Comment',
+  'x',
+  '',
 );
 const attrValue = fc.oneof(
   fc.constantFrom(
-    'Sun, 06 Nov 1994 08:49:37 GMT', 'Fri, 07 Aug 9999 08:04:19 GMT', '31 Feb 2020 00:00:00', '0', '-1', '60',
-    '99999999999999999999999999', '-99999999999999999999', '1.5', '.example.com', 'example.com', 'com', '', '.',
-    '/', '/a/b', 'relative', 'Lax', 'None', 'Strict', 'bogus', 'b\u00fccher.de', '127.0.0.1', '[::1]', 'localhost',
+    'Sun, 06 Nov 1994 08:49:37 GMT',
+    'Fri, 07 Aug 9999 08:04:19 GMT',
+    '31 Feb 2020 00:00:00',
+    '0',
+    '-1',
+    '60',
+    '99999999999999999999999999',
+    '-99999999999999999999',
+    '1.5',
+    '.example.com',
+    'example.com',
+    'com',
+    '',
+    '.',
+    '/',
+    '/a/b',
+    'relative',
+    'Lax',
+    'None',
+    'Strict',
+    'bogus',
+    'b\u00fccher.de',
+    '127.0.0.1',
+    '[::1]',
+    'localhost',
   ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 10 }),
@@ -105,13 +144,34 @@ const header = fc.oneof(
   },
 );
 const url = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom(
-    'https://www.example.com/a/b', 'http://www.example.com/', 'http://localhost:3000/x', 'http://127.0.0.1/',
-    'http://[::1]/', 'https://[2001:db8::1]:8443/p', 'https://github.io/', 'https://user.github.io/x',
-    'wss://example.com/s', 'ws://example.com/s', 'http://xn--bcher-kva.de/', 'https://example.co.uk/',
-    'file:///etc/passwd', 'data:,x', 'about:blank', 'javascript:alert(1)', 'http://', '', 'not a url',
-    'http://exa mple.com/', 'http://0x7f.1/', 'http://a.localhost/', 'https://example.com./',
-  ) },
+  {
+    weight: 8,
+    arbitrary: fc.constantFrom(
+      'https://www.example.com/a/b',
+      'http://www.example.com/',
+      'http://localhost:3000/x',
+      'http://127.0.0.1/',
+      'http://[::1]/',
+      'https://[2001:db8::1]:8443/p',
+      'https://github.io/',
+      'https://user.github.io/x',
+      'wss://example.com/s',
+      'ws://example.com/s',
+      'http://xn--bcher-kva.de/',
+      'https://example.co.uk/',
+      'file:///etc/passwd',
+      'data:,x',
+      'about:blank',
+      'javascript:alert(1)',
+      'http://',
+      '',
+      'not a url',
+      'http://exa mple.com/',
+      'http://0x7f.1/',
+      'http://a.localhost/',
+      'https://example.com./',
+    ),
+  },
   { weight: 3, arbitrary: fc.webUrl() },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
   {
@@ -127,10 +187,7 @@ const now = fc.oneof(
   { weight: 1, arbitrary: fc.constant(new Date(NaN)) },
 );
 
-const context = fc.tuple(
-  fc.constantFrom(undefined, 'same-site', 'cross-site', 'cross-site-navigation' as const),
-  fc.boolean(),
-);
+const context = fc.tuple(fc.constantFrom(undefined, 'same-site', 'cross-site', 'cross-site-navigation' as const), fc.boolean());
 
 describe('evaluateSetCookie under fuzzing', () => {
   test(`${RUNS.toLocaleString('en')} hostile headers: never throws, always well-formed (seed ${SEED})`, () => {

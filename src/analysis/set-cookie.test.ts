@@ -177,7 +177,18 @@ describe('RFC 6265bis §3.1 examples', () => {
 
 describe('robustness', () => {
   test('never throws on inputs that break the type contract', () => {
-    const odd: unknown[] = [undefined, null, 42, {}, Symbol('x'), { toString: () => { throw new Error('x'); } }];
+    const odd: unknown[] = [
+      undefined,
+      null,
+      42,
+      {},
+      Symbol('x'),
+      {
+        toString: () => {
+          throw new Error('x');
+        },
+      },
+    ];
     for (const v of odd) {
       expect(() => evaluateSetCookie(v as unknown as string, v as unknown as string)).not.toThrow();
       expect(() => evaluateSetCookie('a=b', HTTPS, v as unknown as { now: Date })).not.toThrow();
@@ -192,7 +203,7 @@ describe('robustness', () => {
   test('now defaults to the current time', () => {
     const before = Date.now();
     const r = evaluateSetCookie('a=b; Max-Age=10', HTTPS);
-    const expires = r.accepted ? r.cookie.expires ?? 0 : 0;
+    const expires = r.accepted ? (r.cookie.expires ?? 0) : 0;
     expect(expires).toBeGreaterThanOrEqual(before + 10_000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 10_000);
   });

@@ -5,12 +5,7 @@
  * secure cookies alone") live in ./cookie-jar.ts. Pure: `now` is a parameter. Never throws.
  * The full rule list, codes and corpus differences are in ./README.md.
  */
-import type {
-  AcceptedCookie,
-  SetCookieEvaluation,
-  SetCookieRejectReason,
-  SetCookieWarning,
-} from '../model/set-cookie';
+import type { AcceptedCookie, SetCookieEvaluation, SetCookieRejectReason, SetCookieWarning } from '../model/set-cookie';
 import { cookieDomainMatch, defaultPath, isIpLiteral } from './cookie-match';
 import { isPotentiallyTrustworthy, isPublicSuffix } from './domain';
 import { type CookieEngine, parseSetCookie, type ParsedAttributes } from './set-cookie-parse';
@@ -103,11 +98,7 @@ export function requestContext(requestUrl: string): RequestContext | { reason: S
   return result;
 }
 
-export function evaluateSetCookie(
-  header: string,
-  requestUrl: string,
-  options: EvaluateSetCookieOptions = {},
-): SetCookieEvaluation {
+export function evaluateSetCookie(header: string, requestUrl: string, options: EvaluateSetCookieOptions = {}): SetCookieEvaluation {
   const time = options?.now instanceof Date ? options.now.getTime() : NaN;
   // An invalid Date would poison every expiry; treat it like an omitted clock.
   const nowMs = Number.isFinite(time) ? time : Date.now();
@@ -124,12 +115,7 @@ function rejected(reason: SetCookieRejectReason, detail: string): SetCookieEvalu
 }
 
 /** The evaluation with the clock as a number; the jar and the bench call this directly. */
-export function evaluateSetCookieAt(
-  header: string,
-  requestUrl: string,
-  nowMs: number,
-  context: EvaluateContext = {},
-): SetCookieEvaluation {
+export function evaluateSetCookieAt(header: string, requestUrl: string, nowMs: number, context: EvaluateContext = {}): SetCookieEvaluation {
   const ctx = requestContext(requestUrl);
   if ('reason' in ctx) return rejected(ctx.reason, ctx.detail);
 
@@ -173,8 +159,7 @@ export function evaluateSetCookieAt(
   if (a.maxAge !== undefined) {
     // ≤ 0 deletes: the epoch, or now itself for a clock set before 1970.
     requested = a.maxAge <= 0 ? Math.min(EARLIEST_EXPIRY, nowMs) : Math.min(nowMs + a.maxAge * 1000, LATEST_DATE);
-  }
-  else if (a.expires !== undefined) requested = a.expires;
+  } else if (a.expires !== undefined) requested = a.expires;
   let expires = requested;
   if (expires !== null && expires > nowMs + MAX_COOKIE_AGE_MS) {
     expires = nowMs + MAX_COOKIE_AGE_MS;

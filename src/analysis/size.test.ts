@@ -41,7 +41,15 @@ describe('cookieSize', () => {
 describe('splitSetCookieLine', () => {
   test.each([
     ['a=b', 'a', 'b', []],
-    [' a = b ; Path=/ ;Secure', 'a', 'b', [['Path', '/'], ['Secure', '']]],
+    [
+      ' a = b ; Path=/ ;Secure',
+      'a',
+      'b',
+      [
+        ['Path', '/'],
+        ['Secure', ''],
+      ],
+    ],
     ['novalue', '', 'novalue', []],
     ['a=b=c; x=1=2', 'a', 'b=c', [['x', '1=2']]],
     ['a=; ;  ; HttpOnly', 'a', '', [['HttpOnly', '']]],

@@ -14,15 +14,12 @@ describe('redactUrl', () => {
     );
   });
 
-  test.each([
-    'https://a.test/',
-    'https://a.test/path/only',
-    'https://user;x@a.test/',
-    'https://a.test/?empty=',
-    'not a url',
-  ])('%s keeps what holds no value', (url) => {
-    expect(redactUrl(url, describeValue)).toBe(url);
-  });
+  test.each(['https://a.test/', 'https://a.test/path/only', 'https://user;x@a.test/', 'https://a.test/?empty=', 'not a url'])(
+    '%s keeps what holds no value',
+    (url) => {
+      expect(redactUrl(url, describeValue)).toBe(url);
+    },
+  );
 
   test('is idempotent', () => {
     const once = redactUrl('https://a.test/x;sid=1?a=2#3', describeValue);

@@ -48,10 +48,7 @@ export function redactUrl(url: string, describe: Describe): string {
   // Path parameters only after the authority: `;` in `user;auth@host` is not one.
   const schemeEnd = beforeQuery.indexOf('://');
   const pathAt = schemeEnd < 0 ? 0 : beforeQuery.indexOf('/', schemeEnd + 3);
-  let out =
-    pathAt < 0
-      ? beforeQuery
-      : beforeQuery.slice(0, pathAt) + redactPairs(beforeQuery.slice(pathAt), /;[^;/]*/g, describe);
+  let out = pathAt < 0 ? beforeQuery : beforeQuery.slice(0, pathAt) + redactPairs(beforeQuery.slice(pathAt), /;[^;/]*/g, describe);
   if (query !== undefined) out += `?${redactPairs(query, /[^&;]+/g, describe)}`;
   if (fragment !== undefined) out += fragment === '' || MARKER.test(fragment) ? `#${fragment}` : `#${marker(describe(decoded(fragment)))}`;
   return out;

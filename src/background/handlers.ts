@@ -36,7 +36,6 @@ export interface BackgroundState {
   marks: SessionMarks;
 }
 
-
 export function createHandlers(s: BackgroundState): Handlers {
   return {
     ping: async () => ({ ready: s.ready(), version: s.version, startedAt: s.startedAt }),
@@ -54,7 +53,13 @@ export function createHandlers(s: BackgroundState): Handlers {
         ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
       };
       if (storageError !== undefined) {
-        return { ...base, storageError, log: s.memory.stats(), counts: { changes: 0, observations: 0 }, detailDropped: s.recorder.detailDropped };
+        return {
+          ...base,
+          storageError,
+          log: s.memory.stats(),
+          counts: { changes: 0, observations: 0 },
+          detailDropped: s.recorder.detailDropped,
+        };
       }
       const writer = await s.writer;
       const [changes, observations] = await Promise.all([s.db.changes.count(), s.db.observations.count()]);
@@ -102,7 +107,8 @@ export function createHandlers(s: BackgroundState): Handlers {
     getPrivateLog: async (q) => s.memory.query(q),
     getScope: async (scope, sender) => {
       // A page in a private window may see private stores; any other page never does.
-      const fromPrivate = sender.tab?.incognito === true || (sender.tab?.cookieStoreId !== undefined && isPrivateStore(sender.tab.cookieStoreId));
+      const fromPrivate =
+        sender.tab?.incognito === true || (sender.tab?.cookieStoreId !== undefined && isPrivateStore(sender.tab.cookieStoreId));
       return s.tabViews.scoped(scope, fromPrivate ? { kind: 'every' } : { kind: 'all-but-private' });
     },
     markSession: async ({ tabId, kind }) => {

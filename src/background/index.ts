@@ -40,11 +40,21 @@ const memory = new MemoryLog({ getSettings: () => settings });
 /** Why the on-disk log could not be opened, when it could not (reported by getStatus). */
 let storageError: string | undefined;
 /** Each open popup's and panel's tab, kept current from the jar mirror and pushed to them. */
-const tabViews = new TabReadModel(readModelSources(db, memory, () => storageError !== undefined, (site) => marks.list(site)));
+const tabViews = new TabReadModel(
+  readModelSources(
+    db,
+    memory,
+    () => storageError !== undefined,
+    (site) => marks.list(site),
+  ),
+);
 // The jar is read at every start (reconciliation compares it with the log): begin now, so that a
 // popup that woke the worker does not wait for the read to start.
 tabViews.cookies().catch(() => undefined);
-const digestKey = DigestKey.open(db, sessionSlot<string>('digestKey', (raw) => (typeof raw === 'string' ? raw : undefined)));
+const digestKey = DigestKey.open(
+  db,
+  sessionSlot<string>('digestKey', (raw) => (typeof raw === 'string' ? raw : undefined)),
+);
 /** Set once the key is loaded; events before that wait in the recorder's chain (logs promise). */
 let digest: ((value: string) => string) | undefined;
 // ── header listeners: registered now, synchronously (a worker woken by a request gets it); once

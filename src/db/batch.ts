@@ -13,10 +13,7 @@ export interface JarUpdate {
 }
 
 /** A queued operation after preparation: adds carry their id, copied and redacted record. */
-export type PreparedOp =
-  | { op: 'addChange'; record: StoredChange }
-  | { op: 'addObservation'; record: StoredObservation }
-  | PatchOp;
+export type PreparedOp = { op: 'addChange'; record: StoredChange } | { op: 'addObservation'; record: StoredObservation } | PatchOp;
 
 export interface BatchPlan {
   changes: StoredChange[];

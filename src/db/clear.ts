@@ -47,7 +47,10 @@ export async function clearLog(db: CookieLogDB, filter: ClearFilter = {}): Promi
  */
 export async function rebaseJar(db: CookieLogDB, current: readonly Omit<StoredChange, 'id'>[]): Promise<void> {
   const rows = new Map<string, JarRow | null>();
-  foldIntoJar(rows, current.map((c, i) => ({ ...c, id: i + 1 })));
+  foldIntoJar(
+    rows,
+    current.map((c, i) => ({ ...c, id: i + 1 })),
+  );
   await db.transaction('rw', [db.jar, db.meta, db.changes], async () => {
     const last = Number((await db.changes.toCollection().lastKey()) ?? 0);
     await db.jar.clear();
@@ -59,9 +62,11 @@ export async function rebaseJar(db: CookieLogDB, current: readonly Omit<StoredCh
 /** Removes every stored value (recording values was turned off): changes lose `value`, lines are redacted. */
 export async function purgeValues(db: CookieLogDB): Promise<number> {
   return db.transaction('rw', [db.changes, db.observations], async () => {
-    const changes = await db.changes.filter((c) => c.value !== undefined).modify((c) => {
-      delete c.value;
-    });
+    const changes = await db.changes
+      .filter((c) => c.value !== undefined)
+      .modify((c) => {
+        delete c.value;
+      });
     const observations = await db.observations
       .filter((o) => o.setCookies !== undefined)
       .modify((o, ref) => {

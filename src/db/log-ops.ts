@@ -2,20 +2,11 @@
  * The one interface the background writes through, implemented by the on-disk `LogWriter` and the
  * in-memory `MemoryLog` (private windows), plus the record preparation both share.
  */
-import type {
-  ChangePatch,
-  CookieChangeEvent,
-  LogStats,
-  NewCookieChange,
-  NewHeaderObservation,
-  SetCookiePatch,
-} from '../model/events';
+import type { ChangePatch, CookieChangeEvent, LogStats, NewCookieChange, NewHeaderObservation, SetCookiePatch } from '../model/events';
 import { redactChange, redactObservation } from './redact';
 import { cookieMentionsOf, type StoredObservation } from './schema';
 
-export type AddOp =
-  | { op: 'addChange'; record: NewCookieChange }
-  | { op: 'addObservation'; record: NewHeaderObservation };
+export type AddOp = { op: 'addChange'; record: NewCookieChange } | { op: 'addObservation'; record: NewHeaderObservation };
 
 /**
  * Corrections applied after the fact (correlating a Set-Cookie line with the change it caused).
@@ -59,11 +50,7 @@ export function prepareChange(record: NewCookieChange, id: number, keepValues: b
   return keepValues ? copy : redactChange(copy);
 }
 
-export function prepareObservation(
-  record: NewHeaderObservation,
-  id: number,
-  keepValues: boolean,
-): StoredObservation {
+export function prepareObservation(record: NewHeaderObservation, id: number, keepValues: boolean): StoredObservation {
   const copy = {
     ...record,
     id,
@@ -75,11 +62,7 @@ export function prepareObservation(
 }
 
 /** Applies a Set-Cookie patch in place; false when the line does not exist. */
-export function applySetCookiePatch(
-  o: Pick<StoredObservation, 'setCookies'>,
-  index: number,
-  patch: SetCookiePatch,
-): boolean {
+export function applySetCookiePatch(o: Pick<StoredObservation, 'setCookies'>, index: number, patch: SetCookiePatch): boolean {
   const line = o.setCookies?.[index];
   if (!line) return false;
   Object.assign(line, patch);

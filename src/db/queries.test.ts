@@ -72,7 +72,7 @@ describe('per tab', () => {
     ]);
   });
 
-  test('a tab slice: its observations, their linked changes and its sites\' changes, as tabTimeline plus domainChanges', async () => {
+  test("a tab slice: its observations, their linked changes and its sites' changes, as tabTimeline plus domainChanges", async () => {
     for (const r of [{}, { limit: 2 }, { since: 15, until: 45 }, { since: 41 }]) {
       const slice = await tabSlice(db, 1, r);
       const timeline = await tabTimeline(db, 1, r);

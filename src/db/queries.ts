@@ -20,8 +20,7 @@ export interface Range {
 }
 
 export type TimelineEntry =
-  | { type: 'change'; time: number; event: CookieChangeEvent }
-  | { type: 'observation'; time: number; event: HeaderObservation };
+  { type: 'change'; time: number; event: CookieChangeEvent } | { type: 'observation'; time: number; event: HeaderObservation };
 
 export const DEFAULT_LIMIT = 200;
 
@@ -55,12 +54,22 @@ export function mergeTimeline(
 
 export function recentChanges(db: CookieLogDB, r: Range = {}): Promise<CookieChangeEvent[]> {
   const [lo, hi] = timeRange(r);
-  return db.changes.where('time').between(lo, hi, true, true).reverse().limit(r.limit ?? DEFAULT_LIMIT).toArray();
+  return db.changes
+    .where('time')
+    .between(lo, hi, true, true)
+    .reverse()
+    .limit(r.limit ?? DEFAULT_LIMIT)
+    .toArray();
 }
 
 export function recentObservations(db: CookieLogDB, r: Range = {}): Promise<HeaderObservation[]> {
   const [lo, hi] = timeRange(r);
-  return db.observations.where('time').between(lo, hi, true, true).reverse().limit(r.limit ?? DEFAULT_LIMIT).toArray();
+  return db.observations
+    .where('time')
+    .between(lo, hi, true, true)
+    .reverse()
+    .limit(r.limit ?? DEFAULT_LIMIT)
+    .toArray();
 }
 
 /** A tab's observations, newest first. */
@@ -97,9 +106,7 @@ export async function tabObservationsMark(db: CookieLogDB, tabId: number): Promi
 export async function tabTimeline(db: CookieLogDB, tabId: number, r: Range = {}): Promise<TimelineEntry[]> {
   return db.transaction('r', db.changes, db.observations, async () => {
     const observations = await tabObservations(db, tabId, r);
-    const ids = observations.flatMap((o) =>
-      (o.setCookies ?? []).flatMap((s) => (s.changeEventId === undefined ? [] : [s.changeEventId])),
-    );
+    const ids = observations.flatMap((o) => (o.setCookies ?? []).flatMap((s) => (s.changeEventId === undefined ? [] : [s.changeEventId])));
     const changes = (await db.changes.bulkGet([...new Set(ids)])).filter((c) => c !== undefined);
     return mergeTimeline(changes, observations);
   });
@@ -135,7 +142,8 @@ export async function tabSlice(db: CookieLogDB, tabId: number, r: Range = {}, kn
     const changes = new Map<number, CookieChangeEvent>();
     for (const list of perSite) for (const c of list) changes.set(c.id, c);
     const missing = new Set<number>();
-    for (const o of observations) for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !changes.has(l.changeEventId)) missing.add(l.changeEventId);
+    for (const o of observations)
+      for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !changes.has(l.changeEventId)) missing.add(l.changeEventId);
     if (missing.size > 0) for (const c of await db.changes.bulkGet([...missing])) if (c) changes.set(c.id, c);
     return {
       observations,
@@ -163,11 +171,18 @@ export async function tabSliceKeys(db: CookieLogDB, tabId: number, r: Range, sit
   const limit = r.limit ?? DEFAULT_LIMIT;
   return db.transaction('r', db.changes, db.observations, async () => {
     const [lo, hi] = between(tabId, r);
-    const observations = (await db.observations.where('[tabId+time]').between(lo, hi, true, true).reverse().limit(limit).primaryKeys()) as number[];
+    const observations = (await db.observations
+      .where('[tabId+time]')
+      .between(lo, hi, true, true)
+      .reverse()
+      .limit(limit)
+      .primaryKeys()) as number[];
     const perSite = await Promise.all(
       sites.map((s) => {
         const [slo, shi] = between(s, r);
-        return db.changes.where('[registrableDomain+time]').between(slo, shi, true, true).reverse().limit(limit).primaryKeys() as Promise<number[]>;
+        return db.changes.where('[registrableDomain+time]').between(slo, shi, true, true).reverse().limit(limit).primaryKeys() as Promise<
+          number[]
+        >;
       }),
     );
     return { observations, changes: perSite.flat(), more: observations.length >= limit || perSite.some((l) => l.length >= limit) };
@@ -251,12 +266,7 @@ export async function cookieLifecycle(
     const name = parseCookieKey(key)?.name;
     if (site === undefined || name === undefined) return { changes, observations: [] };
     // Entries under one index key come in id order, so reverse + limit keeps the newest.
-    const observations = await db.observations
-      .where('cookieMentions')
-      .equals(mentionKey(site, name))
-      .reverse()
-      .limit(limit)
-      .toArray();
+    const observations = await db.observations.where('cookieMentions').equals(mentionKey(site, name)).reverse().limit(limit).toArray();
     observations.sort((a, b) => a.time - b.time || a.id - b.id);
     return { changes, observations };
   });

@@ -45,7 +45,7 @@ describe('prune', () => {
     const db = openTestDb();
     await seed(db, 10, NOW - 8 * DAY, DAY / 4); // 4 older than 7 days
     expect(await prune(db, { retentionMaxAgeDays: 7, retentionMaxEvents: 5 }, NOW)).toBe(5);
-    expect(await db.changes.count() + (await db.observations.count())).toBe(5);
+    expect((await db.changes.count()) + (await db.observations.count())).toBe(5);
   });
 
   test('nothing to do', async () => {

@@ -21,12 +21,7 @@ export interface PruneOptions {
 type RetentionSettings = Pick<Settings, 'retentionMaxEvents' | 'retentionMaxAgeDays'> & Partial<Pick<Settings, 'retentionMaxBytes'>>;
 
 /** Removes events older than the age limit, then the oldest beyond the count limit, then beyond the byte budget. Returns how many. */
-export async function prune(
-  db: CookieLogDB,
-  settings: RetentionSettings,
-  now: number,
-  options: PruneOptions = {},
-): Promise<number> {
+export async function prune(db: CookieLogDB, settings: RetentionSettings, now: number, options: PruneOptions = {}): Promise<number> {
   const chunk = options.chunkSize ?? PRUNE_CHUNK;
   const byAge = await pruneOlderThan(db, now - settings.retentionMaxAgeDays * DAY_MS, chunk);
   const byCount = await pruneToCount(db, settings.retentionMaxEvents, chunk);
@@ -105,12 +100,7 @@ function takeOldest(a: Aged[], b: Aged[], n: number): { a: number[]; b: number[]
 }
 
 /** Deletes the oldest events until at most `maxTotal` remain. `knownTotal` saves a count. */
-export async function pruneToCount(
-  db: CookieLogDB,
-  maxTotal: number,
-  chunk: number = PRUNE_CHUNK,
-  knownTotal?: number,
-): Promise<number> {
+export async function pruneToCount(db: CookieLogDB, maxTotal: number, chunk: number = PRUNE_CHUNK, knownTotal?: number): Promise<number> {
   // Counted once: records written meanwhile are newer and the next prune takes care of them.
   let excess = (knownTotal ?? (await totalEvents(db))) - Math.max(0, maxTotal);
   let removed = 0;

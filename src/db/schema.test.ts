@@ -13,11 +13,13 @@ test('upgrading a version-1 database keeps its data and fills the version-2 fiel
   v1.version(1).stores(STORES_V1);
   const change = makeChange({ name: 'sid', time: 5 });
   await v1.table('changes').add(change);
-  await v1.table('observations').bulkAdd([
-    makeObservation({ time: 1, setCookies: [setCookie('sid'), setCookie('theme')] }),
-    makeObservation({ time: 2, kind: 'request', setCookies: undefined, cookieNames: ['sid', 'sid'] }),
-    makeObservation({ time: 3, setCookies: undefined }),
-  ]);
+  await v1
+    .table('observations')
+    .bulkAdd([
+      makeObservation({ time: 1, setCookies: [setCookie('sid'), setCookie('theme')] }),
+      makeObservation({ time: 2, kind: 'request', setCookies: undefined, cookieNames: ['sid', 'sid'] }),
+      makeObservation({ time: 3, setCookies: undefined }),
+    ]);
   await v1.table('settings').put({ key: 'recordValues', value: true });
   v1.close();
 
@@ -83,12 +85,14 @@ test('upgrading a version-2 database replays its changes into the jar, removals 
   v2.version(1).stores(STORES_V1);
   v2.version(2).stores(STORES_V2);
   const kept = makeChange({ name: 'kept', cookieKey: 'kept|example.com|/||0', valueDigest: 'k2' });
-  await v2.table('changes').bulkAdd([
-    makeChange({ name: 'kept', cookieKey: 'kept|example.com|/||0', valueDigest: 'k1' }),
-    kept,
-    makeChange({ name: 'gone', cookieKey: 'gone|example.com|/||0' }),
-    makeChange({ name: 'gone', cookieKey: 'gone|example.com|/||0', removed: true }),
-  ]);
+  await v2
+    .table('changes')
+    .bulkAdd([
+      makeChange({ name: 'kept', cookieKey: 'kept|example.com|/||0', valueDigest: 'k1' }),
+      kept,
+      makeChange({ name: 'gone', cookieKey: 'gone|example.com|/||0' }),
+      makeChange({ name: 'gone', cookieKey: 'gone|example.com|/||0', removed: true }),
+    ]);
   v2.close();
   const db = new CookieLogDB(DB_NAME, idb);
   await db.open();

@@ -57,8 +57,7 @@ export const STORES_V1 = {
 // Only changed tables are listed; Dexie carries the others over.
 export const STORES_V2 = {
   changes: '++id, time, registrableDomain, cookieKey, [registrableDomain+time], [cookieKey+time], storeId',
-  observations:
-    '++id, time, tabId, [tabId+time], registrableDomain, [registrableDomain+time], requestId, *cookieMentions',
+  observations: '++id, time, tabId, [tabId+time], registrableDomain, [registrableDomain+time], requestId, *cookieMentions',
 } as const;
 
 // Version 3: the last known state of every cookie (its latest change), so a restarted background
@@ -133,9 +132,7 @@ export function mentionKey(registrableDomain: string, cookieName: string): strin
 }
 
 /** The `cookieMentions` of an observation: every cookie its Set-Cookie lines or Cookie header name. */
-export function cookieMentionsOf(
-  o: Pick<HeaderObservation, 'registrableDomain' | 'setCookies' | 'cookieNames'>,
-): string[] {
+export function cookieMentionsOf(o: Pick<HeaderObservation, 'registrableDomain' | 'setCookies' | 'cookieNames'>): string[] {
   const names = new Set<string>();
   for (const line of o.setCookies ?? []) names.add(line.name);
   for (const name of o.cookieNames ?? []) names.add(name);

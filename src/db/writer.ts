@@ -217,11 +217,7 @@ export class LogWriter implements EventLog {
   private isDue(): boolean {
     const head = this.queue[0];
     if (!head) return false;
-    return (
-      this.queue.length >= this.batchSize ||
-      head.seq <= this.flushTarget ||
-      this.scheduler.now() - head.at >= this.maxLatencyMs
-    );
+    return this.queue.length >= this.batchSize || head.seq <= this.flushTarget || this.scheduler.now() - head.at >= this.maxLatencyMs;
   }
 
   private schedule(): void {
@@ -279,7 +275,7 @@ export class LogWriter implements EventLog {
           this.counters.evicted += await this.makeRoom().catch(() => 0);
         }
         if (attempt >= this.maxAttempts) {
-            this.counters.dropped += adds;
+          this.counters.dropped += adds;
           for (const p of batch) p.done.reject(err);
           return;
         }

@@ -10,9 +10,7 @@ export interface SendingRuntime {
 }
 
 /** Commands without fields may be sent without a request object. */
-export type RequestArgs<K extends MessageName> = RequestOf<K> extends Empty
-  ? [request?: RequestOf<K>]
-  : [request: RequestOf<K>];
+export type RequestArgs<K extends MessageName> = RequestOf<K> extends Empty ? [request?: RequestOf<K>] : [request: RequestOf<K>];
 
 export class MessageError extends Error {
   override name = 'MessageError';

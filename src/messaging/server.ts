@@ -4,15 +4,7 @@
  * answer messages that are not ours).
  */
 import type { Runtime } from 'webextension-polyfill';
-import {
-  ENVELOPE_TYPE,
-  type Envelope,
-  isEnvelope,
-  type MessageName,
-  type Reply,
-  type RequestOf,
-  type ResponseOf,
-} from './protocol';
+import { ENVELOPE_TYPE, type Envelope, isEnvelope, type MessageName, type Reply, type RequestOf, type ResponseOf } from './protocol';
 
 /** Chrome adds `origin` (not in the polyfill's types); Firefox leaves it out. */
 export type Sender = Runtime.MessageSender & { origin?: string };
@@ -71,10 +63,7 @@ async function dispatch(handlers: Handlers, message: Envelope, sender: Runtime.M
     return { type: ENVELOPE_TYPE, ok: true, response: await handler(message.request, sender) } as Reply;
   } catch (err) {
     const e = err as { name?: unknown; message?: unknown } | null;
-    return failure(
-      typeof e?.name === 'string' ? e.name : 'Error',
-      typeof e?.message === 'string' ? e.message : String(err),
-    );
+    return failure(typeof e?.name === 'string' ? e.name : 'Error', typeof e?.message === 'string' ? e.message : String(err));
   }
 }
 

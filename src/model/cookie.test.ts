@@ -86,7 +86,10 @@ describe('cookieKey', () => {
   test.each([
     ['a domain cookie', snapshot()],
     ['a host cookie', snapshot({ domain: 'www.example.com', hostOnly: true })],
-    ['a partitioned cookie', snapshot({ domain: '.example.com', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } })],
+    [
+      'a partitioned cookie',
+      snapshot({ domain: '.example.com', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } }),
+    ],
     ['a Firefox FPI cookie', snapshot({ domain: '.example.com', firstPartyDomain: 'fp.test', storeId: 'firefox-container-1' })],
   ])('for %s it is the change log key of the API snapshot', (_label, s) => {
     const identity = { name: s.name, domain: s.domain.toLowerCase(), path: s.path, storeId: s.storeId };
@@ -121,16 +124,19 @@ describe('cookieFromEvaluated', () => {
   };
 
   test('partitioned cookie takes the top-level site as its partition', () => {
-    const c = cookieFromEvaluated(evaluated, { storeId: '0', now: 10, topLevelSite: 'https://top.test', requestUrl: 'https://a.example.com/' });
+    const c = cookieFromEvaluated(evaluated, {
+      storeId: '0',
+      now: 10,
+      topLevelSite: 'https://top.test',
+      requestUrl: 'https://a.example.com/',
+    });
     expect(c).toMatchObject({ source: 'set-cookie', createdAt: 10, sourceUrl: 'https://a.example.com/', sameSite: 'none' });
     expect(c.partition).toEqual({ topLevelSite: 'https://top.test', hasCrossSiteAncestor: false });
   });
 
   test('same identity as the snapshot the browser later reports', () => {
     const fromHeader = cookieFromEvaluated({ ...evaluated, partitioned: false }, { storeId: '0', now: 10 });
-    const fromApi = cookieFromSnapshot(
-      snapshot({ name: 'sid', domain: 'a.example.com', hostOnly: true, path: '/', storeId: '0' }),
-    );
+    const fromApi = cookieFromSnapshot(snapshot({ name: 'sid', domain: 'a.example.com', hostOnly: true, path: '/', storeId: '0' }));
     expect(fromHeader.key).toBe(fromApi.key);
   });
 

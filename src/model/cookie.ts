@@ -148,9 +148,7 @@ export interface FromSnapshotOptions {
 
 export function cookieFromSnapshot(s: CookieSnapshot, options: FromSnapshotOptions = {}): CookieInfo {
   const expires =
-    s.session || typeof s.expirationDate !== 'number' || !Number.isFinite(s.expirationDate)
-      ? null
-      : Math.round(s.expirationDate * 1000);
+    s.session || typeof s.expirationDate !== 'number' || !Number.isFinite(s.expirationDate) ? null : Math.round(s.expirationDate * 1000);
   const base = {
     name: s.name,
     value: s.value,

@@ -10,7 +10,12 @@ test.each([
   [{ ...base, name: 'a|b%7C', path: '/x|y' }, 'a%7Cb%257C|.example.com|/x%7Cy||0'],
 ])('cookieKey(%o) = %s and parses back', (identity, key) => {
   expect(cookieKey(identity)).toBe(key);
-  expect(parseCookieKey(key)).toMatchObject({ name: identity.name, domain: identity.domain, path: identity.path, storeId: identity.storeId });
+  expect(parseCookieKey(key)).toMatchObject({
+    name: identity.name,
+    domain: identity.domain,
+    path: identity.path,
+    storeId: identity.storeId,
+  });
 });
 
 test('identity separates what the browser keeps apart', () => {

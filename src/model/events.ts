@@ -213,9 +213,7 @@ export function parseCookieKey(
  * A CHIPS partition key (Chrome `{ topLevelSite, hasCrossSiteAncestor? }`, Firefox `{ topLevelSite }`)
  * as one stable string, so it can be indexed and compared.
  */
-export function partitionKeyString(
-  pk: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined,
-): string | undefined {
+export function partitionKeyString(pk: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined): string | undefined {
   if (!pk?.topLevelSite) return undefined;
   return pk.hasCrossSiteAncestor ? `${pk.topLevelSite} cross-site` : pk.topLevelSite;
 }

@@ -83,9 +83,7 @@ export type SetCookieFixedWarning = (typeof SET_COOKIE_WARNINGS)[number];
  * `AttributeDuplicated:<attr>`: given more than once; the last one counts (Firefox warns too).
  */
 export type SetCookieWarning =
-  | SetCookieFixedWarning
-  | `AttributeValueExceedsMaxSize:${KnownCookieAttribute}`
-  | `AttributeDuplicated:${KnownCookieAttribute}`;
+  SetCookieFixedWarning | `AttributeValueExceedsMaxSize:${KnownCookieAttribute}` | `AttributeDuplicated:${KnownCookieAttribute}`;
 
 export type SetCookieSameSite = 'strict' | 'lax' | 'none' | 'unspecified';
 

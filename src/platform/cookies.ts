@@ -44,11 +44,7 @@ export async function getAllCookies(filter: { domain?: string; url?: string } = 
   return all;
 }
 
-export async function getCookie(details: {
-  url: string;
-  name: string;
-  storeId?: string;
-}): Promise<BrowserCookie | null> {
+export async function getCookie(details: { url: string; name: string; storeId?: string }): Promise<BrowserCookie | null> {
   try {
     return await browser.cookies.get(details);
   } catch {
@@ -64,7 +60,11 @@ export const DEFAULT_STORE = BROWSER === 'firefox' ? 'firefox-default' : '0';
  * container. `getAllCookieStores` lists each store with its tabs in both browsers; a tab it does
  * not list (closed meanwhile) falls back to what the tab says of itself.
  */
-export async function cookieStoreOfTab(tab: { id?: number | undefined; incognito?: boolean; cookieStoreId?: string | undefined }): Promise<string> {
+export async function cookieStoreOfTab(tab: {
+  id?: number | undefined;
+  incognito?: boolean;
+  cookieStoreId?: string | undefined;
+}): Promise<string> {
   const stores = await browser.cookies.getAllCookieStores().catch(() => []);
   const listed = stores.find((s) => tab.id !== undefined && s.tabIds.includes(tab.id));
   if (listed) return listed.id;

@@ -3,7 +3,14 @@ import { headerValue, setCookieLines } from './header-lines';
 
 describe('setCookieLines', () => {
   test.each([
-    ['Chromium: one header per line', [{ name: 'Set-Cookie', value: 'a=1' }, { name: 'set-cookie', value: 'b=2; Path=/' }], ['a=1', 'b=2; Path=/']],
+    [
+      'Chromium: one header per line',
+      [
+        { name: 'Set-Cookie', value: 'a=1' },
+        { name: 'set-cookie', value: 'b=2; Path=/' },
+      ],
+      ['a=1', 'b=2; Path=/'],
+    ],
     ['Firefox: one header, lines joined with LF', [{ name: 'Set-Cookie', value: 'a=1\nb=2; Path=/' }], ['a=1', 'b=2; Path=/']],
     ['a blank line is kept (the browser rejects it: NoCookieContent)', [{ name: 'Set-Cookie', value: '' }], ['']],
     ['other headers are ignored', [{ name: 'Content-Type', value: 'text/html' }], []],

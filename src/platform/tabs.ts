@@ -30,7 +30,6 @@ export async function openExtensionPage(path: string, query: Record<string, stri
   await browser.tabs.create({ url: url.href });
 }
 
-
 /**
  * Reloads a tab and resolves once its load completes (tabs.onUpdated reports `status` without the
  * `tabs` permission). Resolves after `timeoutMs` in any case, so a page that never finishes loading

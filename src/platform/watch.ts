@@ -147,7 +147,10 @@ export function onWatchConnect(listener: (port: WatchPort) => void): void {
 function isTabPortRequest(m: unknown): m is TabPortRequest {
   if (typeof m !== 'object' || m === null || (m as { type?: unknown }).type !== 'view') return false;
   const { profile, firstRows } = m as { profile?: unknown; firstRows?: unknown };
-  return (profile === undefined || typeof profile === 'string') && (firstRows === undefined || (Number.isSafeInteger(firstRows) && (firstRows as number) > 0));
+  return (
+    (profile === undefined || typeof profile === 'string') &&
+    (firstRows === undefined || (Number.isSafeInteger(firstRows) && (firstRows as number) > 0))
+  );
 }
 
 function safeOrigin(url: string): string | undefined {

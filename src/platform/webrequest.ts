@@ -37,10 +37,7 @@ export interface HeaderListeners {
  * Registers a response-headers and a request-headers listener at once (call it synchronously at
  * the top level of the background, so a worker woken by a request receives it).
  */
-export function headerListeners(
-  onResponse: (d: ResponseDetails) => void,
-  onRequest: (d: RequestDetails) => void,
-): HeaderListeners {
+export function headerListeners(onResponse: (d: ResponseDetails) => void, onRequest: (d: RequestDetails) => void): HeaderListeners {
   const wr = browser.webRequest as unknown as { OnHeadersReceivedOptions?: Enum; OnSendHeadersOptions?: Enum };
   const responseOptions = ['responseHeaders', ...extraHeadersOption(wr.OnHeadersReceivedOptions)];
   const requestOptions = ['requestHeaders', ...extraHeadersOption(wr.OnSendHeadersOptions)];
@@ -55,11 +52,7 @@ export function headerListeners(
   const self: HeaderListeners = {
     attach() {
       if (attached) return;
-      browser.webRequest.onHeadersReceived.addListener(
-        response,
-        FILTER,
-        responseOptions as WebRequest.OnHeadersReceivedOptions[],
-      );
+      browser.webRequest.onHeadersReceived.addListener(response, FILTER, responseOptions as WebRequest.OnHeadersReceivedOptions[]);
       browser.webRequest.onSendHeaders.addListener(request, FILTER, requestOptions as WebRequest.OnSendHeadersOptions[]);
       attached = true;
     },

@@ -4,7 +4,16 @@
  * gives one report.
  */
 import { hostOf } from '../analysis/domain';
-import { analyze, catalogueEntry, describedPurposeOf, domainMatch, findingIdsByCookie, sortFindings, summarisePurposes, utf8Length } from '../analysis/index';
+import {
+  analyze,
+  catalogueEntry,
+  describedPurposeOf,
+  domainMatch,
+  findingIdsByCookie,
+  sortFindings,
+  summarisePurposes,
+  utf8Length,
+} from '../analysis/index';
 import { databaseDescription } from '../analysis/cookie-database/descriptions';
 import type { CookieInfo } from '../model/cookie';
 import type { CookieChangeEvent } from '../model/events';

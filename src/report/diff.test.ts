@@ -26,7 +26,12 @@ describe('diffReports', () => {
     expect(d.cookies.added.map((c) => c.name)).toEqual(['brand-new']);
     expect(d.cookies.removed.map((c) => c.name)).toEqual([second!.name]);
     expect(d.cookies.changed).toEqual([
-      { name: first!.name, domain: first!.domain, path: first!.path, changes: [{ attribute: 'httpOnly', from: !first!.httpOnly, to: first!.httpOnly }] },
+      {
+        name: first!.name,
+        domain: first!.domain,
+        path: first!.path,
+        changes: [{ attribute: 'httpOnly', from: !first!.httpOnly, to: first!.httpOnly }],
+      },
     ]);
   });
 
@@ -35,12 +40,19 @@ describe('diffReports', () => {
     const gone = after.findings.shift()!;
     const worse = after.findings.find((f) => f.severity !== 'high')!;
     worse.severity = 'high';
-    const added: ReportFinding = { ...gone, id: 'missing-secure', kind: 'cookie', cookie: { name: 'x', domain: 'new.test', path: '/' } } as ReportFinding;
+    const added: ReportFinding = {
+      ...gone,
+      id: 'missing-secure',
+      kind: 'cookie',
+      cookie: { name: 'x', domain: 'new.test', path: '/' },
+    } as ReportFinding;
     after.findings.push(added);
     const d = diffReports(base, after);
     expect(d.findings.removed).toEqual([gone]);
     expect(d.findings.added).toEqual([added]);
-    expect(d.findings.worse.map((w) => [w.from.severity, w.to.severity])).toEqual([[base.findings.find((f) => f.id === worse.id && f.message === worse.message)!.severity, 'high']]);
+    expect(d.findings.worse.map((w) => [w.from.severity, w.to.severity])).toEqual([
+      [base.findings.find((f) => f.id === worse.id && f.message === worse.message)!.severity, 'high'],
+    ]);
     expect(newOrWorse(d)).toEqual([added, worse]);
   });
 });

@@ -94,5 +94,7 @@ export function newOrWorse(d: ReportDiff): ReportFinding[] {
 }
 
 export function isEmptyDiff(d: ReportDiff): boolean {
-  return [d.cookies.added, d.cookies.removed, d.cookies.changed, d.findings.added, d.findings.removed, d.findings.worse].every((l) => l.length === 0);
+  return [d.cookies.added, d.cookies.removed, d.cookies.changed, d.findings.added, d.findings.removed, d.findings.worse].every(
+    (l) => l.length === 0,
+  );
 }

@@ -97,7 +97,9 @@ function sessionIds(r: AuditReport): string {
 function purposes(r: AuditReport): string {
   const t = purposeTables(r);
   const table = (name: string, head: readonly string[], rows: ReadonlyArray<readonly unknown[]>, none: string): string =>
-    rows.length === 0 ? `<p>${e(none)}</p>` : `<table>${caption(name)}${th(head)}<tbody>${rows.map((row) => `<tr>${row.map((v) => td(v, typeof v === 'number' ? 'num' : '')).join('')}</tr>`).join('')}</tbody></table>`;
+    rows.length === 0
+      ? `<p>${e(none)}</p>`
+      : `<table>${caption(name)}${th(head)}<tbody>${rows.map((row) => `<tr>${row.map((v) => td(v, typeof v === 'number' ? 'num' : '')).join('')}</tr>`).join('')}</tbody></table>`;
   return (
     `<section id="purposes"><h2>Purposes</h2>` +
     table('Cookies per purpose', ['Purpose', 'Cookies'], t.counts, '') +
@@ -112,7 +114,12 @@ function sessions(r: AuditReport): string {
     r.sessions.length === 0
       ? '<p>No session seen in the log for this scope.</p>'
       : `<table>${caption('Sessions')}${th(SESSION_COLUMNS)}<tbody>${r.sessions
-          .map((s) => `<tr>${sessionCells(s).map((c, i) => td(c, i === 0 || i === 11 ? 'mono' : '')).join('')}</tr>`)
+          .map(
+            (s) =>
+              `<tr>${sessionCells(s)
+                .map((c, i) => td(c, i === 0 || i === 11 ? 'mono' : ''))
+                .join('')}</tr>`,
+          )
           .join('')}</tbody></table>`;
   return `<section id="sessions"><h2>Sessions</h2>${body}</section>`;
 }
@@ -124,20 +131,26 @@ function domains(r: AuditReport): string {
         `<tr>${td(d.domain)}${td(d.partition ?? '')}${td(d.count, 'num')}${td(d.limits.count, 'num')}${td(d.bytes, 'num')}${td(d.limits.bytes ?? '—', 'num')}<td class="status-${e(d.status)}">${e(d.status)}</td></tr>`,
     )
     .join('');
-  return `<section id="domains"><h2>Per-domain counts against ${e(r.limitProfile.label)}</h2><table>${caption(`Per-domain counts against ${r.limitProfile.label}`)}${th([
-    'Registrable domain',
-    'Partition',
-    'Cookies',
-    'Limit',
-    'Bytes',
-    'Byte limit',
-    'Status',
-  ])}<tbody>${rows}</tbody></table></section>`;
+  return `<section id="domains"><h2>Per-domain counts against ${e(r.limitProfile.label)}</h2><table>${caption(`Per-domain counts against ${r.limitProfile.label}`)}${th(
+    ['Registrable domain', 'Partition', 'Cookies', 'Limit', 'Bytes', 'Byte limit', 'Status'],
+  )}<tbody>${rows}</tbody></table></section>`;
 }
 
 function cookieTable(name: string, list: readonly ReportCookie[], withValues: boolean, persistent: boolean): string {
   if (list.length === 0) return '<p>None.</p>';
-  const head = ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', ...(persistent ? ['Expires'] : []), 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Purpose', 'Findings'];
+  const head = [
+    'Name',
+    'Domain',
+    'Path',
+    'Secure',
+    'HttpOnly',
+    'SameSite',
+    ...(persistent ? ['Expires'] : []),
+    'Size',
+    withValues ? 'Value' : 'Value (length, digest)',
+    'Purpose',
+    'Findings',
+  ];
   const rows = list
     .map((c) => {
       const domain = c.hostOnly ? c.domain : `.${c.domain}`;

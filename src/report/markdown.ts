@@ -19,7 +19,19 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly unknown[]>)
 function cookieRows(list: readonly ReportCookie[], withValues: boolean): string[] {
   if (list.length === 0) return ['None.'];
   return table(
-    ['Name', 'Domain', 'Path', 'Secure', 'HttpOnly', 'SameSite', 'Expires', 'Size', withValues ? 'Value' : 'Value (length, digest)', 'Purpose', 'Findings'],
+    [
+      'Name',
+      'Domain',
+      'Path',
+      'Secure',
+      'HttpOnly',
+      'SameSite',
+      'Expires',
+      'Size',
+      withValues ? 'Value' : 'Value (length, digest)',
+      'Purpose',
+      'Findings',
+    ],
     list.map((c) => [
       c.name,
       c.hostOnly ? c.domain : `.${c.domain}`,
@@ -55,24 +67,73 @@ export function toMarkdown(r: AuditReport): string {
   ];
   if (r.findings.length === 0) out.push('No findings.');
   for (const f of r.findings) {
-    out.push(`- ${SEVERITY_MARK[f.severity]} **${f.severity}** \`${f.id}\` ${m(f.message)} — ${m(subjectText(f))} (${link(f.reference.label, f.reference.url)})`);
+    out.push(
+      `- ${SEVERITY_MARK[f.severity]} **${f.severity}** \`${f.id}\` ${m(f.message)} — ${m(subjectText(f))} (${link(f.reference.label, f.reference.url)})`,
+    );
   }
   const p = purposeTables(r);
   out.push('', '## Purposes', '', ...table(['Purpose', 'Cookies'], p.counts));
-  out.push('', '### Platforms', '', ...(p.platforms.length === 0 ? ['None matched.'] : table(['Platform', 'Purposes', 'Cookies', 'Third-party'], p.platforms)));
-  out.push('', '### Third parties', '', ...(p.thirdParties.length === 0 ? ['None.'] : table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], p.thirdParties)));
+  out.push(
+    '',
+    '### Platforms',
+    '',
+    ...(p.platforms.length === 0 ? ['None matched.'] : table(['Platform', 'Purposes', 'Cookies', 'Third-party'], p.platforms)),
+  );
+  out.push(
+    '',
+    '### Third parties',
+    '',
+    ...(p.thirdParties.length === 0 ? ['None.'] : table(['Registrable domain', 'Cookies', 'Purposes', 'Platforms'], p.thirdParties)),
+  );
   out.push('', m(PURPOSE_SOURCE_NOTE));
   out.push('', '## Sessions', '');
-  out.push(...(r.sessions.length === 0 ? ['No session seen in the log for this scope.'] : table(SESSION_COLUMNS, r.sessions.map(sessionCells))));
+  out.push(
+    ...(r.sessions.length === 0 ? ['No session seen in the log for this scope.'] : table(SESSION_COLUMNS, r.sessions.map(sessionCells))),
+  );
   out.push('', '## Per-domain counts', '');
-  out.push(...table(['Domain', 'Partition', 'Cookies', 'Limit', 'Bytes', 'Status'], r.domains.map((d) => [d.domain, d.partition ?? '', d.count, d.limits.count, d.bytes, d.status])));
-  out.push('', '## Session cookies', '', ...cookieRows(r.cookies.filter((c) => c.session), r.valuesIncluded));
-  out.push('', '## Persistent cookies', '', ...cookieRows(r.cookies.filter((c) => !c.session), r.valuesIncluded));
+  out.push(
+    ...table(
+      ['Domain', 'Partition', 'Cookies', 'Limit', 'Bytes', 'Status'],
+      r.domains.map((d) => [d.domain, d.partition ?? '', d.count, d.limits.count, d.bytes, d.status]),
+    ),
+  );
+  out.push(
+    '',
+    '## Session cookies',
+    '',
+    ...cookieRows(
+      r.cookies.filter((c) => c.session),
+      r.valuesIncluded,
+    ),
+  );
+  out.push(
+    '',
+    '## Persistent cookies',
+    '',
+    ...cookieRows(
+      r.cookies.filter((c) => !c.session),
+      r.valuesIncluded,
+    ),
+  );
   out.push('', '## Rejected Set-Cookie lines', '');
-  out.push(...(r.rejected.length === 0 ? ['None recorded.'] : table(['Time', 'URL', 'Cookie', 'Reason', 'Line'], r.rejected.map((x) => [x.time, x.url, x.cookieName, x.reason, x.line]))));
+  out.push(
+    ...(r.rejected.length === 0
+      ? ['None recorded.']
+      : table(
+          ['Time', 'URL', 'Cookie', 'Reason', 'Line'],
+          r.rejected.map((x) => [x.time, x.url, x.cookieName, x.reason, x.line]),
+        )),
+  );
   if (r.events !== undefined) {
     out.push('', '## Change log', '');
-    out.push(...(r.events.length === 0 ? ['No changes recorded.'] : table(['Time', 'Change', 'Cause', 'Name', 'Domain', 'Path'], r.events.map((x) => [x.time, x.removed ? 'removed' : 'set', x.cause, x.name, x.domain, x.path]))));
+    out.push(
+      ...(r.events.length === 0
+        ? ['No changes recorded.']
+        : table(
+            ['Time', 'Change', 'Cause', 'Name', 'Domain', 'Path'],
+            r.events.map((x) => [x.time, x.removed ? 'removed' : 'set', x.cause, x.name, x.domain, x.path]),
+          )),
+    );
   }
   return out.join('\n') + '\n';
 }

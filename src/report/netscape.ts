@@ -26,6 +26,7 @@ export function toNetscape(report: AuditReport): string {
     if (UNSAFE.test(c.name) || UNSAFE.test(c.value ?? '') || UNSAFE.test(c.path)) skipped++;
     else out.push(line(c));
   }
-  if (skipped > 0) out.push(`# ${skipped} cookie(s) left out: a TAB or line break in the name, value or path cannot be written in this format`);
+  if (skipped > 0)
+    out.push(`# ${skipped} cookie(s) left out: a TAB or line break in the name, value or path cannot be written in this format`);
   return out.join('\n') + '\n';
 }

@@ -35,4 +35,4 @@ export function purposeTables(r: AuditReport): PurposeTables {
 }
 
 export const PURPOSE_SOURCE_NOTE =
-  'Purposes come from the Open Cookie Database (Apache-2.0, https://github.com/jkwakman/Open-Cookie-Database) and the extension\'s own rules.';
+  "Purposes come from the Open Cookie Database (Apache-2.0, https://github.com/jkwakman/Open-Cookie-Database) and the extension's own rules.";

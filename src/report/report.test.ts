@@ -40,7 +40,9 @@ describe.each([
   });
 
   test('SARIF validates against the SARIF 2.1.0 subset, one result per finding', () => {
-    const sarif = JSON.parse(toSarif(report)) as { runs: Array<{ results: unknown[]; tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }> };
+    const sarif = JSON.parse(toSarif(report)) as {
+      runs: Array<{ results: unknown[]; tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }>;
+    };
     expect(validateSarif(sarif).errors).toEqual([]);
     expect(sarif.runs[0]!.results).toHaveLength(report.findings.length);
     expect(sarif.runs[0]!.tool.driver.rules.every((r) => r.helpUri.startsWith('https://'))).toBe(true);
@@ -55,7 +57,11 @@ describe.each([
 
   test.each(RENDERERS)('%s says on its first line whether values are included', (_name, render) => {
     const first = render(report).split(/\r?\n/, 1)[0]!;
-    const says = /valuesIncluded": true|values INCLUDED/.test(first) ? true : /valuesIncluded": false|values not included/.test(first) ? false : undefined;
+    const says = /valuesIncluded": true|values INCLUDED/.test(first)
+      ? true
+      : /valuesIncluded": false|values not included/.test(first)
+        ? false
+        : undefined;
     expect(says).toBe(report.valuesIncluded);
   });
 });

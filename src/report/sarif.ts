@@ -27,7 +27,13 @@ function location(f: ReportFinding): Record<string, unknown> {
     case 'header':
       return {
         physicalLocation: { artifactLocation: { uri: f.header.url } },
-        logicalLocations: [{ name: f.header.name ?? '', fullyQualifiedName: `${f.header.url} ${isSessionHeaderFinding(f.id) ? '' : 'Set-Cookie '}${f.header.name ?? ''}`, kind: 'header' }],
+        logicalLocations: [
+          {
+            name: f.header.name ?? '',
+            fullyQualifiedName: `${f.header.url} ${isSessionHeaderFinding(f.id) ? '' : 'Set-Cookie '}${f.header.name ?? ''}`,
+            kind: 'header',
+          },
+        ],
       };
     case 'domain':
       return {

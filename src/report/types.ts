@@ -13,10 +13,7 @@ import type { PurposeSummary } from '../analysis/purpose-summary';
 /** 2: `cookies[].purpose`, `purposes`, the top-level `sessions` array, and the personal-data and session findings. */
 export const REPORT_VERSION = 2;
 
-export type ReportScope =
-  | { kind: 'tab'; tabId: number; url?: string }
-  | { kind: 'domain'; domain: string }
-  | { kind: 'all' };
+export type ReportScope = { kind: 'tab'; tabId: number; url?: string } | { kind: 'domain'; domain: string } | { kind: 'all' };
 
 /** A Set-Cookie line as the recorder logged it, and whether the browser stored it. */
 export interface SetCookieLineInput {

@@ -6,7 +6,11 @@ export function Shell(props: { title: string; subtitle?: string | undefined; chi
     <>
       <header class="page-header">
         <h1>{props.title}</h1>
-        {props.subtitle ? <span class="muted" data-testid="subtitle">{props.subtitle}</span> : null}
+        {props.subtitle ? (
+          <span class="muted" data-testid="subtitle">
+            {props.subtitle}
+          </span>
+        ) : null}
       </header>
       <AccessPrompt />
       <main>{props.children}</main>

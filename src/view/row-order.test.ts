@@ -13,7 +13,10 @@ const row: fc.Arbitrary<CookieRow> = fc
     expires: fc.option(fc.constantFrom(0, 1, 2e12, Number.NaN), { nil: null }),
     key: fc.constantFrom('k1', 'k2', 'k3', 'k4'),
   })
-  .map((r) => ({ key: r.key, cookie: { name: r.name, domain: r.domain, path: r.path }, size: r.size, expires: r.expires }) as unknown as CookieRow);
+  .map(
+    (r) =>
+      ({ key: r.key, cookie: { name: r.name, domain: r.domain, path: r.path }, size: r.size, expires: r.expires }) as unknown as CookieRow,
+  );
 
 const sort: fc.Arbitrary<SortState> = fc.record({
   column: fc.constantFrom<SortColumn>('name', 'domain', 'path', 'size', 'expires'),

@@ -18,7 +18,10 @@ function view(jar: readonly CookieSnapshot[], now: number, opts: { memo?: ViewMe
   const at = ctx?.now ?? now;
   const info = opts.memo ? (s: CookieSnapshot) => opts.memo!.info(s) : undefined;
   const cookies = cookiesInDomains(jar, null, info);
-  return { now: at, vm: forWire(buildViewModel({ cookies, topLevelSite: opts.top, now: at, profile: LIMIT_PROFILES[profileId] }, ctx?.results)) };
+  return {
+    now: at,
+    vm: forWire(buildViewModel({ cookies, topLevelSite: opts.top, now: at, profile: LIMIT_PROFILES[profileId] }, ctx?.results)),
+  };
 }
 
 const c = (name: string, over: Partial<CookieSnapshot> = {}): CookieSnapshot => ({
@@ -64,7 +67,11 @@ describe('the clock of a context', () => {
 describe('a view with remembered results', () => {
   test('is the view computed from scratch at the same clock, and reuses the rows of unchanged cookies', () => {
     const memo = new ViewMemo(MAX_AGE);
-    const jar = [c('sid', { value: 'x'.repeat(32) }), c('a', { secure: true, httpOnly: true }), c('b', { session: false, expirationDate: T0 / 1000 + 86_400 })];
+    const jar = [
+      c('sid', { value: 'x'.repeat(32) }),
+      c('a', { secure: true, httpOnly: true }),
+      c('b', { session: false, expirationDate: T0 / 1000 + 86_400 }),
+    ];
     const first = view(jar, T0, { memo, top: 'https://www.a.test/' });
     const changed = [jar[0]!, { ...jar[1]!, secure: false }, jar[2]!, c('new')];
     const second = view(changed, T0 + 5_000, { memo, top: 'https://www.a.test/' });
@@ -91,7 +98,8 @@ describe('a view with remembered results', () => {
     // cookiesInDomains keeps one cookie per key; other callers may pass both.
     const memo = new ViewMemo(MAX_AGE);
     const [a, b] = [cookieFromSnapshot(c('a')), cookieFromSnapshot(c('a', { value: 'eyJhbGciOiJub25lIn0.e30.' }))];
-    const build = (cookies: CookieInfo[], results?: CookieResults) => buildViewModel({ cookies, now: T0, profile: LIMIT_PROFILES.chromium }, results);
+    const build = (cookies: CookieInfo[], results?: CookieResults) =>
+      buildViewModel({ cookies, now: T0, profile: LIMIT_PROFILES.chromium }, results);
     const { results } = memo.context('x', T0);
     build([a], results);
     expect(build([a, b], results)).toEqual(build([a, b]));
@@ -103,25 +111,34 @@ describe('a view with remembered results', () => {
         fc.constant(base),
         // Each later jar keeps some cookies as the same objects, changes some, adds some.
         fc.array(
-          fc.tuple(fc.array(fc.nat(base.length - 1), { maxLength: base.length }), fc.array(snapshot, { maxLength: 3 }), fc.array(fc.boolean(), { minLength: base.length, maxLength: base.length })),
+          fc.tuple(
+            fc.array(fc.nat(base.length - 1), { maxLength: base.length }),
+            fc.array(snapshot, { maxLength: 3 }),
+            fc.array(fc.boolean(), { minLength: base.length, maxLength: base.length }),
+          ),
           { minLength: 1, maxLength: 4 },
         ),
       ),
     );
     fc.assert(
-      fc.property(jars, fc.constantFrom(undefined, 'https://www.example.com/', 'http://127.0.0.1:8080/'), fc.integer({ min: 0, max: 4 * MAX_AGE }), ([base, steps], top, step) => {
-        const memo = new ViewMemo(MAX_AGE);
-        let jar = base;
-        let now = T0;
-        view(jar, now, { memo, top });
-        for (const [keep, added, touched] of steps) {
-          jar = [...keep.map((i) => (touched[i] ? { ...base[i]!, value: `${base[i]!.value}!` } : base[i]!)), ...added];
-          now += step;
-          const got = view(jar, now, { memo, top });
-          expect(T0 <= got.now && got.now <= now && now - got.now <= MAX_AGE).toBe(true);
-          expect(got.vm).toEqual(view(jar, got.now, { top }).vm);
-        }
-      }),
+      fc.property(
+        jars,
+        fc.constantFrom(undefined, 'https://www.example.com/', 'http://127.0.0.1:8080/'),
+        fc.integer({ min: 0, max: 4 * MAX_AGE }),
+        ([base, steps], top, step) => {
+          const memo = new ViewMemo(MAX_AGE);
+          let jar = base;
+          let now = T0;
+          view(jar, now, { memo, top });
+          for (const [keep, added, touched] of steps) {
+            jar = [...keep.map((i) => (touched[i] ? { ...base[i]!, value: `${base[i]!.value}!` } : base[i]!)), ...added];
+            now += step;
+            const got = view(jar, now, { memo, top });
+            expect(T0 <= got.now && got.now <= now && now - got.now <= MAX_AGE).toBe(true);
+            expect(got.vm).toEqual(view(jar, got.now, { top }).vm);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -179,7 +179,11 @@ export function buildViewModel(input: ViewInput, results?: CookieResults): ViewM
     if (row.thirdParty) counts.thirdParty++;
   });
   const summary = summarisePurposes(
-    rows.map((r) => ({ purpose: r.purpose, thirdParty: input.topLevelSite === undefined ? null : r.thirdParty, registrableDomain: r.registrableDomain })),
+    rows.map((r) => ({
+      purpose: r.purpose,
+      thirdParty: input.topLevelSite === undefined ? null : r.thirdParty,
+      registrableDomain: r.registrableDomain,
+    })),
   );
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of analysis.findings) bySeverity[f.severity]++;

@@ -31,7 +31,11 @@ test('the wire form keeps what the popup renders and is a fraction of the full m
   expect(back.bySeverity).toEqual(vm.bySeverity);
   expect(back.findings).toEqual(vm.findings.slice(0, WIRE_FINDINGS));
   const r = back.rows.find((x) => x.flags.includes('no-httponly'))!;
-  expect(r.flagFindings['no-httponly']).toMatchObject({ id: expect.any(String), message: expect.any(String), subject: { name: r.cookie.name } });
+  expect(r.flagFindings['no-httponly']).toMatchObject({
+    id: expect.any(String),
+    message: expect.any(String),
+    subject: { name: r.cookie.name },
+  });
   expect(r.topFinding?.id).toBe(vm.rows.find((x) => x.key === r.key)!.topFinding?.id);
 });
 
@@ -41,8 +45,16 @@ test('firstRows: the first rows of each section in the order the popup opens the
   expect(complete).toBe(false);
   const full = withSections(vm);
   const first = withSections(view);
-  expect(first.session.map((r) => r.key)).toEqual(sortRows(full.session, SECTION_SORT.session).slice(0, 20).map((r) => r.key));
-  expect(first.persistent.map((r) => r.key)).toEqual(sortRows(full.persistent, SECTION_SORT.persistent).slice(0, 20).map((r) => r.key));
+  expect(first.session.map((r) => r.key)).toEqual(
+    sortRows(full.session, SECTION_SORT.session)
+      .slice(0, 20)
+      .map((r) => r.key),
+  );
+  expect(first.persistent.map((r) => r.key)).toEqual(
+    sortRows(full.persistent, SECTION_SORT.persistent)
+      .slice(0, 20)
+      .map((r) => r.key),
+  );
   // The popup sorts what it has: sorting the first rows keeps them as they are.
   expect(sortRows(first.session, SECTION_SORT.session)).toEqual(first.session);
   expect({ ...view, rows: [] }).toEqual({ ...vm, rows: [] });

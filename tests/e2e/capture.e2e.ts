@@ -5,7 +5,6 @@ import { ExtensionControl } from '../../scripts/browser/extension';
 import { readLog, settledResponse } from './harness/log';
 import type { ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
-
 /**
  * Header recording by default follows what is being inspected: cookie changes are recorded on
  * every tab, request and response headers only on tabs a panel (or DevTools, see devtools.e2e.ts)

@@ -39,8 +39,20 @@ describe.each(selectedBrowsers())('%s: exports that import elsewhere', (name) =>
     dir = mkdtempSync(join(tmpdir(), 'cookie-audit-exports-'));
     const err: string[] = [];
     const code = await main(
-      [...ROUTES.map((p) => site.http + p), '--browser', name, '--out', dir, '--include-values', '--fail-on', 'none',
-        '--format', 'json,storage-state,cookie-editor', '--no-build', '--quiet'],
+      [
+        ...ROUTES.map((p) => site.http + p),
+        '--browser',
+        name,
+        '--out',
+        dir,
+        '--include-values',
+        '--fail-on',
+        'none',
+        '--format',
+        'json,storage-state,cookie-editor',
+        '--no-build',
+        '--quiet',
+      ],
       { out: () => undefined, err: (l) => err.push(l) },
     );
     expect(err).toEqual([]);
@@ -60,7 +72,9 @@ describe.each(selectedBrowsers())('%s: exports that import elsewhere', (name) =>
     const page = control.page.page;
     await page.evaluate(async () => {
       type C = { name: string; domain: string; path: string; secure: boolean; storeId: string };
-      const api = (globalThis as unknown as { browser: { cookies: { getAll(q: object): Promise<C[]>; remove(d: object): Promise<unknown> } } }).browser;
+      const api = (
+        globalThis as unknown as { browser: { cookies: { getAll(q: object): Promise<C[]>; remove(d: object): Promise<unknown> } } }
+      ).browser;
       for (const c of await api.cookies.getAll({})) {
         const host = c.domain.replace(/^\./, '');
         await api.cookies.remove({ url: `http${c.secure ? 's' : ''}://${host}${c.path}`, name: c.name, storeId: c.storeId });

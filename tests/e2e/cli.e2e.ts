@@ -75,10 +75,14 @@ describe.each(selectedBrowsers())('%s: cookie-audit', (name) => {
     const before = site.log.length;
     result = await run([
       ...ROUTES.map((p) => site.http + p),
-      '--browser', name,
-      '--out', outDir,
-      '--format', 'json,html,sarif,csv,md',
-      '--login', join(root, 'tests/e2e/fixtures/audit-login.mjs'),
+      '--browser',
+      name,
+      '--out',
+      outDir,
+      '--format',
+      'json,html,sarif,csv,md',
+      '--login',
+      join(root, 'tests/e2e/fixtures/audit-login.mjs'),
       '--no-build',
     ]);
     expected = expectedFrom(site, site.log.slice(before), name);
@@ -160,10 +164,14 @@ describe.each(selectedBrowsers())('%s: cookie-audit', (name) => {
     const dir = mkdtempSync(join(tmpdir(), 'cookie-audit-e2e-'));
     const r = await run([
       ...ROUTES.map((p) => site.http + p),
-      '--browser', name,
-      '--out', dir,
-      '--login', join(root, 'tests/e2e/fixtures/audit-login.mjs'),
-      '--baseline', join(outDir, 'report.json'),
+      '--browser',
+      name,
+      '--out',
+      dir,
+      '--login',
+      join(root, 'tests/e2e/fixtures/audit-login.mjs'),
+      '--baseline',
+      join(outDir, 'report.json'),
       '--no-build',
     ]);
     expect(r.err).not.toMatch(/cookie-audit:/);
@@ -173,7 +181,15 @@ describe.each(selectedBrowsers())('%s: cookie-audit', (name) => {
 
   test('an unreachable URL gives 2 and names it', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/gone`;
-    const r = await run([`${site.http}/samesite`, url, '--browser', name, '--out', mkdtempSync(join(tmpdir(), 'cookie-audit-e2e-')), '--no-build']);
+    const r = await run([
+      `${site.http}/samesite`,
+      url,
+      '--browser',
+      name,
+      '--out',
+      mkdtempSync(join(tmpdir(), 'cookie-audit-e2e-')),
+      '--no-build',
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`cookie-audit: cannot load ${url.replace(/[/.?]/g, '\\$&')}: \\S+`));
   });

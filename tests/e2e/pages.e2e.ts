@@ -4,12 +4,7 @@ import { pageScripts, staticScriptGraph, workerScripts } from '../../scripts/bun
 import { ExtensionControl } from '../../scripts/browser/extension';
 import type { ExtensionBrowser } from '../../scripts/browser/types';
 
-const PAGES = [
-  'src/pages/popup/index.html',
-  'src/pages/panel/index.html',
-  'src/pages/report/index.html',
-  'src/pages/options/index.html',
-];
+const PAGES = ['src/pages/popup/index.html', 'src/pages/panel/index.html', 'src/pages/report/index.html', 'src/pages/options/index.html'];
 
 describe.each(selectedBrowsers())('%s: the extension installs and every page loads', (name) => {
   let b: ExtensionBrowser;

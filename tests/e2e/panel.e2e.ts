@@ -15,7 +15,6 @@ async function sentRequest(control: ExtensionControl, url: string): Promise<void
   }, `request with cookies to ${url}`);
 }
 
-
 interface RowData {
   kind: string;
   name: string;
@@ -103,7 +102,10 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
 
   async function flaggedOnly(on: boolean): Promise<void> {
     const applied = async (): Promise<boolean> =>
-      panel.page.$eval('[data-testid=row-count]', (e) => (JSON.parse(e.getAttribute('data-filter') ?? '{}') as { flaggedOnly?: boolean }).flaggedOnly === true);
+      panel.page.$eval(
+        '[data-testid=row-count]',
+        (e) => (JSON.parse(e.getAttribute('data-filter') ?? '{}') as { flaggedOnly?: boolean }).flaggedOnly === true,
+      );
     if ((await applied()) === on) return;
     await panel.page.click('[data-testid=filter-flagged]');
     await panel.page.waitForFunction(
@@ -205,9 +207,7 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     await panel.page.click('[data-testid=reveal]');
     const value = await panel.page.$eval('[data-testid=cookie-value]', (e) => e.textContent);
     expect(value).toBe('<img src=x onerror=alert(1)>');
-    const injected = await panel.page.evaluate(
-      () => document.querySelectorAll('#app img, #app svg, #app script, #app b').length,
-    );
+    const injected = await panel.page.evaluate(() => document.querySelectorAll('#app img, #app svg, #app script, #app b').length);
     expect(injected).toBe(0);
     expect(dialogs).toEqual([]);
     expect(panel.errors).toEqual([]);
@@ -259,7 +259,7 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     await panel.page.click('[data-testid=tab-timeline]');
   });
 
-  test('the lifecycle view opens, and DevTools\' dark theme recolours the panel', async () => {
+  test("the lifecycle view opens, and DevTools' dark theme recolours the panel", async () => {
     await panel.page.setViewport({ width: 1200, height: 700 });
     await filterTo('filter-name', 'JSESSIONID');
     await panel.page.click('[role=option][data-kind=set-cookie][data-outcome=stored]');
@@ -318,7 +318,9 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
     expect(await p.$eval('#panel-inspector', (e) => e.matches(':focus-visible'))).toBe(true);
     // Escape closes it and gives the list its focus back.
     await key.press('Escape');
-    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'cookie-list' && !document.querySelector('[data-testid=inspector]'));
+    await p.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'cookie-list' && !document.querySelector('[data-testid=inspector]'),
+    );
 
     // Export: the report button, then the report page's JSON download.
     await tabTo(p, '[data-testid=report]', { back: true });
@@ -354,7 +356,7 @@ describe.each(selectedBrowsers())('%s: the DevTools panel for a tab', (name) => 
   });
 
   // Last: it empties the log the other tests read.
-  test('actions: pause and resume recording, clear this tab\'s log', async () => {
+  test("actions: pause and resume recording, clear this tab's log", async () => {
     await panel.page.waitForSelector('[data-testid=pause][aria-pressed=false]:not([disabled])');
     await panel.page.click('[data-testid=pause]');
     await panel.page.waitForSelector('[data-testid=pause][aria-pressed=true]');

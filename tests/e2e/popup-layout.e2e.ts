@@ -20,7 +20,14 @@ const ROUTES = ['/login?user=alice', '/login-insecure', '/persistent/max-age', '
 const SHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
 const POLL = { polling: 100, timeout: 20_000 } as const;
 /** What the popup shows with cookies on the tab: each must stay within the page's width. */
-const SECTIONS = ['.popup-header', '[data-testid=search]', '[data-testid=session-section]', '[data-testid=persistent-section]', '[data-testid=limits]', '[data-testid=top-findings]'];
+const SECTIONS = [
+  '.popup-header',
+  '[data-testid=search]',
+  '[data-testid=session-section]',
+  '[data-testid=persistent-section]',
+  '[data-testid=limits]',
+  '[data-testid=top-findings]',
+];
 const SIZES = [
   { label: '320px', width: 320, deviceScaleFactor: 1 },
   { label: '480px', width: 480, deviceScaleFactor: 1 },
@@ -108,7 +115,11 @@ describe.each(selectedBrowsers())('%s: popup layout at narrow widths and 200 %% 
       const region = document.querySelector('[data-testid=live-summary]')!;
       const said: string[] = [];
       (window as unknown as { said: string[] }).said = said;
-      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     const started = Date.now();
     await b.goto(tab, `${site.http}/limits/50?prefix=live`);

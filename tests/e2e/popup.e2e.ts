@@ -54,9 +54,23 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     const held = (await browserCookies(popup)).filter((c) => c.domain.replace(/^\./, '') === '127.0.0.1');
     expect(held.length).toBeGreaterThan(15);
     const rows = await popupRows(popup);
-    const bySection = (s: string): string[] => rows.filter((r) => r.section === s).map(id).sort();
-    expect(bySection('session')).toEqual(held.filter((c) => c.session).map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') })).sort());
-    expect(bySection('persistent')).toEqual(held.filter((c) => !c.session).map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') })).sort());
+    const bySection = (s: string): string[] =>
+      rows
+        .filter((r) => r.section === s)
+        .map(id)
+        .sort();
+    expect(bySection('session')).toEqual(
+      held
+        .filter((c) => c.session)
+        .map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') }))
+        .sort(),
+    );
+    expect(bySection('persistent')).toEqual(
+      held
+        .filter((c) => !c.session)
+        .map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') }))
+        .sort(),
+    );
     // Catalogue expectations for the headline cookies.
     const row = (n: string) => rows.find((r) => r.name === n);
     expect(row('PHPSESSID')).toMatchObject({ section: 'persistent', flags: 'no-httponly no-secure' });
@@ -80,7 +94,11 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
     await flag!.focus();
     const tip = await flag!.evaluate((e) => {
       const t = e.querySelector('[role="tooltip"]');
-      return { text: t?.textContent, shown: t ? getComputedStyle(t).display !== 'none' : false, describedBy: e.getAttribute('aria-describedby') === t?.id };
+      return {
+        text: t?.textContent,
+        shown: t ? getComputedStyle(t).display !== 'none' : false,
+        describedBy: e.getAttribute('aria-describedby') === t?.id,
+      };
     });
     expect(tip).toEqual({ text: expect.stringContaining('PHPSESSID'), shown: true, describedBy: true });
   });
@@ -105,7 +123,11 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
   });
 
   test('a hostile value is inert text after reveal', async () => {
-    const payloads = { xss_img: '<img src=x onerror=alert(1)>', xss_svg: '<svg/onload=alert(1)>', xss_quote: '"><script>alert(1)</script>' };
+    const payloads = {
+      xss_img: '<img src=x onerror=alert(1)>',
+      xss_svg: '<svg/onload=alert(1)>',
+      xss_quote: '"><script>alert(1)</script>',
+    };
     for (const [cookie, value] of Object.entries(payloads)) {
       const button = await popup.page.$(`tr[data-cookie-name="${cookie}"] [data-action="reveal"]`);
       await button!.click();
@@ -233,21 +255,23 @@ describe.each(selectedBrowsers())('%s: popup', (name) => {
       const session = held.filter((c) => c.session).length;
       const persistent = held.length - session;
       expect(await big.page.$eval('table[data-section="session"] caption', (e) => e.textContent)).toBe(`Session cookies (${session})`);
-      expect(await big.page.$eval('table[data-section="persistent"] caption', (e) => e.textContent)).toBe(`Persistent cookies (${persistent})`);
+      expect(await big.page.$eval('table[data-section="persistent"] caption', (e) => e.textContent)).toBe(
+        `Persistent cookies (${persistent})`,
+      );
       // A page of persistent ones, in the section's opening order: the soonest to expire first.
       const shown = (s: string): Promise<string[]> =>
-        big.page.$$eval(`table[data-section="${s}"] tbody tr[data-cookie-name]`, (trs) => trs.map((t) => t.getAttribute('data-cookie-name')!));
-      const expiries = await big.page.$$eval('table[data-section="persistent"] tbody time', (ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
+        big.page.$$eval(`table[data-section="${s}"] tbody tr[data-cookie-name]`, (trs) =>
+          trs.map((t) => t.getAttribute('data-cookie-name')!),
+        );
+      const expiries = await big.page.$$eval('table[data-section="persistent"] tbody time', (ts) =>
+        ts.map((t) => Date.parse(t.getAttribute('datetime')!)),
+      );
       expect(expiries).toEqual([...expiries].sort((a, b) => a - b));
       expect(await shown('persistent')).toHaveLength(50);
       // Clicked in the DOM: sections below the fold are laid out only once scrolled to
       // (content-visibility), which moves a button between puppeteer's measuring and clicking it.
       await big.page.$$eval('[data-action="show-all"]', (buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
-      await big.page.waitForFunction(
-        (n: number) => document.querySelectorAll('tr[data-cookie-name]').length === n,
-        POLL,
-        held.length,
-      );
+      await big.page.waitForFunction((n: number) => document.querySelectorAll('tr[data-cookie-name]').length === n, POLL, held.length);
       const rows = await popupRows(big);
       expect(rows.map(id).sort()).toEqual(held.map((c) => id({ ...c, domain: c.domain.replace(/^\./, '') })).sort());
       // Search reaches rows the first answer did not carry.
@@ -304,7 +328,9 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: pop
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ko');
       const caption = await popup.$eval('table[data-section="persistent"] caption', (e) => e.textContent);
       expect(caption).toBe('영구 쿠키 (1)');
-      const flags = await popup.$$eval('tr[data-cookie-name="PHPSESSID"] [data-flag]', (els) => els.map((e) => e.firstChild?.nextSibling?.textContent));
+      const flags = await popup.$$eval('tr[data-cookie-name="PHPSESSID"] [data-flag]', (els) =>
+        els.map((e) => e.firstChild?.nextSibling?.textContent),
+      );
       expect(flags).toEqual(['HttpOnly 없음', 'Secure 없음']);
       expect(await popup.$eval('tr[data-cookie-name="PHPSESSID"] time', (e) => e.textContent)).toBe('30일 후');
     } finally {

@@ -66,7 +66,8 @@ describe.each(selectedBrowsers())('%s: private browsing is recorded in memory on
     // The answer is painted; had the background stored a snapshot of the tab, it would be there now.
     await control.send('flush');
     const raw = (await control.page.page.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).browser;
+      const api = (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } })
+        .browser;
       return JSON.stringify(await api.storage.session.get(null));
     })) as string;
     expect(raw).not.toContain('JSESSIONID');
@@ -134,7 +135,7 @@ describe.each(selectedBrowsers())('%s: private browsing is recorded in memory on
     return host;
   }
 
-  test("the popup, the panel and the report work on a private tab: its cookies and its events", async () => {
+  test('the popup, the panel and the report work on a private tab: its cookies and its events', async () => {
     const tab = await b.openPrivateWindow!(`${site.http}/login?user=carol`);
     const tabId = await b.tabIdOf(tab);
 

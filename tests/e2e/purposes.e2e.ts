@@ -20,7 +20,6 @@ import { waitForPopup } from './harness/popup-page';
 import { clickDownload, installDownloadCapture, type Captured } from './harness/report-downloads';
 import type { BrowserName, ExtensionBrowser, TrackedPage } from '../../scripts/browser/types';
 
-
 /** Every form the address could take in an export: plain, URL-encoded, JSON-escaped. */
 const EMAIL_FORMS = [PURPOSE_EMAIL, encodeURIComponent(PURPOSE_EMAIL), 'jane.doe'];
 
@@ -160,7 +159,13 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     const shown = await popup.page.$$eval('tr[data-cookie-name]', (trs) =>
       trs.map((tr) => {
         const badge = tr.querySelector<HTMLElement>('[data-purpose]');
-        return { name: (tr as HTMLElement).dataset['cookieName']!, category: badge?.dataset['purpose'], source: badge?.dataset['purposeSource'], text: badge?.textContent ?? '', title: badge?.title ?? '' };
+        return {
+          name: (tr as HTMLElement).dataset['cookieName']!,
+          category: badge?.dataset['purpose'],
+          source: badge?.dataset['purposeSource'],
+          text: badge?.textContent ?? '',
+          title: badge?.title ?? '',
+        };
       }),
     );
     const byName = new Map(shown.map((s) => [s.name, s]));
@@ -193,7 +198,9 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     const analytics = [...expected].filter(([, want]) => want.category === 'analytics').map(([n]) => n);
     await panel.page.waitForFunction(
       (names: string[]) => {
-        const shown = [...document.querySelectorAll<HTMLElement>('[data-testid=cookie-list] [data-cookie-name]')].map((e) => e.dataset['cookieName']);
+        const shown = [...document.querySelectorAll<HTMLElement>('[data-testid=cookie-list] [data-cookie-name]')].map(
+          (e) => e.dataset['cookieName'],
+        );
         return names.every((n) => shown.includes(n)) && !shown.includes('contact');
       },
       { polling: 100 },
@@ -231,10 +238,15 @@ describe.each(selectedBrowsers())('%s: cookie purposes and personal data', (name
     await panel.page.waitForSelector('[data-testid=filter-purpose]');
     await panel.page.select('[data-testid=filter-purpose]', 'marketing');
     await panel.page.waitForFunction(
-      () => (JSON.parse(document.querySelector('[data-testid=row-count]')?.getAttribute('data-filter') ?? '{}') as { purpose?: string }).purpose === 'marketing',
+      () =>
+        (JSON.parse(document.querySelector('[data-testid=row-count]')?.getAttribute('data-filter') ?? '{}') as { purpose?: string })
+          .purpose === 'marketing',
       { polling: 100 },
     );
-    const counts = await panel.page.$eval('[data-testid=row-count]', (e) => [Number(e.getAttribute('data-shown')), Number(e.getAttribute('data-total'))]);
+    const counts = await panel.page.$eval('[data-testid=row-count]', (e) => [
+      Number(e.getAttribute('data-shown')),
+      Number(e.getAttribute('data-total')),
+    ]);
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[0]).toBeLessThan(counts[1]!);
     expect(panel.errors).toEqual([]);

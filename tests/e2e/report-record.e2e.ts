@@ -46,7 +46,9 @@ describe.each(selectedBrowsers())('%s: Record and reload on the report page', (n
     await report.page.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="record-reload"]')!.click());
     await report.page.waitForSelector('[data-testid="rejected"] tbody tr', { timeout: 30_000 }).catch(async (err: unknown) => {
       const phase = await report.page.$eval('[data-testid="headers-missing"]', (el) => el.getAttribute('data-phase')).catch(() => 'gone');
-      throw new Error(`${String(err)}; banner phase ${phase}; /samesite requests ${site.log.filter((e) => e.url === '/samesite').length - before}`);
+      throw new Error(
+        `${String(err)}; banner phase ${phase}; /samesite requests ${site.log.filter((e) => e.url === '/samesite').length - before}`,
+      );
     });
     expect(site.log.filter((e) => e.url === '/samesite').length).toBe(before + 1);
     const rejected = await report.page.$$eval('[data-testid="rejected"] tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));

@@ -176,7 +176,8 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
     await report.page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="include-values"]')!.click());
     await report.page.waitForSelector('.report-page[data-values-included="true"] [data-testid="download-netscape"]');
     const v: Record<string, Captured> = {};
-    for (const f of ['json', 'html', 'csv', 'sarif', 'netscape', 'storage-state', 'cookie-editor']) v[f] = await clickDownload(report.page, `download-${f}`);
+    for (const f of ['json', 'html', 'csv', 'sarif', 'netscape', 'storage-state', 'cookie-editor'])
+      v[f] = await clickDownload(report.page, `download-${f}`);
     const json = JSON.parse(v['json']!.text) as AuditReport;
     expect(validateReport(json).errors).toEqual([]);
     expect(json.valuesIncluded).toBe(true);
@@ -195,14 +196,23 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
     writeFileSync(jar, v['netscape']!.text);
     const before = site.log.length;
     // Asynchronously: the site runs in this process and must keep answering while curl waits.
-    const curl = await promisify(execFile)('/usr/bin/curl', ['-s', '--max-time', '20', '-b', jar, `${site.http}/api/echo`], { encoding: 'utf8' });
+    const curl = await promisify(execFile)('/usr/bin/curl', ['-s', '--max-time', '20', '-b', jar, `${site.http}/api/echo`], {
+      encoding: 'utf8',
+    });
     const echoed = JSON.parse(curl.stdout) as { cookieNames: string[] };
     const seen = site.log.slice(before).find((e) => e.url === '/api/echo');
     const plain = ['JSESSIONID', 'sessionid', 'PHPSESSID', 'token'];
     expect(echoed.cookieNames).toEqual(expect.arrayContaining(plain));
     for (const n of plain) expect(seen?.cookieHeader).toContain(`${n}=${valueOf.get(n)}`);
 
-    const hostile = ['<svg/onload=alert(1)>', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "=cmd|'/C calc'!A0", '=HYPERLINK("http://x","y")', '@SUM(1+1)'];
+    const hostile = [
+      '<svg/onload=alert(1)>',
+      '<img src=x onerror=alert(1)>',
+      '"><script>alert(1)</script>',
+      "=cmd|'/C calc'!A0",
+      '=HYPERLINK("http://x","y")',
+      '@SUM(1+1)',
+    ];
     // JSON: the exact strings.
     for (const h of hostile) expect([...valueOf.values()]).toContain(h);
     // HTML: escaped in the source, and exactly the text once a browser has parsed it.
@@ -261,9 +271,11 @@ describe.each(selectedBrowsers())('%s: the cookie audit report', (name) => {
       readdirSync(downloads).some(
         (f) => !before.has(f) && !f.endsWith('.crdownload') && readFileSync(join(downloads, f), 'utf8') === captured.text,
       );
-    await control.waitFor(async () => saved(), 'the CSV saved to disk with the same bytes').catch((err: unknown) => {
-      throw new Error(`${String(err)}; in ${downloads}: ${JSON.stringify(readdirSync(downloads))}`);
-    });
+    await control
+      .waitFor(async () => saved(), 'the CSV saved to disk with the same bytes')
+      .catch((err: unknown) => {
+        throw new Error(`${String(err)}; in ${downloads}: ${JSON.stringify(readdirSync(downloads))}`);
+      });
     await page.page.close();
   });
 

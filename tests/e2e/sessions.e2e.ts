@@ -21,7 +21,11 @@ const BASIC_USER = 'alice:pw-SECRET-42';
 const TABLES = ['changes', 'observations', 'jar', 'marks', 'settings'];
 
 /** Sends a request from the page, as the app's own script would. */
-async function pageFetch(tab: TrackedPage, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<void> {
+async function pageFetch(
+  tab: TrackedPage,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<void> {
   await tab.page.evaluate(
     async (p: string, i: { method?: string; body?: string; headers?: Record<string, string> }) => {
       const r = await fetch(p, { credentials: 'same-origin', ...i });
@@ -57,14 +61,20 @@ function expectedShown(s: SessionSummary): ShownSession {
 /** The sessions a page shows, by `name@path`, read from the data attributes of `selector`'s entries. */
 async function shownSessions(tab: TrackedPage, selector: string): Promise<Record<string, ShownSession>> {
   const rows = await tab.page.$$eval(selector, (els) =>
-    els.map((e) => [
-      e.getAttribute('data-session') ?? '',
-      {
-        renewed: e.getAttribute('data-renewed-at-login') ?? '',
-        cleared: e.getAttribute('data-cleared-at-logout') ?? '',
-        findings: (e.getAttribute('data-session-findings') ?? '').split(' ').filter((x) => x !== '').sort(),
-      },
-    ] as const),
+    els.map(
+      (e) =>
+        [
+          e.getAttribute('data-session') ?? '',
+          {
+            renewed: e.getAttribute('data-renewed-at-login') ?? '',
+            cleared: e.getAttribute('data-cleared-at-logout') ?? '',
+            findings: (e.getAttribute('data-session-findings') ?? '')
+              .split(' ')
+              .filter((x) => x !== '')
+              .sort(),
+          },
+        ] as const,
+    ),
   );
   return Object.fromEntries(rows);
 }
@@ -92,7 +102,14 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     await settledResponse(control, `${http}/login`);
     await Promise.all([tab.page.waitForNavigation(), tab.page.click('form[action="/login"] button[type="submit"]')]);
     await control.waitFor(
-      async () => (await readLog(control)).observations.filter((o) => o.kind === 'response' && o.url === `${http}/login` && o.method === 'POST' && !(o.setCookies ?? []).some((l) => l.outcome === 'pending')).length > 0,
+      async () =>
+        (await readLog(control)).observations.filter(
+          (o) =>
+            o.kind === 'response' &&
+            o.url === `${http}/login` &&
+            o.method === 'POST' &&
+            !(o.setCookies ?? []).some((l) => l.outcome === 'pending'),
+        ).length > 0,
       'login POST settled',
     );
     await b.goto(tab, `${http}/logout`);
@@ -109,7 +126,11 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     // (b) fixation: the login POST sets nothing.
     await b.goto(tab, `${http}/fixation/start`);
     await settledResponse(control, `${http}/fixation/start`);
-    await pageFetch(tab, '/fixation/login', { method: 'POST', body: 'user=alice', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    await pageFetch(tab, '/fixation/login', {
+      method: 'POST',
+      body: 'user=alice',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     await seen(control, 'request', (u) => u === `${http}/fixation/login`, 'fixation login request');
 
     // (c) logout that leaves the cookie.
@@ -155,18 +176,40 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     expect(validateReport(report).errors).toEqual([]);
     const got = Object.fromEntries(report.sessions.map((s) => [sessionName(s), s]));
     expect(Object.keys(got).sort()).toEqual(
-      ['JSESSIONID@/', 'sessionid@/', 'connect.sid@/fetchapp', 'ci_session@/fixation', 'laravel_session@/sticky', 'JSESSIONID@/jsess', 'Authorization Bearer', 'Authorization Basic'].sort(),
+      [
+        'JSESSIONID@/',
+        'sessionid@/',
+        'connect.sid@/fetchapp',
+        'ci_session@/fixation',
+        'laravel_session@/sticky',
+        'JSESSIONID@/jsess',
+        'Authorization Bearer',
+        'Authorization Basic',
+      ].sort(),
     );
     // (a) renewed at login and cleared at logout, both variants: no finding.
     for (const key of ['JSESSIONID@/', 'sessionid@/', 'connect.sid@/fetchapp']) {
-      expect({ key, ...got[key] }).toMatchObject({ key, rotatedAtLogin: true, endedBy: 'logout', findings: SESSION_APP_FINDINGS['connect_sid_fetch'] });
+      expect({ key, ...got[key] }).toMatchObject({
+        key,
+        rotatedAtLogin: true,
+        endedBy: 'logout',
+        findings: SESSION_APP_FINDINGS['connect_sid_fetch'],
+      });
     }
     expect(got['ci_session@/fixation']).toMatchObject({ rotatedAtLogin: false, findings: SESSION_APP_FINDINGS['ci_session'] });
-    expect(got['laravel_session@/sticky']).toMatchObject({ rotatedAtLogin: true, endedBy: null, findings: SESSION_APP_FINDINGS['laravel_session'] });
+    expect(got['laravel_session@/sticky']).toMatchObject({
+      rotatedAtLogin: true,
+      endedBy: null,
+      findings: SESSION_APP_FINDINGS['laravel_session'],
+    });
     expect(got['laravel_session@/sticky']?.logout?.url).toBe(`${site.http}/sticky/logout`);
     expect(got['JSESSIONID@/jsess']).toMatchObject({ inUrl: true, findings: SESSION_APP_FINDINGS['JSESSIONID_url'] });
     for (const scheme of ['Bearer', 'Basic']) {
-      expect(got[`Authorization ${scheme}`]).toMatchObject({ kind: 'authorization', sentOverHttp: true, findings: ['authorization-over-http'] });
+      expect(got[`Authorization ${scheme}`]).toMatchObject({
+        kind: 'authorization',
+        sentOverHttp: true,
+        findings: ['authorization-over-http'],
+      });
     }
     // Loopback: the header never left the machine, so the finding is low.
     const authz = report.findings.filter((f) => f.id === 'authorization-over-http');
@@ -179,7 +222,11 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     const dump = JSON.stringify(await Promise.all(TABLES.map((t) => control.readTable(t))));
     expect(dump).toContain('jsessionid={');
     for (const secret of secrets) {
-      expect({ secret, inDb: dump.includes(secret), inReport: reportText.includes(secret) }).toEqual({ secret, inDb: false, inReport: false });
+      expect({ secret, inDb: dump.includes(secret), inReport: reportText.includes(secret) }).toEqual({
+        secret,
+        inDb: false,
+        inReport: false,
+      });
     }
   });
 
@@ -201,10 +248,15 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     const entries = '[data-testid=session-timelines] li.session-entry';
     expect(await shownSessions(panel, entries)).toEqual(Object.fromEntries(report.sessions.map((s) => [sessionName(s), expectedShown(s)])));
     const timelines = Object.fromEntries(
-      await panel.page.$$eval(entries, (els) => els.map((e) => [e.getAttribute('data-session') ?? '', e.getAttribute('data-timeline') ?? ''] as const)),
+      await panel.page.$$eval(entries, (els) =>
+        els.map((e) => [e.getAttribute('data-session') ?? '', e.getAttribute('data-timeline') ?? ''] as const),
+      ),
     );
     for (const key of ['JSESSIONID@/', 'sessionid@/', 'connect.sid@/fetchapp']) {
-      expect({ key, steps: timelines[key]?.split(' ') }).toMatchObject({ key, steps: expect.arrayContaining(['issued', 'login', 'logout', 'ended']) });
+      expect({ key, steps: timelines[key]?.split(' ') }).toMatchObject({
+        key,
+        steps: expect.arrayContaining(['issued', 'login', 'logout', 'ended']),
+      });
     }
     const text = await panel.page.$eval('[data-testid=session-timelines]', (e) => e.textContent ?? '');
     expect(text).not.toMatch(/\{\d+:[0-9a-f]+\}/);
@@ -222,7 +274,7 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     expect(listed.map((m) => m.id)).toContain(mark.id);
   });
 
-  test("the panel's \"I just logged out\" button changes the conclusions", async () => {
+  test('the panel\'s "I just logged out" button changes the conclusions', async () => {
     const panel = await b.openExtensionPage('src/pages/panel/index.html', { tabId: await b.tabIdOf(tab) });
     await panel.page.waitForSelector('[data-testid=tab-sessions]');
     await panel.page.click('[data-testid=tab-sessions]');
@@ -231,7 +283,9 @@ describe.each(selectedBrowsers())('%s: sessions from login to logout', (name) =>
     await panel.page.click('[data-testid=session-timelines] [data-mark=logout]');
     await panel.page.waitForSelector('[data-testid=session-timelines] [data-last-mark^="logout:"]');
     // Decided once the mark's window has passed: the cookie is still there, unchanged.
-    await panel.page.waitForSelector(`${jsess}[data-cleared-at-logout=no][data-session-findings~="session-not-cleared-on-logout"]`, { timeout: 15_000 });
+    await panel.page.waitForSelector(`${jsess}[data-cleared-at-logout=no][data-session-findings~="session-not-cleared-on-logout"]`, {
+      timeout: 15_000,
+    });
     await panel.page.close();
   });
 });

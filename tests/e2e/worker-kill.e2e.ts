@@ -52,17 +52,19 @@ run('chromium: a service worker stopped mid-burst loses nothing', () => {
 
     const expected = Array.from({ length: N }, (_, i) => `burst_${i}`);
     let missing: string[] = [];
-    await control.waitFor(
-      async () => {
-        const { changes } = await readLog(control);
-        const logged = new Set(changes.filter((c) => !c.removed).map((c) => c.name));
-        missing = expected.filter((n) => !logged.has(n));
-        return missing.length === 0;
-      },
-      'every burst cookie in the log',
-      20_000,
-    ).catch((err: unknown) => {
-      throw new Error(`${String(err)}; missing: ${missing.join(', ')}`);
-    });
+    await control
+      .waitFor(
+        async () => {
+          const { changes } = await readLog(control);
+          const logged = new Set(changes.filter((c) => !c.removed).map((c) => c.name));
+          missing = expected.filter((n) => !logged.has(n));
+          return missing.length === 0;
+        },
+        'every burst cookie in the log',
+        20_000,
+      )
+      .catch((err: unknown) => {
+        throw new Error(`${String(err)}; missing: ${missing.join(', ')}`);
+      });
   });
 });

@@ -32,7 +32,14 @@ interface Step {
 const FLOWS: { name: string; steps: Step[] }[] = [
   {
     name: 'login',
-    steps: [{ path: '/login' }, { path: '/login' }, { path: '/login?user=alice' }, { path: '/account' }, { path: '/logout' }, { path: '/account' }],
+    steps: [
+      { path: '/login' },
+      { path: '/login' },
+      { path: '/login?user=alice' },
+      { path: '/account' },
+      { path: '/logout' },
+      { path: '/account' },
+    ],
   },
   { name: 'login-insecure', steps: [{ path: '/login-insecure' }] },
   ...['/persistent/expires', '/persistent/max-age', '/persistent/both', '/persistent/over-400-days', '/session'].map((path) => ({
@@ -83,7 +90,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Cookies once two reads 250 ms apart agree (Firefox applies a long Set-Cookie list after load). */
 async function settled(session: { cookies(): Promise<BrowserCookie[]> }): Promise<BrowserCookie[]> {
-  const key = (list: BrowserCookie[]) => list.map((c) => `${c.name}=${c.value}@${c.domain}${c.path}`).sort().join('\n');
+  const key = (list: BrowserCookie[]) =>
+    list
+      .map((c) => `${c.name}=${c.value}@${c.domain}${c.path}`)
+      .sort()
+      .join('\n');
   await sleep(250);
   let before = await session.cookies();
   for (let i = 0; i < 20; i++) {
@@ -113,17 +124,34 @@ async function runDriver(site: Site, driver: Driver, schemes: Scheme[]): Promise
             const embedded = site.log.slice(0, mark).filter((e) => step.partitionProbe?.includes(e.url) && e.scheme === scheme);
             const last = embedded.slice(-step.partitionProbe.length);
             const verdicts = probe
-              ? comparePartitioning({ url, probe, embedded: last, browser: driver.browser, ...(driver.setting ? { setting: driver.setting } : {}) })
+              ? comparePartitioning({
+                  url,
+                  probe,
+                  embedded: last,
+                  browser: driver.browser,
+                  ...(driver.setting ? { setting: driver.setting } : {}),
+                })
               : [{ url, id: step.path, expected: 'logged', actual: 'not logged', ok: false }];
-            for (const v of verdicts) if (!values.failures || !v.ok) console.log(`${v.ok ? 'ok  ' : 'FAIL'} ${step.path.padEnd(24)} ${v.id.padEnd(36)} expected ${v.expected.padEnd(34)} got ${v.actual}`);
+            for (const v of verdicts)
+              if (!values.failures || !v.ok)
+                console.log(
+                  `${v.ok ? 'ok  ' : 'FAIL'} ${step.path.padEnd(24)} ${v.id.padEnd(36)} expected ${v.expected.padEnd(34)} got ${v.actual}`,
+                );
             all.push(...verdicts);
             continue;
           }
           const cookies = await settled(session);
           const input = { url, entries: site.log.slice(mark), cookies, browser: driver.browser };
-          const verdicts = compare({ ...input, ...(session.blocked ? { blocked: session.blocked } : {}), ...(driver.setting ? { setting: driver.setting } : {}) });
+          const verdicts = compare({
+            ...input,
+            ...(session.blocked ? { blocked: session.blocked } : {}),
+            ...(driver.setting ? { setting: driver.setting } : {}),
+          });
           for (const v of verdicts) {
-            if (!values.failures || !v.ok) console.log(`${v.ok ? 'ok  ' : 'FAIL'} ${step.path.padEnd(24)} ${v.id.padEnd(36)} expected ${v.expected.padEnd(34)} got ${v.actual}`);
+            if (!values.failures || !v.ok)
+              console.log(
+                `${v.ok ? 'ok  ' : 'FAIL'} ${step.path.padEnd(24)} ${v.id.padEnd(36)} expected ${v.expected.padEnd(34)} got ${v.actual}`,
+              );
           }
           if (values.stored) {
             const list = cookies.map((c) => `${c.name}@${c.domain}${c.path}${c.partitioned ? ' (partitioned)' : ''}`).join(' ');

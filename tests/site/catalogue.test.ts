@@ -7,7 +7,12 @@ const SCHEMES: Scheme[] = ['http', 'https'];
 
 describe('catalogue consistency', () => {
   const ctxs = SCHEMES.flatMap((scheme) =>
-    ['127.0.0.1', 'localhost', 'app.cookie-demo.localhost'].map((host) => ({ scheme, host, now: Date.now(), vars: { stage: 'signed-in' } })),
+    ['127.0.0.1', 'localhost', 'app.cookie-demo.localhost'].map((host) => ({
+      scheme,
+      host,
+      now: Date.now(),
+      vars: { stage: 'signed-in' },
+    })),
   );
 
   test('ids unique per route; rejected outcomes carry a reason; "rejected" finding iff a browser refuses', () => {

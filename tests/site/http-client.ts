@@ -62,10 +62,7 @@ export function fetchRaw(url: string, opts: ClientOptions = {}): Promise<ClientR
       });
     };
     const req = https
-      ? httpsRequest(
-          { ...common, ca: opts.ca, ...(isIP(u.hostname) ? {} : { servername: u.hostname }) },
-          onResponse,
-        )
+      ? httpsRequest({ ...common, ca: opts.ca, ...(isIP(u.hostname) ? {} : { servername: u.hostname }) }, onResponse)
       : httpRequest(common, onResponse);
     req.on('error', reject);
     req.end(opts.body);

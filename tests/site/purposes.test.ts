@@ -66,6 +66,8 @@ describe('the test site and purposes', () => {
         `  database: ${bySource['open-cookie-database'].join(', ')}\n  rules: ${bySource.rule.join(', ')}`,
     );
     // The site's purpose scenarios are real tags: the database must know every one of them.
-    expect(bySource['open-cookie-database']).toEqual(expect.arrayContaining(['_ga', '_ga_PURPOSES1', '_gcl_au', '_ttp', 'li_sugr', '_pk_id.1.1fff']));
+    expect(bySource['open-cookie-database']).toEqual(
+      expect.arrayContaining(['_ga', '_ga_PURPOSES1', '_gcl_au', '_ttp', 'li_sugr', '_pk_id.1.1fff']),
+    );
   });
 });

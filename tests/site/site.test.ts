@@ -75,7 +75,9 @@ describe('literal lines (the catalogue itself is right)', () => {
   test('/persistent/both and /persistent/over-400-days use the response clock', async () => {
     const both = await get(`${site.http}/persistent/both`);
     const t = lastLogged('/persistent/both').time;
-    expect(both.setCookie).toEqual([`persist_both=1; Expires=${httpDate(t + 30 * 86_400_000)}; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=Lax`]);
+    expect(both.setCookie).toEqual([
+      `persist_both=1; Expires=${httpDate(t + 30 * 86_400_000)}; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=Lax`,
+    ]);
     const over = await get(`${site.https}/persistent/over-400-days`);
     expect(over.setCookie[0]).toBe('persist_500d=1; Max-Age=43200000; Path=/; Secure; HttpOnly; SameSite=Lax');
     expect(over.setCookie[1]).toMatch(/^persist_2y=1; Expires=\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT; /);
@@ -84,7 +86,9 @@ describe('literal lines (the catalogue itself is right)', () => {
   test('/login-insecure: PHPSESSID, script-readable, no Secure, 30 days', async () => {
     const res = await get(`${site.https}/login-insecure`);
     expect(res.setCookie).toHaveLength(1);
-    expect(res.setCookie[0]).toMatch(/^PHPSESSID=[0-9a-v]{26}; expires=\w{3}, \d\d-\w{3}-\d{4} \d\d:\d\d:\d\d GMT; Max-Age=2592000; path=\/$/);
+    expect(res.setCookie[0]).toMatch(
+      /^PHPSESSID=[0-9a-v]{26}; expires=\w{3}, \d\d-\w{3}-\d{4} \d\d:\d\d:\d\d GMT; Max-Age=2592000; path=\/$/,
+    );
   });
 
   test('/prefixes on 127.0.0.1 and on localhost', async () => {
@@ -260,7 +264,10 @@ describe('https, log, pages, ports', () => {
       expect(res.text).toMatch(/<title>[^<]+<\/title>/);
       expect(res.text).toMatch(/<h1>[^<]+<\/h1>/);
       for (const m of res.text.matchAll(/(?:src|href)="(https?:[^"]*)"/g)) {
-        expect(own.some((o) => m[1]!.startsWith(`${o}/`)), `${r.path} links ${m[1]}`).toBe(true);
+        expect(
+          own.some((o) => m[1]!.startsWith(`${o}/`)),
+          `${r.path} links ${m[1]}`,
+        ).toBe(true);
       }
     }
   });

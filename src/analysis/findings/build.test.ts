@@ -36,8 +36,18 @@ const cookieSubjects = ['k1', 'k2', 'k10', 'K1', '\u{1F36A}'].map((key, i) => ({
 
 const subject: fc.Arbitrary<FindingSubject> = fc.oneof(
   fc.constantFrom(...cookieSubjects),
-  fc.record({ kind: fc.constant('domain' as const), domain: fc.constantFrom('x.test', 'y.test'), storeId: fc.constantFrom('0', '1'), partition: fc.constantFrom(null, 'https://p.test') }),
-  fc.record({ kind: fc.constant('header' as const), url: fc.constantFrom('https://x.test/', 'https://y.test/a'), name: fc.constantFrom('a', undefined), line: fc.constantFrom(0, 2, 10) }),
+  fc.record({
+    kind: fc.constant('domain' as const),
+    domain: fc.constantFrom('x.test', 'y.test'),
+    storeId: fc.constantFrom('0', '1'),
+    partition: fc.constantFrom(null, 'https://p.test'),
+  }),
+  fc.record({
+    kind: fc.constant('header' as const),
+    url: fc.constantFrom('https://x.test/', 'https://y.test/a'),
+    name: fc.constantFrom('a', undefined),
+    line: fc.constantFrom(0, 2, 10),
+  }),
 ) as fc.Arbitrary<FindingSubject>;
 
 const finding: fc.Arbitrary<Finding> = fc

@@ -71,10 +71,7 @@ export function makeFinding(id: FindingId, subject: FindingSubject, vars: Vars =
   return finding;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<
-  Severity,
-  number
->;
+const SEVERITY_RANK: Record<Severity, number> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 export function severityRank(s: Severity): number {
   return SEVERITY_RANK[s];
@@ -127,7 +124,7 @@ export function sortAndDedupe(findings: readonly Finding[]): Finding[] {
   ranks.sort();
   const seen = new Set<number>();
   const out: Finding[] = [];
-  for (let at = 0; at < count; ) {
+  for (let at = 0; at < count;) {
     const rank = Math.floor((ranks[at] as number) / count);
     let best = findings[(ranks[at] as number) % count] as Finding;
     for (at++; at < count && Math.floor((ranks[at] as number) / count) === rank; at++) {

@@ -42,7 +42,10 @@ const CHROMIUM_LIMITS = ref(
   'https://source.chromium.org/chromium/chromium/src/+/main:net/cookies/cookie_monster.cc',
 );
 const CWE = (n: number, title: string): Reference => ref(`CWE-${n} ${title}`, `https://cwe.mitre.org/data/definitions/${n}.html`);
-const OWASP_JWT = ref('OWASP JSON Web Token Cheat Sheet', 'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html');
+const OWASP_JWT = ref(
+  'OWASP JSON Web Token Cheat Sheet',
+  'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html',
+);
 
 const entries: CatalogueEntry[] = [
   {
@@ -65,7 +68,8 @@ const entries: CatalogueEntry[] = [
     id: 'samesite-missing',
     severity: 'low',
     title: 'SameSite attribute missing',
-    template: 'Cookie "{name}" has no SameSite attribute, so cross-site behaviour is up to the browser ({browser} treats it as {sameSiteDefault}).',
+    template:
+      'Cookie "{name}" has no SameSite attribute, so cross-site behaviour is up to the browser ({browser} treats it as {sameSiteDefault}).',
     references: [zap(10054, 'Cookie without SameSite Attribute'), bis('5.6.7', 'The SameSite Attribute'), OWASP_SAMESITE],
     scopes: ['cookie'],
   },
@@ -73,7 +77,8 @@ const entries: CatalogueEntry[] = [
     id: 'samesite-none-insecure',
     severity: 'medium',
     title: 'SameSite=None without Secure',
-    template: 'Cookie "{name}" is SameSite=None without Secure: it goes on cross-site requests over any scheme, and browsers that require Secure reject it.',
+    template:
+      'Cookie "{name}" is SameSite=None without Secure: it goes on cross-site requests over any scheme, and browsers that require Secure reject it.',
     references: [bis('5.7', 'Storage Model'), zap(10054, 'Cookie without SameSite Attribute')],
     scopes: ['cookie', 'header'],
   },
@@ -221,7 +226,10 @@ const entries: CatalogueEntry[] = [
     title: 'Set-Cookie rejected',
     template: 'The browser did not store Set-Cookie "{name}" from {url}: {reason}.',
     references: [
-      ref('Chrome DevTools Protocol: SetCookieBlockedReason', 'https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-SetCookieBlockedReason'),
+      ref(
+        'Chrome DevTools Protocol: SetCookieBlockedReason',
+        'https://chromedevtools.github.io/devtools-protocol/tot/Network/#type-SetCookieBlockedReason',
+      ),
     ],
     scopes: ['header'],
   },
@@ -229,7 +237,8 @@ const entries: CatalogueEntry[] = [
     id: 'personal-data-in-cookie',
     severity: 'medium',
     title: 'Personal data in a cookie',
-    template: 'Cookie "{name}" appears to hold {what} in {where}: it travels with every request to {domain} and stays in the browser\'s cookie store.',
+    template:
+      'Cookie "{name}" appears to hold {what} in {where}: it travels with every request to {domain} and stays in the browser\'s cookie store.',
     references: [
       ref('CWE-315 Cleartext Storage of Sensitive Information in a Cookie', 'https://cwe.mitre.org/data/definitions/315.html'),
       ref('CWE-539 Use of Persistent Cookies Containing Sensitive Information', 'https://cwe.mitre.org/data/definitions/539.html'),
@@ -240,15 +249,20 @@ const entries: CatalogueEntry[] = [
     id: 'session-fixation',
     severity: 'high',
     title: 'Session ID not renewed at login',
-    template: 'Session "{session}" kept the same ID across the login at {momentUrl}: whoever planted or saw it before the login now holds a logged-in session.',
-    references: [owasp('renew-the-session-id-after-any-privilege-level-change', 'Renew the session ID after any privilege level change'), CWE(384, 'Session Fixation')],
+    template:
+      'Session "{session}" kept the same ID across the login at {momentUrl}: whoever planted or saw it before the login now holds a logged-in session.',
+    references: [
+      owasp('renew-the-session-id-after-any-privilege-level-change', 'Renew the session ID after any privilege level change'),
+      CWE(384, 'Session Fixation'),
+    ],
     scopes: ['cookie'],
   },
   {
     id: 'session-not-cleared-on-logout',
     severity: 'medium',
     title: 'Session cookie survives logout',
-    template: 'Session "{session}" is still in the browser with the same value after the logout at {momentUrl}: the response did not expire it.',
+    template:
+      'Session "{session}" is still in the browser with the same value after the logout at {momentUrl}: the response did not expire it.',
     references: [owasp('manual-session-expiration', 'Manual session expiration')],
     scopes: ['cookie'],
   },
@@ -257,7 +271,10 @@ const entries: CatalogueEntry[] = [
     severity: 'high',
     title: 'Session ID in a URL',
     template: 'Session "{session}" travelled in a URL parameter "{param}" ({url}): URLs end up in logs, history and Referer headers.',
-    references: [CWE(598, 'Use of GET Request Method With Sensitive Query Strings'), owasp('session-id-exchange-mechanism', 'Session ID exchange mechanism')],
+    references: [
+      CWE(598, 'Use of GET Request Method With Sensitive Query Strings'),
+      owasp('session-id-exchange-mechanism', 'Session ID exchange mechanism'),
+    ],
     scopes: ['cookie', 'header'],
   },
   {
@@ -275,9 +292,13 @@ const entries: CatalogueEntry[] = [
     id: 'session-restored',
     severity: 'low',
     title: 'Session cookie restored after a browser restart',
-    template: 'Session "{session}" has no expiry but was still there after the browser restarted at {at}: session restore kept it, so closing the browser does not end the session.',
+    template:
+      'Session "{session}" has no expiry but was still there after the browser restarted at {at}: session restore kept it, so closing the browser does not end the session.',
     references: [
-      ref('MDN Set-Cookie: session cookies and session restore', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#expiresdate'),
+      ref(
+        'MDN Set-Cookie: session cookies and session restore',
+        'https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#expiresdate',
+      ),
       owasp('expire-and-max-age-attributes', 'Expire and Max-Age'),
     ],
     scopes: ['cookie'],
@@ -286,18 +307,23 @@ const entries: CatalogueEntry[] = [
     id: 'tracking-before-consent',
     severity: 'low',
     title: 'Tracking cookie set before consent',
-    template: '{purpose} cookie "{name}" ({domain}) was set before any interaction with the page: check the site has a legal basis for it without consent (the report cannot know).',
+    template:
+      '{purpose} cookie "{name}" ({domain}) was set before any interaction with the page: check the site has a legal basis for it without consent (the report cannot know).',
     references: [
-      ref('EDPB Guidelines 05/2020 on consent', 'https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en'),
+      ref(
+        'EDPB Guidelines 05/2020 on consent',
+        'https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en',
+      ),
       ref('ePrivacy Directive Art. 5(3)', 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32002L0058'),
     ],
     scopes: ['cookie'],
   },
 ];
 
-export const CATALOGUE: Readonly<Record<FindingId, CatalogueEntry>> = Object.fromEntries(
-  entries.map((e) => [e.id, e]),
-) as Record<FindingId, CatalogueEntry>;
+export const CATALOGUE: Readonly<Record<FindingId, CatalogueEntry>> = Object.fromEntries(entries.map((e) => [e.id, e])) as Record<
+  FindingId,
+  CatalogueEntry
+>;
 
 export function catalogueEntry(id: FindingId): CatalogueEntry {
   return CATALOGUE[id];

@@ -92,7 +92,8 @@ export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: Coo
     add('oversize', { bytes, limit: ctx.profile.perCookieBytes, measure: ctx.profile.perCookieMeasure });
   }
   const attributeLimit = ctx.profile.perAttributeBytes ?? ATTRIBUTE_LIMIT;
-  if (!c.hostOnly && cl.size.domain > attributeLimit) add('attribute-oversize', { attribute: 'Domain', bytes: cl.size.domain, limit: attributeLimit });
+  if (!c.hostOnly && cl.size.domain > attributeLimit)
+    add('attribute-oversize', { attribute: 'Domain', bytes: cl.size.domain, limit: attributeLimit });
   if (cl.size.path > attributeLimit) add('attribute-oversize', { attribute: 'Path', bytes: cl.size.path, limit: attributeLimit });
 
   if (!c.hostOnly) add('loosely-scoped', sid ? { sessionId: true } : {}, sid ? 'low' : undefined);
@@ -116,7 +117,11 @@ export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: Coo
   if (personal) {
     const { what, where } = personalDataText(personal);
     const exposed = !c.httpOnly || !c.secure;
-    add('personal-data-in-cookie', { what, where, dataKind: personal.kind, location: personal.location, field: personal.field }, exposed ? 'medium' : 'low');
+    add(
+      'personal-data-in-cookie',
+      { what, where, dataKind: personal.kind, location: personal.location, field: personal.field },
+      exposed ? 'medium' : 'low',
+    );
   }
 
   if (cl.party === 'third') {

@@ -85,7 +85,11 @@ describe('Cookie headers sent', () => {
     const c = cookie({ secure: false });
     const found = observed([sent('http://www.example.com/x?y', ['pref'])], [c]).filter((f) => f.id === 'sent-over-http');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'medium', subject: { kind: 'cookie', key: c.key }, details: { url: 'http://www.example.com/' } });
+    expect(found[0]).toMatchObject({
+      severity: 'medium',
+      subject: { kind: 'cookie', key: c.key },
+      details: { url: 'http://www.example.com/' },
+    });
   });
 
   test.each([
@@ -114,7 +118,10 @@ describe('Cookie headers sent', () => {
   test('third-party context', () => {
     const found = observed([sent('https://tracker.test/p', ['uid'], { topLevelSite: 'https://news.example' })]);
     expect(found).toEqual([
-      expect.objectContaining({ id: 'third-party', message: 'Cookie "uid" from tracker.test is used in a third-party context on https://news.example.' }),
+      expect.objectContaining({
+        id: 'third-party',
+        message: 'Cookie "uid" from tracker.test is used in a third-party context on https://news.example.',
+      }),
     ]);
   });
 

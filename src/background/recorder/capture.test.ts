@@ -74,7 +74,7 @@ describe('HeaderCapture', () => {
     expect(state.attached).toBe(false);
   });
 
-  test("tabs restored after a restart are covered for a grace period unless their page reconnects", () => {
+  test('tabs restored after a restart are covered for a grace period unless their page reconnects', () => {
     const { capture, state } = setup();
     capture.start([3, 9]);
     expect(state.attached).toBe(true);

@@ -123,7 +123,11 @@ export function requestObservation(
   ctx: HeaderContext,
 ): NewHeaderObservation {
   const obs = base(d, 'request', ctx);
-  obs.cookieNames = cookieHeader ? cookieNamesOf(cookieHeader).slice(0, MAX_NAMES).map((n) => clip(n, MAX_NAME_CHARS)) : [];
+  obs.cookieNames = cookieHeader
+    ? cookieNamesOf(cookieHeader)
+        .slice(0, MAX_NAMES)
+        .map((n) => clip(n, MAX_NAME_CHARS))
+    : [];
   if (authorization !== undefined) obs.authorization = { scheme: authorizationScheme(authorization) };
   return obs;
 }

@@ -14,7 +14,8 @@ const line = (i: number): PendingLine => ({ observationId: i, index: 0, name: `c
 test('the correlator holds at most its bound of waiting lines and changes, shedding the oldest', () => {
   const c = new Correlator(60_000, 100);
   for (let i = 0; i < 1_000; i++) c.addLine(line(i), 0);
-  for (let i = 0; i < 1_000; i++) c.addChange({ changeId: i, name: `x${i}`, domain: 'a.test', path: '/', removed: false, cause: 'explicit', storeId: '0' }, 0);
+  for (let i = 0; i < 1_000; i++)
+    c.addChange({ changeId: i, name: `x${i}`, domain: 'a.test', path: '/', removed: false, cause: 'explicit', storeId: '0' }, 0);
   expect(c.pending()).toBeLessThanOrEqual(100);
   expect(c.shed).toBe(2_000 - c.pending());
   // The newest still link.
@@ -47,7 +48,10 @@ test('a flood of Set-Cookie responses leaves the recorder with bounded line stat
   });
   for (let r = 0; r < 20; r++) {
     const lines = Array.from({ length: 100 }, (_, i) => `r${r}c${i}=v; Path=/`);
-    rec.responseReceived({ requestId: String(r), url: 'https://shop.test/', method: 'GET', type: 'main_frame', tabId: 7, frameId: 0, statusCode: 200 }, lines);
+    rec.responseReceived(
+      { requestId: String(r), url: 'https://shop.test/', method: 'GET', type: 'main_frame', tabId: 7, frameId: 0, statusCode: 200 },
+      lines,
+    );
   }
   await rec.idle();
   expect(rec.pending()).toBeLessThanOrEqual(300);

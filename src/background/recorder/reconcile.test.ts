@@ -57,7 +57,17 @@ describe('reconcile', () => {
 });
 
 describe('reconcileAtStart', () => {
-  const cookie = { name: 'sid', value: 'v', domain: 'a.test', hostOnly: true, path: '/', secure: true, httpOnly: true, session: true, storeId: '0' };
+  const cookie = {
+    name: 'sid',
+    value: 'v',
+    domain: 'a.test',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    session: true,
+    storeId: '0',
+  };
   const input = {
     known: [],
     cookies: [cookie, { ...cookie, name: 'priv', storeId: '1' }],

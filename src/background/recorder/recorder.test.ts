@@ -130,7 +130,9 @@ describe('Recorder', () => {
     const stored = JSON.stringify(await off.disk.query());
     for (const secret of ['SESSIONSECRET1', 'oauthsecret2', 'magicsecret3']) expect(stored).not.toContain(secret);
     const o = (await off.disk.query()).observations[0]!;
-    expect(o.url).toBe(`https://shop.test/app;jsessionid={14:${digest('SESSIONSECRET1')}}/cb?code={12:${digest('oauthsecret2')}}&next={5:${digest('/home')}}`);
+    expect(o.url).toBe(
+      `https://shop.test/app;jsessionid={14:${digest('SESSIONSECRET1')}}/cb?code={12:${digest('oauthsecret2')}}&next={5:${digest('/home')}}`,
+    );
     const on = await setup({}, { recordValues: true });
     on.rec.requestSent(response(url), 'a=1', undefined);
     await on.rec.flush();

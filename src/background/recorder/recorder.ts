@@ -134,9 +134,7 @@ export class Recorder {
       // Written with its most likely source; a Set-Cookie line that claims it later patches it to
       // 'http' (usually while both are still in the same batch, so it costs no extra write).
       record.source =
-        record.cause === 'expired' || record.cause === 'evicted' || !this.headersSeenFor(record.registrableDomain)
-          ? 'unknown'
-          : 'script';
+        record.cause === 'expired' || record.cause === 'evicted' || !this.headersSeenFor(record.registrableDomain) ? 'unknown' : 'script';
       const { id, durable } = this.logFor(incognito).addChange(record);
       this.written(durable, undefined);
       const link = this.correlator.addChange(
@@ -272,9 +270,7 @@ export class Recorder {
     const meta = this.lineMeta.get(key);
     this.lineMeta.delete(key);
     if (!meta) return;
-    const current = await this.deps
-      .currentDigest({ url: meta.url, name: meta.name, storeId: meta.storeId })
-      .catch(() => undefined);
+    const current = await this.deps.currentDigest({ url: meta.url, name: meta.name, storeId: meta.storeId }).catch(() => undefined);
     const log = this.logForId(meta.observationId);
     if (meta.predictedReason === undefined && (current === meta.valueDigest || (meta.deletes && current === undefined))) {
       log.patchSetCookie(meta.observationId, meta.index, { outcome: 'unchanged' });
@@ -302,7 +298,11 @@ export class Recorder {
 
   private written(durable: Promise<void>, tabId: number | undefined): void {
     const tell = this.deps.recorded;
-    if (tell) durable.then(() => tell(tabId), () => undefined);
+    if (tell)
+      durable.then(
+        () => tell(tabId),
+        () => undefined,
+      );
   }
 
   /** Whether this request's headers are recorded. */

@@ -132,7 +132,19 @@ export class TabReadModel {
   /** A page starts looking at a tab: it gets the view now and after every change. */
   subscribe(s: Subscriber): () => void {
     let t = this.tabs.get(s.tabId);
-    if (!t) this.tabs.set(s.tabId, (t = { subscribers: new Set(), storeId: undefined, domains: new Set(), generation: 0, timer: undefined, force: false, owed: new Set() }));
+    if (!t)
+      this.tabs.set(
+        s.tabId,
+        (t = {
+          subscribers: new Set(),
+          storeId: undefined,
+          domains: new Set(),
+          generation: 0,
+          timer: undefined,
+          force: false,
+          owed: new Set(),
+        }),
+      );
     t.subscribers.add(s);
     t.owed.add(s);
     void this.refresh(s.tabId);
@@ -250,7 +262,10 @@ export class TabReadModel {
     const sessions = readable ? await this.sessions(observations, domains) : { sessions: [], authMoments: [] };
     // Asked again once read: the jar as of the newest change reported before this view is built.
     await jarRead;
-    const jar = readable && tab ? cookiesInStores(await this.jar.get(), { kind: 'store', storeId: tab.storeId }, (s) => this.sources.isPrivateStore(s)) : [];
+    const jar =
+      readable && tab
+        ? cookiesInStores(await this.jar.get(), { kind: 'store', storeId: tab.storeId }, (s) => this.sources.isPrivateStore(s))
+        : [];
     const now = this.sources.now();
     const views = new Map<LimitProfileId, TabView>();
     for (const profileId of profiles) {

@@ -14,6 +14,10 @@ export function inStoreScope(storeId: string, scope: StoreScope, isPrivate: (sto
   return scope.kind === 'every' || !isPrivate(storeId);
 }
 
-export function cookiesInStores(jar: readonly CookieSnapshot[], scope: StoreScope, isPrivate: (storeId: string) => boolean): CookieSnapshot[] {
+export function cookiesInStores(
+  jar: readonly CookieSnapshot[],
+  scope: StoreScope,
+  isPrivate: (storeId: string) => boolean,
+): CookieSnapshot[] {
   return scope.kind === 'every' ? [...jar] : jar.filter((c) => inStoreScope(c.storeId, scope, isPrivate));
 }

@@ -17,7 +17,12 @@ export function world() {
       [1, { url: 'https://www.a.test/', storeId: '0' }],
       [2, { url: 'https://www.a.test/', storeId: '1' }],
     ]),
-    jar: [cookie('sid', 'www.a.test'), cookie('t', 'cdn.b.test'), cookie('other', 'c.test'), cookie('secret', 'www.a.test', { storeId: '1' })],
+    jar: [
+      cookie('sid', 'www.a.test'),
+      cookie('t', 'cdn.b.test'),
+      cookie('other', 'c.test'),
+      cookie('secret', 'www.a.test', { storeId: '1' }),
+    ],
     observations: new Map<number, ScopeObservation[]>([[1, [{ topLevelSite: 'a.test', registrableDomain: 'b.test' }]]]),
     reads: { jar: 0 },
     timers: [] as Array<() => void>,

@@ -35,7 +35,10 @@ export function Actions({ tabId }: { tabId: number }) {
         aria-pressed={paused === true}
         disabled={paused === undefined}
         onClick={() =>
-          run(async () => setPaused((await client.send('setPaused', { paused: !paused })).paused), paused ? t('panel_resumed') : t('panel_paused'))
+          run(
+            async () => setPaused((await client.send('setPaused', { paused: !paused })).paused),
+            paused ? t('panel_resumed') : t('panel_paused'),
+          )
         }
         data-testid="pause"
       >

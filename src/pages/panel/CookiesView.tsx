@@ -35,7 +35,8 @@ export function CookiesView(props: CookiesViewProps) {
   const { topLevelSite } = props;
   const known = useMemo(() => {
     if (purpose === '') return props.known;
-    const party = (k: KnownCookie) => (topLevelSite === undefined ? 'unknown' : registrableDomain(k.info.domain) === topLevelSite ? 'first' : 'third');
+    const party = (k: KnownCookie) =>
+      topLevelSite === undefined ? 'unknown' : registrableDomain(k.info.domain) === topLevelSite ? 'first' : 'third';
     return props.known.filter((k) => cookiePurpose(k.info, party(k)) === purpose);
   }, [props.known, purpose, topLevelSite]);
   if (props.known.length === 0) return <p class="muted">{t('panel_cookies_empty')}</p>;

@@ -48,7 +48,9 @@ function Jwt({ value, now }: { value: string; now: number }) {
       <h3>{t('panel_jwt')}</h3>
       <p>
         {t('panel_jwt_alg', jwt.alg)}
-        {jwt.exp !== undefined ? ` · ${t('panel_jwt_exp', dateTime(jwt.exp * 1000))}${jwt.exp * 1000 < now ? ` (${t('panel_expired')})` : ''}` : ''}
+        {jwt.exp !== undefined
+          ? ` · ${t('panel_jwt_exp', dateTime(jwt.exp * 1000))}${jwt.exp * 1000 < now ? ` (${t('panel_expired')})` : ''}`
+          : ''}
       </p>
       <pre class="mono wrap">{JSON.stringify(jwt.header, null, 2)}</pre>
       {jwt.payload ? <pre class="mono wrap">{JSON.stringify(jwt.payload, null, 2)}</pre> : null}
@@ -79,7 +81,10 @@ export function Inspector(props: InspectorProps) {
     [t('panel_attr_store'), c.storeId],
     [t('panel_party'), t(`panel_party_${cl.party}`)],
     [t('panel_persistence'), t(`panel_${cl.expiry.persistence}`)],
-    [t('panel_session_id'), cl.sessionId?.isSessionId ? `${t('panel_yes')}${cl.sessionId.framework ? ` (${cl.sessionId.framework})` : ''}` : t('panel_no')],
+    [
+      t('panel_session_id'),
+      cl.sessionId?.isSessionId ? `${t('panel_yes')}${cl.sessionId.framework ? ` (${cl.sessionId.framework})` : ''}` : t('panel_no'),
+    ],
   ];
   return (
     <section class="inspector" aria-label={t('panel_inspector')} data-testid="inspector" data-cookie-key={c.key} data-cookie-name={c.name}>
@@ -96,7 +101,11 @@ export function Inspector(props: InspectorProps) {
           <dt>{t('panel_purpose')}</dt>
           <dd>
             <PurposeBadge purpose={purpose} showSource={true} />
-            {purpose.description !== undefined ? <p class="muted wrap" data-testid="purpose-description">{purpose.description}</p> : null}
+            {purpose.description !== undefined ? (
+              <p class="muted wrap" data-testid="purpose-description">
+                {purpose.description}
+              </p>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -104,7 +113,9 @@ export function Inspector(props: InspectorProps) {
           <dd>
             {cookie.present ? (
               revealed ? (
-                <code class="mono wrap" data-testid="cookie-value">{c.value}</code>
+                <code class="mono wrap" data-testid="cookie-value">
+                  {c.value}
+                </code>
               ) : (
                 <span class="muted">{t('panel_value_hidden', String(cl.size.value))}</span>
               )
@@ -126,9 +137,15 @@ export function Inspector(props: InspectorProps) {
         <button type="button" onClick={() => void copyText(toJson(c, revealed && cookie.present), setStatus)}>
           {t('panel_copy_json')}
         </button>
-        <span role="status" class="muted">{status}</span>
+        <span role="status" class="muted">
+          {status}
+        </span>
       </div>
-      {cookie.present && revealed ? <Jwt value={c.value} now={now} /> : cookie.present && cl.jwt ? <p class="muted">{t('panel_jwt_reveal')}</p> : null}
+      {cookie.present && revealed ? (
+        <Jwt value={c.value} now={now} />
+      ) : cookie.present && cl.jwt ? (
+        <p class="muted">{t('panel_jwt_reveal')}</p>
+      ) : null}
       <h3>{t('panel_findings')}</h3>
       {mine.length === 0 ? (
         <p class="muted">{t('panel_no_findings')}</p>

@@ -45,7 +45,12 @@ export function LifecycleList(props: { source: LifecycleSource; cookieKey: strin
   }, [props.source, props.cookieKey, props.site]);
   if (!lc) return <p class="muted">{t('panel_loading')}</p>;
   const steps = lifecycleSteps(lc, props.name);
-  if (steps.length === 0) return <p class="muted" data-testid="lifecycle-empty">{t('panel_lifecycle_empty')}</p>;
+  if (steps.length === 0)
+    return (
+      <p class="muted" data-testid="lifecycle-empty">
+        {t('panel_lifecycle_empty')}
+      </p>
+    );
   return (
     <ol class="lifecycle" data-testid="lifecycle" data-steps={steps.map((s) => s.kind).join(' ')}>
       {steps.map((s) => (

@@ -47,7 +47,13 @@ export function LimitsView(props: LimitsViewProps) {
           {props.usage.domains.map((row) => {
             const plan = nextEvictions(props.cookies, profile, row, props.now);
             return (
-              <tr key={row.bucket} data-domain={row.domain} data-count={row.count} data-status={row.status} data-evicted={evicted.get(row.domain) ?? 0}>
+              <tr
+                key={row.bucket}
+                data-domain={row.domain}
+                data-count={row.count}
+                data-status={row.status}
+                data-evicted={evicted.get(row.domain) ?? 0}
+              >
                 <td>
                   {row.domain}
                   {row.partition ? <span class="muted"> ({row.partition})</span> : null}
@@ -62,7 +68,14 @@ export function LimitsView(props: LimitsViewProps) {
                 <td>{row.byteLimit === null ? String(row.bytes) : t('panel_of', [String(row.bytes), String(row.byteLimit)])}</td>
                 <td>{evicted.get(row.domain) ?? 0}</td>
                 <td class="wrap">
-                  {plan.next.length === 0 ? <span class="muted">—</span> : plan.next.slice(0, 5).map((c) => c.name).join(', ')}
+                  {plan.next.length === 0 ? (
+                    <span class="muted">—</span>
+                  ) : (
+                    plan.next
+                      .slice(0, 5)
+                      .map((c) => c.name)
+                      .join(', ')
+                  )}
                   {plan.next.length > 5 ? ` ${t('panel_and_more', String(plan.next.length - 5))}` : ''}
                 </td>
               </tr>

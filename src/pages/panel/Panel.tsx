@@ -76,17 +76,22 @@ export function Panel({ source, tabId, first }: { source: PanelSource; tabId: nu
   const known = useMemo(() => knownCookies(scope?.cookies ?? [], changes), [scope, changes]);
   const needsAnalysis = view === 'findings' || view === 'limits' || selectedKey !== undefined || row !== undefined;
   // Over every observation of the page: at most once a second while a stream keeps changing them.
-  const analysis = useThrottledMemo(() => {
-    if (!needsAnalysis || !scope || !log) return undefined;
-    const input: Parameters<typeof analyze>[0] = {
-      cookies: scope.cookies,
-      observations: findingObservations(observations),
-      now: Date.now(),
-      profile,
-    };
-    if (topLevelSite) input.topLevelSite = topLevelSite;
-    return analyze(input);
-  }, [scope, observations], [needsAnalysis, scope === undefined, log === undefined, profile, topLevelSite], ANALYSIS_EVERY_MS);
+  const analysis = useThrottledMemo(
+    () => {
+      if (!needsAnalysis || !scope || !log) return undefined;
+      const input: Parameters<typeof analyze>[0] = {
+        cookies: scope.cookies,
+        observations: findingObservations(observations),
+        now: Date.now(),
+        profile,
+      };
+      if (topLevelSite) input.topLevelSite = topLevelSite;
+      return analyze(input);
+    },
+    [scope, observations],
+    [needsAnalysis, scope === undefined, log === undefined, profile, topLevelSite],
+    ANALYSIS_EVERY_MS,
+  );
   const sessions = useMemo(
     () => (view === 'sessions' && log ? sessionFacts(known, changes, observations, topLevelSite) : []),
     [view, known, changes, observations, topLevelSite],

@@ -35,7 +35,8 @@ function Step(props: { step: SessionStep }) {
 
 /** The finding with its URLs shown by parameter name (`?key=…`), as everywhere in the panel. */
 function readableFinding(f: Finding): Finding {
-  const details = f.details && Object.fromEntries(Object.entries(f.details).map(([k, v]) => [k, typeof v === 'string' ? readableUrl(v) : v]));
+  const details =
+    f.details && Object.fromEntries(Object.entries(f.details).map(([k, v]) => [k, typeof v === 'string' ? readableUrl(v) : v]));
   const subject = 'url' in f.subject && typeof f.subject.url === 'string' ? { ...f.subject, url: readableUrl(f.subject.url) } : f.subject;
   return { ...f, subject, message: readableUrl(f.message), ...(details ? { details } : {}) };
 }
@@ -56,7 +57,10 @@ function Session(props: { session: TabSession }) {
       data-timeline={timeline.map((s) => s.kind).join(' ')}
     >
       <h3>
-        <span class="mono">{name}</span> <span class="muted">— {props.session.site} · {stateText(summary)}</span>
+        <span class="mono">{name}</span>{' '}
+        <span class="muted">
+          — {props.session.site} · {stateText(summary)}
+        </span>
       </h3>
       <p>
         {t('ui_sessions_colRenewed')}: {verdictText(renewed)} · {t('ui_sessions_colCleared')}: {verdictText(cleared)}
@@ -97,7 +101,9 @@ export function SessionTimelines(props: { tabId: number; sessions: readonly TabS
 }
 
 /** Logins and logouts above the main timeline: when they happened, by which request. */
-export function AuthMomentStrip(props: { moments: ReadonlyArray<{ kind: 'login' | 'logout'; time: number; url: string | null; manual: boolean }> }) {
+export function AuthMomentStrip(props: {
+  moments: ReadonlyArray<{ kind: 'login' | 'logout'; time: number; url: string | null; manual: boolean }>;
+}) {
   if (props.moments.length === 0) return null;
   return (
     <ul class="auth-moments" data-testid="auth-moments" aria-label={t('ui_sessions_title')}>

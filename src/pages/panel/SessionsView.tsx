@@ -12,7 +12,12 @@ function Flag({ bad, yes, no }: { bad: boolean; yes: string; no: string }) {
 }
 
 export function SessionsView(props: { facts: readonly SessionFacts[]; onSelect: (key: string) => void }) {
-  if (props.facts.length === 0) return <p class="muted" data-testid="sessions-empty">{t('panel_sessions_empty')}</p>;
+  if (props.facts.length === 0)
+    return (
+      <p class="muted" data-testid="sessions-empty">
+        {t('panel_sessions_empty')}
+      </p>
+    );
   return (
     <table class="grid" data-testid="sessions">
       <thead>
@@ -25,7 +30,12 @@ export function SessionsView(props: { facts: readonly SessionFacts[]; onSelect: 
       </thead>
       <tbody>
         {props.facts.map((f) => (
-          <tr key={f.cookie.info.key} data-cookie-name={f.cookie.info.name} data-rotated={String(f.rotated)} data-http={String(f.sentOverHttp)}>
+          <tr
+            key={f.cookie.info.key}
+            data-cookie-name={f.cookie.info.name}
+            data-rotated={String(f.rotated)}
+            data-http={String(f.sentOverHttp)}
+          >
             <td>
               <button type="button" class="link" onClick={() => props.onSelect(f.cookie.info.key)}>
                 {f.cookie.info.name}

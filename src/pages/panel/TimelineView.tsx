@@ -165,11 +165,21 @@ export function TimelineView(props: TimelineViewProps) {
           onInput={(e) => set({ search: e.currentTarget.value })}
           data-testid="filter-search"
         />
-        <select aria-label={t('panel_filter_domain')} value={filter.domain} onChange={(e) => set({ domain: e.currentTarget.value })} data-testid="filter-domain">
+        <select
+          aria-label={t('panel_filter_domain')}
+          value={filter.domain}
+          onChange={(e) => set({ domain: e.currentTarget.value })}
+          data-testid="filter-domain"
+        >
           <option value="">{t('panel_filter_all_domains')}</option>
           {domainOptions}
         </select>
-        <select aria-label={t('panel_filter_name')} value={filter.name} onChange={(e) => set({ name: e.currentTarget.value })} data-testid="filter-name">
+        <select
+          aria-label={t('panel_filter_name')}
+          value={filter.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          data-testid="filter-name"
+        >
           <option value="">{t('panel_filter_all_names')}</option>
           {nameOptions}
         </select>

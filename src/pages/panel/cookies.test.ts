@@ -36,9 +36,24 @@ describe('knownCookies', () => {
 describe('sessionFacts', () => {
   const key = jar.key;
   test.each([
-    ['rotated across a login', [change({ id: 1, name: 'JSESSIONID', valueDigest: 'a' }), change({ id: 2, name: 'JSESSIONID', valueDigest: 'b' })], [], { rotated: true, sentOverHttp: false, sentToThirdParty: false }],
-    ['one value, sent over http', [change({ id: 1, name: 'JSESSIONID' })], [observation({ id: 5, kind: 'request', scheme: 'http', url: 'http://a.test/', cookieNames: ['JSESSIONID'] })], { rotated: false, sentOverHttp: true, sentToThirdParty: false }],
-    ['sent in a third-party context', [], [observation({ id: 5, kind: 'request', registrableDomain: 'a.test', topLevelSite: 'b.test', cookieNames: ['JSESSIONID'] })], { rotated: false, sentOverHttp: false, sentToThirdParty: true }],
+    [
+      'rotated across a login',
+      [change({ id: 1, name: 'JSESSIONID', valueDigest: 'a' }), change({ id: 2, name: 'JSESSIONID', valueDigest: 'b' })],
+      [],
+      { rotated: true, sentOverHttp: false, sentToThirdParty: false },
+    ],
+    [
+      'one value, sent over http',
+      [change({ id: 1, name: 'JSESSIONID' })],
+      [observation({ id: 5, kind: 'request', scheme: 'http', url: 'http://a.test/', cookieNames: ['JSESSIONID'] })],
+      { rotated: false, sentOverHttp: true, sentToThirdParty: false },
+    ],
+    [
+      'sent in a third-party context',
+      [],
+      [observation({ id: 5, kind: 'request', registrableDomain: 'a.test', topLevelSite: 'b.test', cookieNames: ['JSESSIONID'] })],
+      { rotated: false, sentOverHttp: false, sentToThirdParty: true },
+    ],
   ])('%s', (_n, changes, observations, want) => {
     const fixed = changes.map((c) => ({ ...c, cookieKey: key }));
     const [facts] = sessionFacts(knownCookies([jar], []), fixed, observations, 'a.test');

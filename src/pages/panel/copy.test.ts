@@ -21,10 +21,30 @@ const cookie: CookieInfo = {
 
 describe('toSetCookieLine', () => {
   test.each([
-    ['value only when revealed', cookie, true, 'sid=s3cret; Domain=a.test; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax'],
-    ['hidden value left empty', cookie, false, 'sid=; Domain=a.test; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax'],
-    ['host-only session cookie without SameSite', { ...cookie, hostOnly: true, expires: null, sameSite: 'unspecified' as const, secure: false, httpOnly: false }, false, 'sid=; Path=/'],
-    ['partitioned', { ...cookie, partition: { topLevelSite: 'https://b.test', hasCrossSiteAncestor: false } }, false, 'sid=; Domain=a.test; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax; Partitioned'],
+    [
+      'value only when revealed',
+      cookie,
+      true,
+      'sid=s3cret; Domain=a.test; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+    ],
+    [
+      'hidden value left empty',
+      cookie,
+      false,
+      'sid=; Domain=a.test; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax',
+    ],
+    [
+      'host-only session cookie without SameSite',
+      { ...cookie, hostOnly: true, expires: null, sameSite: 'unspecified' as const, secure: false, httpOnly: false },
+      false,
+      'sid=; Path=/',
+    ],
+    [
+      'partitioned',
+      { ...cookie, partition: { topLevelSite: 'https://b.test', hasCrossSiteAncestor: false } },
+      false,
+      'sid=; Domain=a.test; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax; Partitioned',
+    ],
   ])('%s', (_n, c, reveal, want) => expect(toSetCookieLine(c, reveal)).toBe(want));
 });
 

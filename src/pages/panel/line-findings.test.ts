@@ -6,7 +6,11 @@ import { findingIdsOfLine, lineFindingsMemo } from './line-findings';
 describe('findingIdsOfLine', () => {
   test.each([
     ['a clean line', line(), []],
-    ['a rejected SameSite=None line', line({ line: 'x=; Path=/; SameSite=None', name: 'x', outcome: 'rejected', reason: 'SameSiteNoneInsecure' }), ['rejected', 'samesite-none-insecure']],
+    [
+      'a rejected SameSite=None line',
+      line({ line: 'x=; Path=/; SameSite=None', name: 'x', outcome: 'rejected', reason: 'SameSiteNoneInsecure' }),
+      ['rejected', 'samesite-none-insecure'],
+    ],
     ['a session ID without Secure', line({ line: 'JSESSIONID=; Path=/; HttpOnly', name: 'JSESSIONID' }), ['session-id-not-secure']],
     ['a deletion is not judged as a cookie', line({ line: 'JSESSIONID=; Path=/; Max-Age=0', name: 'JSESSIONID', outcome: 'deleted' }), []],
   ])('%s', (_n, s, want) => {

@@ -52,7 +52,13 @@ export function sliceSignature(s: LogSlice): string {
 export const SETTLED_CHECK_MS = 1_000;
 
 /** Whether reading a settled segment again would answer something else than `last` (./settled.ts). */
-export async function settledSliceChanged(db: CookieLogDB, tabId: number, range: Range, last: LogSlice, now = Date.now()): Promise<boolean> {
+export async function settledSliceChanged(
+  db: CookieLogDB,
+  tabId: number,
+  range: Range,
+  last: LogSlice,
+  now = Date.now(),
+): Promise<boolean> {
   const keys = await tabSliceKeys(db, tabId, { ...range, limit: range.limit ?? PAGE_SIZE }, last.sites);
   const waiting = waitingIds(last, now);
   const extra = linkedOutside(last, keys);
@@ -98,7 +104,8 @@ export async function readTailSince(
   for (const site of sites) if (!lastSites.has(site)) return undefined;
   const wanted = new Set([...keys.changes.filter((id) => !lastChanges.has(id)), ...waiting.changes]);
   const listed = new Set(keys.changes);
-  for (const o of observations) for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !listed.has(l.changeEventId)) wanted.add(l.changeEventId);
+  for (const o of observations)
+    for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !listed.has(l.changeEventId)) wanted.add(l.changeEventId);
   const second = await eventsById(db, [], [...wanted]);
   const freshChanges = new Map(second.changes.map((c) => [c.id, c]));
   const changes = new Map<number, CookieChangeEvent>();
@@ -119,7 +126,13 @@ export async function readTailSince(
 }
 
 /** The tail's reads: in full first (unless started from `seed`), then only what changed (readTailSince). */
-export function tailReader(db: CookieLogDB, tabId: number, range: Range, known: readonly string[], seed?: LogSlice): () => Promise<LogSlice> {
+export function tailReader(
+  db: CookieLogDB,
+  tabId: number,
+  range: Range,
+  known: readonly string[],
+  seed?: LogSlice,
+): () => Promise<LogSlice> {
   let last = seed;
   return async () => {
     last = (last && (await readTailSince(db, tabId, range, known, last))) ?? (await readLogSlice(db, tabId, range, known));

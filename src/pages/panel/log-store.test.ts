@@ -6,7 +6,11 @@ import type { LogDelta } from '../../ui/timeline/incremental';
 import { changeSignature, LogStore, observationSignature, type PartAnswer, sliceWithin } from './log-store';
 
 const obsOf = (id: number, v: number): HeaderObservation =>
-  observation({ id: id * 2, time: id, setCookies: [line({ outcome: v === 0 ? 'pending' : 'stored', ...(v === 0 ? {} : { changeEventId: id * 2 + 1 }) })] });
+  observation({
+    id: id * 2,
+    time: id,
+    setCookies: [line({ outcome: v === 0 ? 'pending' : 'stored', ...(v === 0 ? {} : { changeEventId: id * 2 + 1 }) })],
+  });
 const changeOf = (id: number, v: number): CookieChangeEvent =>
   change({ id: id * 2 + 1, time: id, source: v === 0 ? 'unknown' : 'http', ...(v === 0 ? {} : { linkedObservationId: id * 2 }) });
 
@@ -14,7 +18,10 @@ type Op = { kind: 'set'; key: string; obs: [number, number][]; changes: [number,
 
 const key = fc.constantFrom('b', 'f1', 'f2', 't');
 // An answer holds each id once (readLogSlice dedupes by id).
-const ids = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 1 })), { maxLength: 8, selector: ([i]) => i });
+const ids = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 1 })), {
+  maxLength: 8,
+  selector: ([i]) => i,
+});
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), key, obs: ids, changes: ids }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), key }) },
@@ -42,7 +49,11 @@ describe('LogStore', () => {
             store.dropPart(o.key);
           } else {
             parts.set(o.key, o);
-            const answer: PartAnswer = { observations: o.obs.map(([i, v]) => obsOf(i, v)), changes: o.changes.map(([i, v]) => changeOf(i, v)), sites: [] };
+            const answer: PartAnswer = {
+              observations: o.obs.map(([i, v]) => obsOf(i, v)),
+              changes: o.changes.map(([i, v]) => changeOf(i, v)),
+              sites: [],
+            };
             for (const e of answer.observations) latestObs.set(e.id, e);
             for (const e of answer.changes) latestChanges.set(e.id, e);
             store.setPart(o.key, answer);
@@ -51,7 +62,7 @@ describe('LogStore', () => {
         });
         const heldObs = new Set([...parts.values()].flatMap((p) => p.obs.map(([i]) => i * 2)));
         const heldChanges = new Set([...parts.values()].flatMap((p) => p.changes.map(([i]) => i * 2 + 1)));
-        const sigs = <T,>(m: Map<number, T>, sig: (e: T) => string) => new Map([...m].map(([id, e]) => [id, sig(e)]));
+        const sigs = <T>(m: Map<number, T>, sig: (e: T) => string) => new Map([...m].map(([id, e]) => [id, sig(e)]));
         expect(sigs(mirrorObs, observationSignature)).toEqual(
           sigs(new Map([...heldObs].map((id) => [id, latestObs.get(id) as HeaderObservation])), observationSignature),
         );

@@ -97,13 +97,21 @@ export class LogStore {
       this.put(this.chg, c, changeSignature(c), !old?.changes.has(c.id), this.pending.changes);
     }
     if (old) {
-      for (const id of old.observations) if (!part.observations.has(id)) this.release(this.obs, id, this.pending.removedObservations, this.pending.observations);
-      for (const id of old.changes) if (!part.changes.has(id)) this.release(this.chg, id, this.pending.removedChanges, this.pending.changes);
+      for (const id of old.observations)
+        if (!part.observations.has(id)) this.release(this.obs, id, this.pending.removedObservations, this.pending.observations);
+      for (const id of old.changes)
+        if (!part.changes.has(id)) this.release(this.chg, id, this.pending.removedChanges, this.pending.changes);
     }
     this.parts.set(key, part);
     // A first answer, an own answer replacing a carried one or a new page size changes what is
     // shown (loaded, complete, "load older") even when no event changed.
-    if (!old || old.answered !== part.answered || old.more !== part.more || old.limit !== part.limit || old.sites.join(' ') !== part.sites.join(' ')) {
+    if (
+      !old ||
+      old.answered !== part.answered ||
+      old.more !== part.more ||
+      old.limit !== part.limit ||
+      old.sites.join(' ') !== part.sites.join(' ')
+    ) {
       this.changed = true;
     }
     this.touch();

@@ -8,7 +8,8 @@ export function findingObservations(observations: readonly HeaderObservation[]):
   for (const o of observations) {
     const top = o.topLevelSite === undefined ? {} : { topLevelSite: o.topLevelSite };
     if (o.kind === 'request') {
-      if ((o.cookieNames ?? []).length > 0) out.push({ kind: 'cookie-sent', url: o.url, time: o.time, cookieNames: o.cookieNames ?? [], ...top });
+      if ((o.cookieNames ?? []).length > 0)
+        out.push({ kind: 'cookie-sent', url: o.url, time: o.time, cookieNames: o.cookieNames ?? [], ...top });
       continue;
     }
     (o.setCookies ?? []).forEach((s, lineIndex) => {

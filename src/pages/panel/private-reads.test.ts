@@ -8,7 +8,11 @@ const change = (id: number, time: number, site: string): CookieChangeEvent => ({
 
 describe('privateSlice', () => {
   const log = {
-    observations: [obs(-5, 50, 7, 'a.test', { setCookies: [{ name: 'sid', changeEventId: -9 } as never] }), obs(-4, 40, 8, 'b.test'), obs(-3, 30, 7, 'a.test')],
+    observations: [
+      obs(-5, 50, 7, 'a.test', { setCookies: [{ name: 'sid', changeEventId: -9 } as never] }),
+      obs(-4, 40, 8, 'b.test'),
+      obs(-3, 30, 7, 'a.test'),
+    ],
     changes: [change(-6, 60, 'a.test'), change(-2, 20, 'b.test'), change(-9, 5, 'c.test')],
   };
   test("takes the tab's observations, the changes on their sites and the ones their lines link to", () => {
@@ -40,7 +44,14 @@ describe('privateSlice', () => {
 test("privateLifecycle keeps the site's observations that name the cookie, oldest first", () => {
   const lc = privateLifecycle(
     { changes: [change(-2, 20, 'a.test'), change(-1, 10, 'a.test')], observations: [] },
-    { changes: [], observations: [obs(-4, 40, 1, 'a.test', { cookieNames: ['sid'] }), obs(-3, 30, 1, 'a.test', { cookieNames: ['other'] }), obs(-5, 35, 1, 'a.test', { setCookies: [{ name: 'sid' } as never] })] },
+    {
+      changes: [],
+      observations: [
+        obs(-4, 40, 1, 'a.test', { cookieNames: ['sid'] }),
+        obs(-3, 30, 1, 'a.test', { cookieNames: ['other'] }),
+        obs(-5, 35, 1, 'a.test', { setCookies: [{ name: 'sid' } as never] }),
+      ],
+    },
     'sid',
   );
   expect(lc.changes.map((c) => c.id)).toEqual([-1, -2]);

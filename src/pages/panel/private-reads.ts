@@ -10,7 +10,8 @@ import { PAGE_SIZE, type LogReader, type LogSlice, sliceSignature } from './log-
 /** What the background's memory log answers (`getPrivateLog`), newest first. */
 export type PrivateLogAnswer = { changes: CookieChangeEvent[]; observations: HeaderObservation[] };
 
-const within = (time: number, r: Range): boolean => (r.since === undefined || time >= r.since) && (r.until === undefined || time <= r.until);
+const within = (time: number, r: Range): boolean =>
+  (r.since === undefined || time >= r.since) && (r.until === undefined || time <= r.until);
 
 /**
  * The slice `tabSlice` would answer from the on-disk log, cut from the memory log's answer: the
@@ -53,8 +54,13 @@ export function privateReader(ask: (q: { since?: number }) => Promise<PrivateLog
 }
 
 /** A cookie's history in the memory log, as `cookieLifecycle` reads it from disk (oldest first). */
-export function privateLifecycle(byKey: PrivateLogAnswer, onSite: PrivateLogAnswer, name: string): { changes: CookieChangeEvent[]; observations: HeaderObservation[] } {
-  const names = (o: HeaderObservation): boolean => (o.setCookies ?? []).some((l) => l.name === name) || (o.cookieNames ?? []).includes(name);
+export function privateLifecycle(
+  byKey: PrivateLogAnswer,
+  onSite: PrivateLogAnswer,
+  name: string,
+): { changes: CookieChangeEvent[]; observations: HeaderObservation[] } {
+  const names = (o: HeaderObservation): boolean =>
+    (o.setCookies ?? []).some((l) => l.name === name) || (o.cookieNames ?? []).includes(name);
   const oldestFirst = <T extends { time: number; id: number }>(xs: T[]): T[] => [...xs].sort((a, b) => a.time - b.time || a.id - b.id);
   return { changes: oldestFirst(byKey.changes), observations: oldestFirst(onSite.observations.filter(names)) };
 }

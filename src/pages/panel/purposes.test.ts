@@ -8,8 +8,19 @@ describe('rowPurposes', () => {
     const rows = buildRows({
       topLevelSite: 'shop.test',
       observations: [
-        observation({ id: 1, url: 'https://shop.test/', registrableDomain: 'shop.test', setCookies: [line({ name: '_ga' }), line({ name: 'PHPSESSID' })] }),
-        observation({ id: 2, kind: 'request', url: 'https://shop.test/cart', registrableDomain: 'shop.test', cookieNames: ['_ga', 'lang'] }),
+        observation({
+          id: 1,
+          url: 'https://shop.test/',
+          registrableDomain: 'shop.test',
+          setCookies: [line({ name: '_ga' }), line({ name: 'PHPSESSID' })],
+        }),
+        observation({
+          id: 2,
+          kind: 'request',
+          url: 'https://shop.test/cart',
+          registrableDomain: 'shop.test',
+          cookieNames: ['_ga', 'lang'],
+        }),
       ],
       changes: [],
     });

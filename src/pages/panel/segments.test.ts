@@ -19,7 +19,8 @@ describe('segments', () => {
   });
 
   /** `n` entries spread evenly from `from` to `to`. */
-  const spread = (n: number, from: number, to: number): number[] => Array.from({ length: n }, (_, i) => from + ((to - from) * i) / Math.max(1, n - 1));
+  const spread = (n: number, from: number, to: number): number[] =>
+    Array.from({ length: n }, (_, i) => from + ((to - from) * i) / Math.max(1, n - 1));
 
   test.each([
     ['a small tail stays', spread(ROLL_AT - 1, 2000, 100_000), 2],

@@ -65,8 +65,5 @@ export function roll(segments: readonly Segment[], times: readonly number[]): re
   const base = next[0] as Segment;
   if (next.length - 2 <= MAX_FROZEN) return next;
   // Fold: one base page of the newest `limit` entries up to the cut.
-  return [
-    { key: `b${cut}:${base.limit}`, until: cut, limit: base.limit },
-    next[next.length - 1] as Segment,
-  ];
+  return [{ key: `b${cut}:${base.limit}`, until: cut, limit: base.limit }, next[next.length - 1] as Segment];
 }

@@ -33,7 +33,12 @@ describe('waitingIds', () => {
     const o = observation({ id: 1, setCookies: [line({ outcome: 'pending' })] });
     const c = change({ id: 2 });
     const s: LogSlice = { observations: [o], changes: [c], sites: ['a.test'], more: false, limit: 10 };
-    expect(settledChanged(s, { observations: [1], changes: [2], more: false }, { observations: [1], changes: [2] }, [], { observations: [o], changes: [c] })).toBe(false);
+    expect(
+      settledChanged(s, { observations: [1], changes: [2], more: false }, { observations: [1], changes: [2] }, [], {
+        observations: [o],
+        changes: [c],
+      }),
+    ).toBe(false);
   });
 });
 
@@ -53,7 +58,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({ kind: fc.constant('deleteObservation' as const), pick }),
   fc.record({ kind: fc.constant('deleteChange' as const), pick }),
-  fc.record({ kind: fc.constant('addObservation' as const), time, tabId: fc.constantFrom(1, 2), site: fc.constantFrom(...SITES, 'new.test') }),
+  fc.record({
+    kind: fc.constant('addObservation' as const),
+    time,
+    tabId: fc.constantFrom(1, 2),
+    site: fc.constantFrom(...SITES, 'new.test'),
+  }),
   fc.record({ kind: fc.constant('addChange' as const), time, site: fc.constantFrom(...SITES, 'third.test') }),
   fc.record({ kind: fc.constant('settleLine' as const), pick }),
   fc.record({ kind: fc.constant('linkChange' as const), pick }),
@@ -75,11 +85,28 @@ async function seed(db: CookieLogDB, events: (typeof event extends fc.Arbitrary<
     const oid = nextId++;
     const cid = nextId++;
     if (e.script) {
-      await db.changes.put({ ...makeChange({ time: e.time, registrableDomain: e.site, domain: e.site, source: 'script' }), id: cid, cookieKey: `k${cid}` } as StoredChange);
+      await db.changes.put({
+        ...makeChange({ time: e.time, registrableDomain: e.site, domain: e.site, source: 'script' }),
+        id: cid,
+        cookieKey: `k${cid}`,
+      } as StoredChange);
       continue;
     }
-    const setCookies = [{ line: 'sid=', name: 'sid', valueLength: 3, valueDigest: 'd', outcome: e.pending ? ('pending' as const) : ('stored' as const), ...(e.pending ? {} : { changeEventId: cid }) }];
-    await db.observations.put({ ...makeObservation({ time: e.time, tabId: e.tabId, registrableDomain: e.site, setCookies }), id: oid, cookieMentions: [] } as StoredObservation);
+    const setCookies = [
+      {
+        line: 'sid=',
+        name: 'sid',
+        valueLength: 3,
+        valueDigest: 'd',
+        outcome: e.pending ? ('pending' as const) : ('stored' as const),
+        ...(e.pending ? {} : { changeEventId: cid }),
+      },
+    ];
+    await db.observations.put({
+      ...makeObservation({ time: e.time, tabId: e.tabId, registrableDomain: e.site, setCookies }),
+      id: oid,
+      cookieMentions: [],
+    } as StoredObservation);
     await db.changes.put({
       ...makeChange({ time: e.time, registrableDomain: e.site, domain: e.site }),
       id: cid,
@@ -108,21 +135,32 @@ async function mutate(db: CookieLogDB, m: Mutation, last: LogSlice): Promise<voi
       return;
     }
     case 'addObservation':
-      await db.observations.put({ ...makeObservation({ time: m.time, tabId: m.tabId, registrableDomain: m.site }), id: nextId++, cookieMentions: [] } as StoredObservation);
+      await db.observations.put({
+        ...makeObservation({ time: m.time, tabId: m.tabId, registrableDomain: m.site }),
+        id: nextId++,
+        cookieMentions: [],
+      } as StoredObservation);
       return;
     case 'addChange': {
       const id = nextId++;
-      await db.changes.put({ ...makeChange({ time: m.time, registrableDomain: m.site, domain: m.site }), id, cookieKey: `k${id}` } as StoredChange);
+      await db.changes.put({
+        ...makeChange({ time: m.time, registrableDomain: m.site, domain: m.site }),
+        id,
+        cookieKey: `k${id}`,
+      } as StoredChange);
       return;
     }
     // Patches land on records still waiting for them (the correlator's window), as in the recorder.
     case 'settleLine': {
       const id = nth(waiting.observations, m.pick);
       if (id === undefined) return;
-      await db.observations.where('id').equals(id).modify((o) => {
-        const l = o.setCookies?.[0];
-        if (l) l.outcome = 'rejected';
-      });
+      await db.observations
+        .where('id')
+        .equals(id)
+        .modify((o) => {
+          const l = o.setCookies?.[0];
+          if (l) l.outcome = 'rejected';
+        });
       return;
     }
     case 'linkChange': {
@@ -144,7 +182,11 @@ describe('settledSliceChanged', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(event, { maxLength: 25 }),
-        fc.record({ since: fc.option(time, { nil: undefined }), until: fc.option(time, { nil: undefined }), limit: fc.constantFrom(3, 100) }),
+        fc.record({
+          since: fc.option(time, { nil: undefined }),
+          until: fc.option(time, { nil: undefined }),
+          limit: fc.constantFrom(3, 100),
+        }),
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         async (events, r, mutations) => {
           const db = openTestDb();
@@ -172,7 +214,11 @@ describe('readTailSince', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(event, { maxLength: 25 }),
-        fc.record({ since: fc.option(time, { nil: undefined }), until: fc.option(time, { nil: undefined }), limit: fc.constantFrom(3, 100) }),
+        fc.record({
+          since: fc.option(time, { nil: undefined }),
+          until: fc.option(time, { nil: undefined }),
+          limit: fc.constantFrom(3, 100),
+        }),
         fc.constantFrom([], ['example.com'], ['other.test', 'third.test']),
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         async (events, r, known, mutations) => {

@@ -38,7 +38,8 @@ export function waitingIds(s: LogSlice, now: number): Waiting {
 export function linkedOutside(s: LogSlice, keys: TabSliceKeys): number[] {
   const listed = new Set(keys.changes);
   const out = new Set<number>();
-  for (const o of s.observations) for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !listed.has(l.changeEventId)) out.add(l.changeEventId);
+  for (const o of s.observations)
+    for (const l of o.setCookies ?? []) if (l.changeEventId !== undefined && !listed.has(l.changeEventId)) out.add(l.changeEventId);
   return [...out];
 }
 

@@ -30,7 +30,10 @@ export function privateSource(): PanelSource {
     reader: privateReader((q) => client.send('getPrivateLog', q)),
     lifecycle: {
       read: async (cookieKey, site) => {
-        const [byKey, onSite] = await Promise.all([client.send('getPrivateLog', { cookieKey }), client.send('getPrivateLog', { domain: site })]);
+        const [byKey, onSite] = await Promise.all([
+          client.send('getPrivateLog', { cookieKey }),
+          client.send('getPrivateLog', { domain: site }),
+        ]);
         return privateLifecycle(byKey, onSite, parseCookieKey(cookieKey)?.name ?? '');
       },
     },

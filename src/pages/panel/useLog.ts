@@ -19,7 +19,6 @@ export { diskReader, FIRST_PAGE, type LogReader, type LogSlice, PAGE_SIZE, readL
  */
 export const TAIL_POLL_MS = 500;
 
-
 interface Subscribable<T> {
   subscribe(o: { next: (v: T) => void; error: (err: unknown) => void }): { unsubscribe(): void };
 }
@@ -39,18 +38,20 @@ function pollTail(query: () => Promise<LogSlice>, firstAfter = 0): Subscribable<
       let last = '';
       const run = (): void => {
         const started = performance.now();
-        query().then(
-          (v) => {
-            const sig = sliceSignature(v);
-            if (!stopped && sig !== last) next(v);
-            last = sig;
-          },
-          (err: unknown) => {
-            if (!stopped) error(err);
-          },
-        ).finally(() => {
-          if (!stopped) timer = setTimeout(run, Math.max(0, TAIL_POLL_MS - (performance.now() - started)));
-        });
+        query()
+          .then(
+            (v) => {
+              const sig = sliceSignature(v);
+              if (!stopped && sig !== last) next(v);
+              last = sig;
+            },
+            (err: unknown) => {
+              if (!stopped) error(err);
+            },
+          )
+          .finally(() => {
+            if (!stopped) timer = setTimeout(run, Math.max(0, TAIL_POLL_MS - (performance.now() - started)));
+          });
       };
       if (firstAfter > 0) timer = setTimeout(run, firstAfter);
       else run();
@@ -63,7 +64,6 @@ function pollTail(query: () => Promise<LogSlice>, firstAfter = 0): Subscribable<
     },
   };
 }
-
 
 /**
  * A settled segment: read once, then every SETTLED_CHECK_MS a check by ids (cheap) decides
@@ -255,8 +255,7 @@ export function useLiveLog(reader: LogReader, tabId: number, limit: number, firs
   shown.current ||= store.has(EARLY) || segments.every((s) => store.has(s.key));
   if (!shown.current) return undefined;
   const base = segments[0];
-  const page =
-    (base && store.answered(base.key) ? store.page(base.key) : undefined) ??
+  const page = (base && store.answered(base.key) ? store.page(base.key) : undefined) ??
     store.page(EARLY) ??
     (base ? store.page(base.key) : undefined) ?? { more: false, limit: 0 };
   return { store, version, more: page.more, limit: page.limit };

@@ -49,7 +49,14 @@ export function LimitsSection(props: { vm: ViewModel; profileId: LimitProfileId;
             </thead>
             <tbody>
               {rows.map((d) => (
-                <tr key={d.bucket} data-domain={d.domain} data-partition={d.partition ?? ''} data-count={d.count} data-bytes={d.bytes} data-status={d.status}>
+                <tr
+                  key={d.bucket}
+                  data-domain={d.domain}
+                  data-partition={d.partition ?? ''}
+                  data-count={d.count}
+                  data-bytes={d.bytes}
+                  data-status={d.status}
+                >
                   <th scope="row">
                     {d.domain}
                     {d.domain !== vm.site ? <span class="muted"> · {t('ui_badge_thirdParty')}</span> : null}

@@ -80,11 +80,7 @@ function useFirstFocus(): void {
   }, []);
 }
 
-function Ready(props: {
-  state: Extract<PopupState, { status: 'ready' }>;
-  tabId: number;
-  onProfile: (id: LimitProfileId) => void;
-}) {
+function Ready(props: { state: Extract<PopupState, { status: 'ready' }>; tabId: number; onProfile: (id: LimitProfileId) => void }) {
   const { tab } = props.state;
   const scope = tab;
   // Expiries are shown relative to when the view is shown, not to its analysis clock: the
@@ -104,11 +100,7 @@ function Ready(props: {
   const locale = t('ui_locale');
   if (!scope.inspectable) {
     // Browsers hide the URL of pages extensions may not read, so only a missing tab is "no tab".
-    return !scope.tabExists ? (
-      <Notice kind="no-tab" text={t('popup_noTab')} />
-    ) : (
-      <Notice kind="restricted" text={t('popup_restricted')} />
-    );
+    return !scope.tabExists ? <Notice kind="no-tab" text={t('popup_noTab')} /> : <Notice kind="restricted" text={t('popup_restricted')} />;
   }
   return (
     <>
@@ -126,12 +118,7 @@ function Ready(props: {
               const rows = section === 'session' ? session : persistent;
               const exact = complete || query !== '';
               return (
-                <section
-                  key={section}
-                  class="popup-section popup-cookies"
-                  data-testid={`${section}-section`}
-                  aria-busy={!complete}
-                >
+                <section key={section} class="popup-section popup-cookies" data-testid={`${section}-section`} aria-busy={!complete}>
                   <CookieTable
                     rows={rows}
                     total={exact ? undefined : vm.counts[section]}

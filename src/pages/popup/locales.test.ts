@@ -16,7 +16,10 @@ const root = resolve(import.meta.dirname, '../../..');
 const load = (lang: string): Messages => JSON.parse(readFileSync(join(root, `assets/_locales/${lang}/messages.json`), 'utf8')) as Messages;
 const en = load('en');
 const ko = load('ko');
-const ours = (m: Messages): string[] => Object.keys(m).filter((k) => k.startsWith('popup_') || k.startsWith('ui_')).sort();
+const ours = (m: Messages): string[] =>
+  Object.keys(m)
+    .filter((k) => k.startsWith('popup_') || k.startsWith('ui_'))
+    .sort();
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -84,7 +84,8 @@ export function usePopupData(target: Target | undefined, access: 'granted' | 'de
     });
     // What arrived before the hook ran: the first rows (painted first), then the newest.
     if (reuse) for (const tab of [e.pushes[0], e.pushes.at(-1)]) if (tab) show(tab);
-    if (!reuse || profile !== undefined) port.ask(profile === undefined ? { type: 'view', firstRows: FIRST_ROWS } : { type: 'view', profile, firstRows: FIRST_ROWS });
+    if (!reuse || profile !== undefined)
+      port.ask(profile === undefined ? { type: 'view', firstRows: FIRST_ROWS } : { type: 'view', profile, firstRows: FIRST_ROWS });
     return () => {
       alive = false;
       port.stop();

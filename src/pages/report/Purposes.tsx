@@ -25,7 +25,9 @@ export function Purposes(props: { report: AuditReport }) {
             <tr>
               <th scope="col">{t('report_colPlatform')}</th>
               <th scope="col">{t('report_colPurpose')}</th>
-              <th scope="col" class="num">{t('report_colCount')}</th>
+              <th scope="col" class="num">
+                {t('report_colCount')}
+              </th>
               <th scope="col">{t('report_thirdParty')}</th>
             </tr>
           </thead>
@@ -50,7 +52,9 @@ export function Purposes(props: { report: AuditReport }) {
           <thead>
             <tr>
               <th scope="col">{t('report_colDomain')}</th>
-              <th scope="col" class="num">{t('report_colCount')}</th>
+              <th scope="col" class="num">
+                {t('report_colCount')}
+              </th>
               <th scope="col">{t('report_colPurpose')}</th>
               <th scope="col">{t('report_colPlatform')}</th>
             </tr>

@@ -56,21 +56,33 @@ async function marksIn(db: CookieLogDB, scoped: ScopedCookies): Promise<SessionM
 }
 
 async function diskPart(db: CookieLogDB, scoped: ScopedCookies): Promise<LogPart> {
-  const [observations, changes, marks] = await Promise.all([observationsFor(db, scoped.scope), changesFor(db, scoped), marksIn(db, scoped)]);
+  const [observations, changes, marks] = await Promise.all([
+    observationsFor(db, scoped.scope),
+    changesFor(db, scoped),
+    marksIn(db, scoped),
+  ]);
   return { observations, changes, marks };
 }
 
 /** The private log's part, asked of the background: the only place it lives. */
 async function memoryPart(scoped: ScopedCookies): Promise<LogPart> {
   const { scope } = scoped;
-  const filters = scope.kind === 'tab' ? [{ tabId: scope.tabId }, ...scoped.domains.map((domain) => ({ domain }))] : scope.kind === 'domain' ? [{ domain: scope.domain }] : [{}];
+  const filters =
+    scope.kind === 'tab'
+      ? [{ tabId: scope.tabId }, ...scoped.domains.map((domain) => ({ domain }))]
+      : scope.kind === 'domain'
+        ? [{ domain: scope.domain }]
+        : [{}];
   const answers = await Promise.all(filters.map((f) => client.send('getPrivateLog', { ...f, limit: LOG_LIMIT })));
   const marks = await client.send('getMarks', {});
   const sites = new Set(scoped.domains);
   return {
     observations: answers[0]?.observations ?? [],
     changes: answers.slice(scope.kind === 'tab' ? 1 : 0).flatMap((a) => a.changes),
-    marks: scope.kind === 'all' ? marks.filter((m) => m.id < 0 || m.kind === 'startup') : marks.filter((m) => m.kind === 'startup' || (m.site !== undefined && sites.has(m.site))),
+    marks:
+      scope.kind === 'all'
+        ? marks.filter((m) => m.id < 0 || m.kind === 'startup')
+        : marks.filter((m) => m.kind === 'startup' || (m.site !== undefined && sites.has(m.site))),
   };
 }
 

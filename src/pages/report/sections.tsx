@@ -149,9 +149,15 @@ export function Domains(props: { report: AuditReport }) {
           <tr>
             <th scope="col">{t('report_colDomain')}</th>
             <th scope="col">{t('report_colPartition')}</th>
-            <th scope="col" class="num">{t('report_colCount')}</th>
-            <th scope="col" class="num">{t('report_colLimit')}</th>
-            <th scope="col" class="num">{t('report_colBytes')}</th>
+            <th scope="col" class="num">
+              {t('report_colCount')}
+            </th>
+            <th scope="col" class="num">
+              {t('report_colLimit')}
+            </th>
+            <th scope="col" class="num">
+              {t('report_colBytes')}
+            </th>
             <th scope="col">{t('report_colStatus')}</th>
           </tr>
         </thead>

@@ -14,7 +14,13 @@ function ValueCell(props: { cookie: ReportCookie }) {
   return (
     <td class="mono">
       {shown ? <span data-testid="revealed-value">{c.value}</span> : <span>{redacted}</span>}{' '}
-      <button type="button" class="link" aria-pressed={shown} aria-label={t(shown ? 'report_hideValueOf' : 'report_showValueOf', c.name)} onClick={() => setShown(!shown)}>
+      <button
+        type="button"
+        class="link"
+        aria-pressed={shown}
+        aria-label={t(shown ? 'report_hideValueOf' : 'report_showValueOf', c.name)}
+        onClick={() => setShown(!shown)}
+      >
         {shown ? t('report_hide') : t('report_show')}
       </button>
     </td>
@@ -36,7 +42,9 @@ function CookieTable(props: { cookies: readonly ReportCookie[]; persistent: bool
           <th scope="col">HttpOnly</th>
           <th scope="col">SameSite</th>
           {props.persistent ? <th scope="col">{t('report_colExpires')}</th> : null}
-          <th scope="col" class="num">{t('report_colSize')}</th>
+          <th scope="col" class="num">
+            {t('report_colSize')}
+          </th>
           <th scope="col">{t('report_colValue')}</th>
           <th scope="col">{t('report_colPurpose')}</th>
           <th scope="col">{t('report_colFindings')}</th>
@@ -75,9 +83,19 @@ export function Cookies(props: { report: AuditReport }) {
     <section id="cookies" aria-labelledby="cookies-h">
       <h2 id="cookies-h">{t('report_cookies')}</h2>
       <h3>{t('report_sessionCookies', String(session.length))}</h3>
-      <CookieTable cookies={session} persistent={false} testId="session-cookies" caption={t('report_sessionCookies', String(session.length))} />
+      <CookieTable
+        cookies={session}
+        persistent={false}
+        testId="session-cookies"
+        caption={t('report_sessionCookies', String(session.length))}
+      />
       <h3>{t('report_persistentCookies', String(persistent.length))}</h3>
-      <CookieTable cookies={persistent} persistent={true} testId="persistent-cookies" caption={t('report_persistentCookies', String(persistent.length))} />
+      <CookieTable
+        cookies={persistent}
+        persistent={true}
+        testId="persistent-cookies"
+        caption={t('report_persistentCookies', String(persistent.length))}
+      />
     </section>
   );
 }

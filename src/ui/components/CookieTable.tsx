@@ -32,7 +32,9 @@ function Attributes(props: { row: CookieRow }) {
       {c.secure ? <Badge code="secure" tone="good" icon="✓" label="Secure" /> : null}
       <Badge
         code={`samesite-${c.sameSite}`}
-        label={c.sameSite === 'unspecified' ? t('ui_badge_sameSiteUnset') : `SameSite=${c.sameSite[0]?.toUpperCase()}${c.sameSite.slice(1)}`}
+        label={
+          c.sameSite === 'unspecified' ? t('ui_badge_sameSiteUnset') : `SameSite=${c.sameSite[0]?.toUpperCase()}${c.sameSite.slice(1)}`
+        }
       />
       {row.partitioned ? <Badge code="partitioned" icon="▦" label={t('ui_badge_partitioned')} title={c.partition?.topLevelSite} /> : null}
       {row.sessionId ? <Badge code="session-id" tone="info" icon="⚑" label={t('ui_badge_sessionId')} /> : null}

@@ -11,19 +11,17 @@ export function ValueReveal(props: { name: string; value: string | undefined }) 
   const [shown, setShown] = useState(false);
   return (
     <span class="ui-reveal">
-      <button
-        type="button"
-        class="ui-link"
-        aria-expanded={shown}
-        data-action="reveal"
-        onClick={() => setShown(!shown)}
-      >
+      <button type="button" class="ui-link" aria-expanded={shown} data-action="reveal" onClick={() => setShown(!shown)}>
         {/* The visible words start the accessible name (WCAG 2.5.3 "label in name": a voice-control
             user says what they see); the cookie's name follows, for screen readers only. */}
         {t(shown ? 'ui_hide' : 'ui_reveal')}
         <span class="sr-only"> {t('ui_valueOf', props.name)}</span>
       </button>
-      {shown && props.value === undefined ? <span class="muted" aria-busy="true">…</span> : null}
+      {shown && props.value === undefined ? (
+        <span class="muted" aria-busy="true">
+          …
+        </span>
+      ) : null}
       {shown && props.value !== undefined ? (
         <code class="ui-value" data-revealed="true">
           {props.value === '' ? t('ui_emptyValue') : props.value}

@@ -6,7 +6,13 @@ import { buildRows } from './rows';
 const rows = buildRows({
   topLevelSite: 'a.test',
   observations: [
-    observation({ id: 1, setCookies: [line({ name: 'sid' }), line({ name: 'bad', outcome: 'rejected', reason: 'SameSiteNoneInsecure', line: 'bad=; SameSite=None' })] }),
+    observation({
+      id: 1,
+      setCookies: [
+        line({ name: 'sid' }),
+        line({ name: 'bad', outcome: 'rejected', reason: 'SameSiteNoneInsecure', line: 'bad=; SameSite=None' }),
+      ],
+    }),
     observation({ id: 2, kind: 'request', url: 'https://a.test/account', cookieNames: ['sid'] }),
     observation({ id: 3, registrableDomain: 'ads.test', url: 'https://ads.test/p', setCookies: [line({ name: 'trk' })] }),
   ],
@@ -31,7 +37,8 @@ describe('filterRows', () => {
   ])('%s', (_n, f, want) => expect(ids(f)).toEqual(want));
 
   test('by purpose: rows naming a cookie of that purpose, as the caller classifies them', () => {
-    const purposes = (r: { names: readonly string[] }) => r.names.map((n) => (n === 'trk' ? ('marketing' as const) : ('necessary' as const)));
+    const purposes = (r: { names: readonly string[] }) =>
+      r.names.map((n) => (n === 'trk' ? ('marketing' as const) : ('necessary' as const)));
     const by = (purpose: TimelineFilter['purpose']) => filterRows(rows, { ...EMPTY_FILTER, purpose }, purposes).map((r) => r.id);
     expect(by('marketing')).toEqual(['s3.0']);
     expect(by('analytics')).toEqual([]);

@@ -26,7 +26,14 @@ export function change(over: Partial<CookieChangeEvent> & { id: number }): Cooki
 }
 
 export function line(over: Partial<SetCookieRecord> = {}): SetCookieRecord {
-  return { line: 'sid=; Path=/; Secure; HttpOnly; SameSite=Lax', name: 'sid', valueLength: 8, valueDigest: 'd1', outcome: 'stored', ...over };
+  return {
+    line: 'sid=; Path=/; Secure; HttpOnly; SameSite=Lax',
+    name: 'sid',
+    valueLength: 8,
+    valueDigest: 'd1',
+    outcome: 'stored',
+    ...over,
+  };
 }
 
 export function observation(over: Partial<HeaderObservation> & { id: number }): HeaderObservation {

@@ -33,7 +33,13 @@ const arbObservation: fc.Arbitrary<HeaderObservation> = fc.oneof(
       site,
       top: fc.option(site, { nil: undefined }),
       lines: fc.array(
-        fc.record({ name, outcome, link: fc.option(changeId, { nil: undefined }), warn: fc.boolean(), reason: fc.option(fc.constant('Why'), { nil: undefined }) }),
+        fc.record({
+          name,
+          outcome,
+          link: fc.option(changeId, { nil: undefined }),
+          warn: fc.boolean(),
+          reason: fc.option(fc.constant('Why'), { nil: undefined }),
+        }),
         { maxLength: 3 },
       ),
     })
@@ -68,7 +74,18 @@ const arbChange: fc.Arbitrary<CookieChangeEvent> = fc
     cause: fc.constantFrom('explicit', 'overwrite', 'expired', 'evicted') as fc.Arbitrary<CookieChangeEvent['cause']>,
     source: fc.constantFrom('http', 'script', 'unknown') as fc.Arbitrary<CookieChangeEvent['source']>,
   })
-  .map((r) => change({ id: r.id, time: r.time, name: r.name, domain: r.site || 'x', registrableDomain: r.site, removed: r.removed, cause: r.cause, source: r.source }));
+  .map((r) =>
+    change({
+      id: r.id,
+      time: r.time,
+      name: r.name,
+      domain: r.site || 'x',
+      registrableDomain: r.site,
+      removed: r.removed,
+      cause: r.cause,
+      source: r.source,
+    }),
+  );
 
 const deltaOf = (n: number): fc.Arbitrary<LogDelta> =>
   fc.record({
@@ -108,20 +125,25 @@ function replay(deltas: readonly LogDelta[]): { observations: HeaderObservation[
 describe('IncrementalTimeline', () => {
   test('after every delta: exactly the rows, facets and filtered rows of a full rebuild', () => {
     fc.assert(
-      fc.property(fc.array(arbDelta, { minLength: 1, maxLength: 12 }), fc.option(site, { nil: undefined }), arbFilter, (deltas, top, filter) => {
-        const ctx: RowContext = { topLevelSite: top, lineFindings };
-        const timeline = new IncrementalTimeline(ctx);
-        const shown = new FilteredRows();
-        const unfiltered = new FilteredRows();
-        for (let n = 1; n <= deltas.length; n++) {
-          timeline.apply(deltas[n - 1] as LogDelta);
-          const full = buildRows({ ...replay(deltas.slice(0, n)), topLevelSite: top, lineFindings });
-          expect(timeline.rows).toEqual(full);
-          expect(timeline.facets()).toEqual(facets(full));
-          expect([...shown.update(timeline, filter)]).toEqual(filterRows(full, filter));
-          expect([...unfiltered.update(timeline, EMPTY_FILTER)]).toEqual(full);
-        }
-      }),
+      fc.property(
+        fc.array(arbDelta, { minLength: 1, maxLength: 12 }),
+        fc.option(site, { nil: undefined }),
+        arbFilter,
+        (deltas, top, filter) => {
+          const ctx: RowContext = { topLevelSite: top, lineFindings };
+          const timeline = new IncrementalTimeline(ctx);
+          const shown = new FilteredRows();
+          const unfiltered = new FilteredRows();
+          for (let n = 1; n <= deltas.length; n++) {
+            timeline.apply(deltas[n - 1] as LogDelta);
+            const full = buildRows({ ...replay(deltas.slice(0, n)), topLevelSite: top, lineFindings });
+            expect(timeline.rows).toEqual(full);
+            expect(timeline.facets()).toEqual(facets(full));
+            expect([...shown.update(timeline, filter)]).toEqual(filterRows(full, filter));
+            expect([...unfiltered.update(timeline, EMPTY_FILTER)]).toEqual(full);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -27,7 +27,14 @@ describe('buildRows', () => {
   test.each([
     ['request with cookies', observation({ id: 1, kind: 'request', cookieNames: ['a', 'b'] }), [['request', 'a b']]],
     ['request without cookies', observation({ id: 1, kind: 'request', cookieNames: [] }), []],
-    ['response with two lines', observation({ id: 1, setCookies: [line({ name: 'a' }), line({ name: 'b' })] }), [['set-cookie', 'a'], ['set-cookie', 'b']]],
+    [
+      'response with two lines',
+      observation({ id: 1, setCookies: [line({ name: 'a' }), line({ name: 'b' })] }),
+      [
+        ['set-cookie', 'a'],
+        ['set-cookie', 'b'],
+      ],
+    ],
   ])('%s', (_n, o, want) => {
     expect(buildRows({ observations: [o], changes: [] }).map((r) => [r.kind, r.names.join(' ')])).toEqual(want);
   });
@@ -51,7 +58,11 @@ describe('buildRows', () => {
   });
 
   test('line findings from the caller flag a line and are kept on the row', () => {
-    const rows = buildRows({ observations: [observation({ id: 1, setCookies: [line()] })], changes: [], lineFindings: () => ['missing-secure'] });
+    const rows = buildRows({
+      observations: [observation({ id: 1, setCookies: [line()] })],
+      changes: [],
+      lineFindings: () => ['missing-secure'],
+    });
     expect([rows[0]?.flagged, rows[0]?.findings]).toEqual([true, ['missing-secure']]);
   });
 });

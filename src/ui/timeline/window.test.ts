@@ -59,7 +59,10 @@ describe('coveringWindow', () => {
   test('always covers every visible row, never past the list, and stays bounded', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ top: fc.nat(3_000_000), height: fc.integer({ min: 0, max: 2_000 }), count: fc.nat(120_000) }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ top: fc.nat(3_000_000), height: fc.integer({ min: 0, max: 2_000 }), count: fc.nat(120_000) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         (steps) => {
           let w: VisibleWindow = { start: 0, end: 0 };
           for (const { top, height, count } of steps) {

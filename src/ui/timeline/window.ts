@@ -5,13 +5,7 @@ export interface VisibleWindow {
   end: number;
 }
 
-export function visibleWindow(
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  count: number,
-  overscan = 8,
-): VisibleWindow {
+export function visibleWindow(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): VisibleWindow {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const visible = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
@@ -41,7 +35,12 @@ export function coveringWindow(
   const last = Math.min(count, Math.ceil((Math.max(0, scrollTop) + Math.max(0, viewportHeight)) / rowHeight));
   const needStart = Math.max(0, first - margin);
   const needEnd = Math.min(count, Math.max(last, first + 1) + margin);
-  if (current.start <= needStart && current.end >= needEnd && current.end <= count && current.end - current.start <= needEnd - needStart + 2 * overscan) {
+  if (
+    current.start <= needStart &&
+    current.end >= needEnd &&
+    current.end <= count &&
+    current.end - current.start <= needEnd - needStart + 2 * overscan
+  ) {
     return current;
   }
   return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first + 1) + overscan) };

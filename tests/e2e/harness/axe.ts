@@ -62,6 +62,9 @@ export async function axeViolations(p: TrackedPage): Promise<AxeViolation[]> {
 /** A readable failure message: rule, impact, help and the first offending nodes. */
 export function describeViolations(where: string, violations: readonly AxeViolation[]): string {
   return violations
-    .map((v) => `${where}: ${v.id} (${v.impact ?? '?'}) ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.summary.replace(/\n/g, ' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact ?? '?'}) ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.summary.replace(/\n/g, ' ')}`).join('\n')}`,
+    )
     .join('\n');
 }

@@ -13,7 +13,8 @@ export async function openContainerTab(b: ExtensionBrowser, url: string, cookieS
     return (await opener.page.evaluate(
       async (u: string, store: string) => {
         type Tab = { id: number; status?: string };
-        const api = (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<Tab>; get(id: number): Promise<Tab> } } }).browser;
+        const api = (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<Tab>; get(id: number): Promise<Tab> } } })
+          .browser;
         const tab = await api.tabs.create({ url: u, cookieStoreId: store, active: false });
         for (;;) {
           const now = await api.tabs.get(tab.id);

@@ -6,11 +6,17 @@ import { allowAddonInPrivateWindows, withPrivateBrowsing } from './firefox-polic
 
 test("merges the add-on's entry into existing policies without touching others'", () => {
   const file = join(mkdtempSync(join(tmpdir(), 'cm-policy-')), 'policies.json');
-  writeFileSync(file, JSON.stringify({ policies: { DisableTelemetry: true, ExtensionSettings: { 'other@x': { installation_mode: 'blocked' } } } }));
+  writeFileSync(
+    file,
+    JSON.stringify({ policies: { DisableTelemetry: true, ExtensionSettings: { 'other@x': { installation_mode: 'blocked' } } } }),
+  );
   allowAddonInPrivateWindows('me@x', file);
   allowAddonInPrivateWindows('me@x', file);
   expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-    policies: { DisableTelemetry: true, ExtensionSettings: { 'other@x': { installation_mode: 'blocked' }, 'me@x': { private_browsing: true } } },
+    policies: {
+      DisableTelemetry: true,
+      ExtensionSettings: { 'other@x': { installation_mode: 'blocked' }, 'me@x': { private_browsing: true } },
+    },
   });
 });
 

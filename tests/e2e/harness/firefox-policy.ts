@@ -12,7 +12,10 @@ import { BROWSERS } from '../../../scripts/browser/browsers';
 
 export const FIREFOX_POLICY_FILE = process.env['FIREFOX_POLICY_FILE'] ?? '/etc/firefox/policies/policies.json';
 
-type Policies = { policies?: { ExtensionSettings?: Record<string, Record<string, unknown>> } & Record<string, unknown> } & Record<string, unknown>;
+type Policies = { policies?: { ExtensionSettings?: Record<string, Record<string, unknown>> } & Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
 
 /** `existing` with the add-on allowed in private windows; the same object when it already is. */
 export function withPrivateBrowsing(existing: Policies, geckoId: string): Policies {

@@ -1,5 +1,11 @@
 /** Reading what the report page downloads (shared with the audit command), and checking CSV output. */
-export { capturedAfter, capturedCount, clickDownload, installDownloadCapture, type Captured } from '../../../scripts/browser/page-downloads';
+export {
+  capturedAfter,
+  capturedCount,
+  clickDownload,
+  installDownloadCapture,
+  type Captured,
+} from '../../../scripts/browser/page-downloads';
 
 /** RFC 4180 parser for checking CSV output (quoted fields, doubled quotes, CRLF). */
 export function parseCsv(text: string): string[][] {

@@ -53,7 +53,8 @@ function shapeMismatch(shape: StoredShape, c: BrowserCookie, responseTime: numbe
   check('secure', c.secure);
   check('httpOnly', c.httpOnly);
   check('sameSite', c.sameSite);
-  if (shape.partitioned !== undefined && c.partitioned !== undefined && shape.partitioned !== c.partitioned) bad.push(`partitioned=${c.partitioned}`);
+  if (shape.partitioned !== undefined && c.partitioned !== undefined && shape.partitioned !== c.partitioned)
+    bad.push(`partitioned=${c.partitioned}`);
   if (shape.expires === 'session' && c.expires !== 'session') bad.push(`expires=${c.expires}`);
   if (typeof shape.expires === 'number') {
     const left = c.expires === 'session' ? NaN : c.expires - responseTime / 1000;
@@ -107,7 +108,9 @@ export function compare(input: CompareInput): Verdict[] {
       const expiredAt = (k: BrowserCookie) => k.value === '' && typeof k.expires === 'number' && k.expires <= entry.time / 1000 + 1;
       const leftovers = o.result === 'deleted' ? named.filter(expiredAt) : [];
       const present = named.filter((k) => !leftovers.includes(k));
-      v.actual = present.length ? `present (${present.map((k) => `${k.path} ${JSON.stringify(k.value)} expires ${k.expires}`).join(', ')})` : 'absent';
+      v.actual = present.length
+        ? `present (${present.map((k) => `${k.path} ${JSON.stringify(k.value)} expires ${k.expires}`).join(', ')})`
+        : 'absent';
       if (leftovers.length) v.actual += ' (an empty cookie expiring now is listed)';
       v.ok = present.length === 0;
       if (o.result === 'rejected' && input.blocked) {
@@ -128,7 +131,13 @@ export function compare(input: CompareInput): Verdict[] {
  * carries a third-party cookie only if it was stored unpartitioned. `probe` is that request's log
  * entry; `embedded` the entries of the embedded responses.
  */
-export function comparePartitioning(input: { url: string; probe: SiteLogEntry; embedded: SiteLogEntry[]; browser: Browser; setting?: string }): Verdict[] {
+export function comparePartitioning(input: {
+  url: string;
+  probe: SiteLogEntry;
+  embedded: SiteLogEntry[];
+  browser: Browser;
+  setting?: string;
+}): Verdict[] {
   const out: Verdict[] = [];
   for (const entry of input.embedded) {
     if (!entry.route) continue;

@@ -265,7 +265,9 @@ function bidiUserContext(context: object): { getCookies(): Promise<BidiCookie[]>
     getCookies: () => getCookies(),
     async deleteCookies() {
       if (!session) throw new Error('puppeteer-core no longer exposes the BiDi session');
-      await session.send('storage.deleteCookies', { partition: { type: 'storageKey', userContext: (user as unknown as { id: string }).id } });
+      await session.send('storage.deleteCookies', {
+        partition: { type: 'storageKey', userContext: (user as unknown as { id: string }).id },
+      });
     },
   };
 }

@@ -109,7 +109,10 @@ function hostWithDomain(ctx: RenderContext): Record<Browser, Outcome> {
     return { chromium: kept, firefox: kept };
   }
   if (ctx.host === 'localhost') {
-    return { chromium: rejected('InvalidPrefix'), firefox: stored({ domain: 'localhost' }, 'Firefox treats Domain=localhost as host-only.') };
+    return {
+      chromium: rejected('InvalidPrefix'),
+      firefox: stored({ domain: 'localhost' }, 'Firefox treats Domain=localhost as host-only.'),
+    };
   }
   return { chromium: rejected('InvalidPrefix'), firefox: rejected('InvalidPrefix') };
 }
@@ -131,10 +134,15 @@ export const prefixRoutes: RouteSpec[] = [
         cookie('prefixes/host-ok', '__Host-ok', '__Host-ok=1; Secure; Path=/; HttpOnly; SameSite=Lax', {
           browsers: stored({ domain: ctx.host, path: '/', secure: true }),
         }),
-        cookie('prefixes/host-bad-domain', '__Host-bad-domain', `__Host-bad-domain=1; Secure; Path=/; Domain=${ctx.host}; HttpOnly; SameSite=Lax`, {
-          browsers: badDomain,
-          findings: refused ? ['prefix-violation', 'rejected'] : ['prefix-violation'],
-        }),
+        cookie(
+          'prefixes/host-bad-domain',
+          '__Host-bad-domain',
+          `__Host-bad-domain=1; Secure; Path=/; Domain=${ctx.host}; HttpOnly; SameSite=Lax`,
+          {
+            browsers: badDomain,
+            findings: refused ? ['prefix-violation', 'rejected'] : ['prefix-violation'],
+          },
+        ),
         cookie('prefixes/host-bad-path', '__Host-bad-path', '__Host-bad-path=1; Secure; Path=/x; HttpOnly; SameSite=Lax', {
           browsers: rejected('InvalidPrefix'),
           findings: ['prefix-violation', 'rejected'],

@@ -32,8 +32,7 @@ export const authRoutes: RouteSpec[] = [
     scenario: 'login',
     title: 'Login (session id rotated at sign-in)',
     group: GROUP,
-    summary:
-      'First visit issues pre-login JSESSIONID and sessionid; signing in (POST, or GET ?user=alice) replaces both with new ids.',
+    summary: 'First visit issues pre-login JSESSIONID and sessionid; signing in (POST, or GET ?user=alice) replaces both with new ids.',
     example: '/login',
     notes: [
       'GET /login without a session cookie: sets the pre-login pair (stage first-visit).',

@@ -77,10 +77,15 @@ export const malformedRoutes: RouteSpec[] = [
         browsers: stored({ path: '/', expires: 'session' }),
         note: 'Path and Max-Age without values are ignored.',
       }),
-      cookie('malformed/duplicates', 'mal_dup', 'mal_dup=1; Path=/nowhere; Path=/; Max-Age=60; Max-Age=120; Secure; HttpOnly; SameSite=Lax', {
-        browsers: stored({ path: '/', expires: 120 }),
-        note: 'The last of each duplicated attribute wins.',
-      }),
+      cookie(
+        'malformed/duplicates',
+        'mal_dup',
+        'mal_dup=1; Path=/nowhere; Path=/; Max-Age=60; Max-Age=120; Secure; HttpOnly; SameSite=Lax',
+        {
+          browsers: stored({ path: '/', expires: 120 }),
+          note: 'The last of each duplicated attribute wins.',
+        },
+      ),
       cookie('malformed/spacing', 'mal_space', 'mal_space  =  spaced value  ;  Path = /  ;  Secure ;  HttpOnly ;SameSite=Lax', {
         browsers: stored({ name: 'mal_space', value: 'spaced value', path: '/' }),
         note: 'Whitespace around names, values and attributes is trimmed; inner spaces stay.',

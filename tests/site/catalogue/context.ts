@@ -146,10 +146,15 @@ export const domainRoutes: RouteSpec[] = [
               findings: ['loosely-scoped'],
             }),
             cookie('domain-loose/host-only', 'host_only', `host_only=1; ${BASE}`, { browsers: stored({ domain: ctx.host }) }),
-            cookie('domain-loose/host-prefix', '__Host-loose', `__Host-loose=1; Secure; Path=/; Domain=${LOOSE_PARENT}; HttpOnly; SameSite=Lax`, {
-              browsers: rejected('InvalidPrefix'),
-              findings: ['prefix-violation', 'loosely-scoped', 'rejected'],
-            }),
+            cookie(
+              'domain-loose/host-prefix',
+              '__Host-loose',
+              `__Host-loose=1; Secure; Path=/; Domain=${LOOSE_PARENT}; HttpOnly; SameSite=Lax`,
+              {
+                browsers: rejected('InvalidPrefix'),
+                findings: ['prefix-violation', 'loosely-scoped', 'rejected'],
+              },
+            ),
             cookie('domain-loose/tld', 'loose_tld', `loose_tld=1; Domain=localhost; ${BASE}`, {
               browsers: rejected('InvalidDomain', 'localhost counts as a top-level domain here.'),
               findings: ['loosely-scoped', 'rejected'],

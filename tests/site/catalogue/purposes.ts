@@ -39,10 +39,15 @@ export const purposeRoutes: RouteSpec[] = [
         browsers: stored({ expires: 390 * DAY }),
         purpose: { category: 'marketing', source: DB, platform: 'TikTok' },
       }),
-      cookie('purposes/consent', 'CookieConsent', `CookieConsent={stamp:%27-1%27%2Cnecessary:true%2Cmarketing:false}; Max-Age=${365 * DAY}; ${BASE}`, {
-        browsers: stored({ expires: 365 * DAY }),
-        purpose: { category: 'necessary', source: 'rule', rule: 'consent' },
-      }),
+      cookie(
+        'purposes/consent',
+        'CookieConsent',
+        `CookieConsent={stamp:%27-1%27%2Cnecessary:true%2Cmarketing:false}; Max-Age=${365 * DAY}; ${BASE}`,
+        {
+          browsers: stored({ expires: 365 * DAY }),
+          purpose: { category: 'necessary', source: 'rule', rule: 'consent' },
+        },
+      ),
       cookie('purposes/lang', 'lang', `lang=ko; Max-Age=${365 * DAY}; ${BASE}`, {
         browsers: stored({ expires: 365 * DAY }),
         purpose: { category: 'personalization', source: 'rule', rule: 'preference' },
@@ -91,7 +96,10 @@ export const purposeRoutes: RouteSpec[] = [
       cookie('purposes-beacon/pk-ses', '_pk_ses.1.1fff', `_pk_ses.1.1fff=1; Path=/; Max-Age=1800; SameSite=None; Secure`, {
         browsers: {
           chromium: rejected('UserPreferences', 'A fresh Chromium profile blocks third-party cookies.'),
-          firefox: stored({ sameSite: 'none', secure: true, partitioned: true, expires: 1800 }, 'Stored in the partition of the top-level site.'),
+          firefox: stored(
+            { sameSite: 'none', secure: true, partitioned: true, expires: 1800 },
+            'Stored in the partition of the top-level site.',
+          ),
         },
         findings: ['third-party', 'missing-httponly', 'rejected'],
         purpose: { category: 'analytics', source: DB, platform: 'Piwik' },

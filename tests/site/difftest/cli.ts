@@ -29,7 +29,14 @@ const seed = Number(values.seed);
 const from = Number(values.from);
 const only = values.only?.split(',').map(Number);
 const browsers: DiffBrowser[] = values.browser === 'all' ? ['chromium', 'firefox'] : [values.browser as DiffBrowser];
-if (!Number.isInteger(cases) || cases < 1 || !Number.isInteger(seed) || !Number.isInteger(from) || browsers.some((b) => b !== 'chromium' && b !== 'firefox') || only?.some((i) => !Number.isInteger(i))) {
+if (
+  !Number.isInteger(cases) ||
+  cases < 1 ||
+  !Number.isInteger(seed) ||
+  !Number.isInteger(from) ||
+  browsers.some((b) => b !== 'chromium' && b !== 'firefox') ||
+  only?.some((i) => !Number.isInteger(i))
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -52,6 +59,8 @@ for (const browser of browsers) {
   const bad = result.disagreements.length + result.errors.length;
   failed += bad;
   const secs = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`${browser}: ${result.ran} cases (seed ${seed}, from ${from}) in ${secs} s: ${result.disagreements.length} disagreements, ${result.errors.length} errors`);
+  console.log(
+    `${browser}: ${result.ran} cases (seed ${seed}, from ${from}) in ${secs} s: ${result.disagreements.length} disagreements, ${result.errors.length} errors`,
+  );
 }
 process.exit(failed ? 1 : 0);

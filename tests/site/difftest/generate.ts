@@ -92,28 +92,82 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 function date(r: Rng, now: number): string {
   const k = r.int(0, 99);
-  if (k < 8) return r.pick(['', 'not a date', '0', 'Thu, 31 Feb 2030 00:00:00 GMT', '31 Dec 9999 23:59:59', 'Jan 1 1600 00:00:00', 'Jan 1 1601 00:00:00', 'Jan 1 10000 00:00:00', '1 Jan 69 0:0:0', '1 Jan 70 0:0:0', 'Jan 1 2030 24:00:00', 'Jan 1 2030 23:60:00', '2030-01-01T00:00:00Z', 'Jan 32 2030 00:00:00']);
+  if (k < 8)
+    return r.pick([
+      '',
+      'not a date',
+      '0',
+      'Thu, 31 Feb 2030 00:00:00 GMT',
+      '31 Dec 9999 23:59:59',
+      'Jan 1 1600 00:00:00',
+      'Jan 1 1601 00:00:00',
+      'Jan 1 10000 00:00:00',
+      '1 Jan 69 0:0:0',
+      '1 Jan 70 0:0:0',
+      'Jan 1 2030 24:00:00',
+      'Jan 1 2030 23:60:00',
+      '2030-01-01T00:00:00Z',
+      'Jan 32 2030 00:00:00',
+    ]);
   const offsets = [-86_400, -1, 0, 60, 3600, 86_400 * 30, 86_400 * 399, 86_400 * 400, 86_400 * 401, 86_400 * 3650];
   const d = new Date(now + r.pick(offsets) * 1000 + r.int(0, 59) * 1000);
-  const [Y, M, D, h, m, s, w] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCDay()];
+  const [Y, M, D, h, m, s, w] = [
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCDay(),
+  ];
   const hms = `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}`;
   switch (r.int(0, 6)) {
-    case 0: return `${DAYS[w]}, ${pad(D, 2)} ${MONTHS[M]} ${Y} ${hms} GMT`;
-    case 1: return `${DAYS[w]}day, ${pad(D, 2)}-${MONTHS[M]}-${pad(Y % 100, 2)} ${hms} GMT`;
-    case 2: return `${DAYS[w]} ${MONTHS[M]} ${String(D).padStart(2, ' ')} ${hms} ${Y}`;
-    case 3: return `${D}-${randomCase(r, MONTHS[M] ?? 'Jan')}-${Y} ${h}:${m}:${s}`;
-    case 4: return `${Y} ${MONTHS[M]} ${D} ${hms}`;
-    case 5: return `${pad(D, 2)} ${MONTHS[M]}uary ${Y} ${hms} +0200`;
-    default: return `${DAYS[w]}, ${D} ${MONTHS[M]} ${Y % 100} ${hms} GMT`;
+    case 0:
+      return `${DAYS[w]}, ${pad(D, 2)} ${MONTHS[M]} ${Y} ${hms} GMT`;
+    case 1:
+      return `${DAYS[w]}day, ${pad(D, 2)}-${MONTHS[M]}-${pad(Y % 100, 2)} ${hms} GMT`;
+    case 2:
+      return `${DAYS[w]} ${MONTHS[M]} ${String(D).padStart(2, ' ')} ${hms} ${Y}`;
+    case 3:
+      return `${D}-${randomCase(r, MONTHS[M] ?? 'Jan')}-${Y} ${h}:${m}:${s}`;
+    case 4:
+      return `${Y} ${MONTHS[M]} ${D} ${hms}`;
+    case 5:
+      return `${pad(D, 2)} ${MONTHS[M]}uary ${Y} ${hms} +0200`;
+    default:
+      return `${DAYS[w]}, ${D} ${MONTHS[M]} ${Y % 100} ${hms} GMT`;
   }
 }
 
 function domainValue(r: Rng, host: string): string {
   const parent = host.split('.').slice(1).join('.');
   return r.pick([
-    host, host, SITE, SITE, `.${SITE}`, `${SITE}.`, `..${SITE}`, SITE.toUpperCase(), parent, `.${host}`, 'co.uk', '.co.uk', 'uk',
-    'other-site.com', '127.0.0.1', 'localhost', '', '.', `www.${SITE}`, `x.${host}`, 'xn--bcher-kva.co.uk', utf8('bücher.co.uk'),
-    `%63ookie-diff.co.uk`, `${SITE}:443`, ` ${SITE} `, `${'a'.repeat(1020)}.${SITE}`,
+    host,
+    host,
+    SITE,
+    SITE,
+    `.${SITE}`,
+    `${SITE}.`,
+    `..${SITE}`,
+    SITE.toUpperCase(),
+    parent,
+    `.${host}`,
+    'co.uk',
+    '.co.uk',
+    'uk',
+    'other-site.com',
+    '127.0.0.1',
+    'localhost',
+    '',
+    '.',
+    `www.${SITE}`,
+    `x.${host}`,
+    'xn--bcher-kva.co.uk',
+    utf8('bücher.co.uk'),
+    `%63ookie-diff.co.uk`,
+    `${SITE}:443`,
+    ` ${SITE} `,
+    `${'a'.repeat(1020)}.${SITE}`,
   ]);
 }
 
@@ -122,22 +176,48 @@ function attribute(r: Rng, host: string, now: number): string {
   const eq = () => r.pick(['=', '=', '=', ' = ', '= ', ' =', '\t=\t']);
   const k = r.int(0, 13);
   switch (k) {
-    case 0: return `${name('Domain')}${eq()}${domainValue(r, host)}`;
+    case 0:
+      return `${name('Domain')}${eq()}${domainValue(r, host)}`;
     case 1: {
       const paths = [...PATHS, '', 'a', 'a/b', '/a b', utf8('/é'), '/%61', '/a?x', `/${'p'.repeat(r.int(1018, 1026))}`];
       return `${name('Path')}${eq()}${r.pick(paths)}`;
     }
-    case 2: return `${name('Expires')}${eq()}${date(r, now)}`;
-    case 3: return `${name('Max-Age')}${eq()}${r.pick(['0', '-1', '-0', '00', '+3600', '3600', '60', '1e3', '1.5', '0x10', ' 60', '+', '-', '', '99999999999999999999', '-99999999999999999999', '34560000', '34560001', '9223372036854775807', '9223372036854775808', '++1', '+-1', utf8('٣'), '3600s'])}`;
-    case 4: return `${name('SameSite')}${r.chance(0.8) ? eq() + r.pick(['Strict', 'Lax', 'None', 'strict', 'LAX', 'none', 'bogus', '', 'None ', 'Lax;']) : ''}`;
-    case 5: case 6: return `${name('Secure')}${r.chance(0.1) ? '=false' : ''}`;
-    case 7: return `${name('HttpOnly')}${r.chance(0.1) ? '=0' : ''}`;
-    case 8: return `${name('Partitioned')}${r.chance(0.1) ? '=1' : ''}`;
-    case 9: return `${name('Priority')}${eq()}${r.pick(['Low', 'Medium', 'High', 'high', 'bogus', ''])}`;
-    case 10: return r.pick(['Version=1', 'Comment=x', 'Foo', 'Secure2', 'Max-Agee=5', '', ' ', 'Domain', 'Path', '=', 'SameParty', `${'x'.repeat(r.int(1020, 1030))}=1`]);
-    case 11: return `${name(r.pick(['Path', 'Domain', 'Max-Age', 'SameSite']))}${eq()}${'v'.repeat(r.int(1022, 1026))}`;
-    case 12: return text(r, 6);
-    default: return `${name('Path')}=/`;
+    case 2:
+      return `${name('Expires')}${eq()}${date(r, now)}`;
+    case 3:
+      return `${name('Max-Age')}${eq()}${r.pick(['0', '-1', '-0', '00', '+3600', '3600', '60', '1e3', '1.5', '0x10', ' 60', '+', '-', '', '99999999999999999999', '-99999999999999999999', '34560000', '34560001', '9223372036854775807', '9223372036854775808', '++1', '+-1', utf8('٣'), '3600s'])}`;
+    case 4:
+      return `${name('SameSite')}${r.chance(0.8) ? eq() + r.pick(['Strict', 'Lax', 'None', 'strict', 'LAX', 'none', 'bogus', '', 'None ', 'Lax;']) : ''}`;
+    case 5:
+    case 6:
+      return `${name('Secure')}${r.chance(0.1) ? '=false' : ''}`;
+    case 7:
+      return `${name('HttpOnly')}${r.chance(0.1) ? '=0' : ''}`;
+    case 8:
+      return `${name('Partitioned')}${r.chance(0.1) ? '=1' : ''}`;
+    case 9:
+      return `${name('Priority')}${eq()}${r.pick(['Low', 'Medium', 'High', 'high', 'bogus', ''])}`;
+    case 10:
+      return r.pick([
+        'Version=1',
+        'Comment=x',
+        'Foo',
+        'Secure2',
+        'Max-Agee=5',
+        '',
+        ' ',
+        'Domain',
+        'Path',
+        '=',
+        'SameParty',
+        `${'x'.repeat(r.int(1020, 1030))}=1`,
+      ]);
+    case 11:
+      return `${name(r.pick(['Path', 'Domain', 'Max-Age', 'SameSite']))}${eq()}${'v'.repeat(r.int(1022, 1026))}`;
+    case 12:
+      return text(r, 6);
+    default:
+      return `${name('Path')}=/`;
   }
 }
 
@@ -154,7 +234,9 @@ export function generateCase(seed: number, index: number, now: number): DiffCase
   const r = rng(seed, index);
   const local = r.chance(0.2);
   const origin = (): { scheme: Scheme; host: string } =>
-    local ? { scheme: r.chance(0.7) ? 'http' : 'https', host: 'localhost' } : { scheme: r.chance(0.5) ? 'http' : 'https', host: r.pick(HOSTS) };
+    local
+      ? { scheme: r.chance(0.7) ? 'http' : 'https', host: 'localhost' }
+      : { scheme: r.chance(0.5) ? 'http' : 'https', host: r.pick(HOSTS) };
   const names: string[] = [];
   for (let i = r.int(1, 2); i > 0; i--) names.push(namePart(r, []));
   const steps: Step[] = [];

@@ -84,7 +84,13 @@ function* smaller(c: DiffCase): Generator<DiffCase> {
 }
 
 /** Delta debugging: keep taking the first smaller variant that still disagrees. */
-export async function shrink(flow: Flow, server: DiffServer, c: DiffCase, engine: CookieEngine, budget = 60): Promise<{ c: DiffCase; outcome: CaseOutcome }> {
+export async function shrink(
+  flow: Flow,
+  server: DiffServer,
+  c: DiffCase,
+  engine: CookieEngine,
+  budget = 60,
+): Promise<{ c: DiffCase; outcome: CaseOutcome }> {
   let best = c;
   let outcome = await runCase(flow, server, c, engine);
   let tries = 0;
@@ -115,7 +121,9 @@ export function report(browser: DiffBrowser, c: DiffCase, o: CaseOutcome): strin
   }
   lines.push(`  then Cookie header of ${c.echo.scheme}://${c.echo.host}${c.echo.path}`);
   for (const d of o.diffs) lines.push(`  ≠ ${d}`);
-  lines.push(`  ${browser}: ${o.browser.jar.map(describeCookie).join(' | ') || '(empty jar)'}; Cookie: ${JSON.stringify(o.browser.header)}`);
+  lines.push(
+    `  ${browser}: ${o.browser.jar.map(describeCookie).join(' | ') || '(empty jar)'}; Cookie: ${JSON.stringify(o.browser.header)}`,
+  );
   lines.push(`  model:   ${o.model.jar.map(describeCookie).join(' | ') || '(empty jar)'}; Cookie: ${JSON.stringify(o.model.header)}`);
   return lines.join('\n');
 }
@@ -146,7 +154,11 @@ export async function runCampaign(opts: Campaign): Promise<CampaignResult> {
   let flow: Flow | undefined;
   const result: CampaignResult = { ran: 0, disagreements: [], errors: [] };
   const open = async () => {
-    driver = await withTimeout(opts.browser === 'chromium' ? chromiumDriver({ hosts }) : firefoxDriver({ hosts }), `starting ${opts.browser}`, 60_000);
+    driver = await withTimeout(
+      opts.browser === 'chromium' ? chromiumDriver({ hosts }) : firefoxDriver({ hosts }),
+      `starting ${opts.browser}`,
+      60_000,
+    );
     flow = await withTimeout(driver.newFlow(), 'opening a page');
   };
   const closeAll = async () => {

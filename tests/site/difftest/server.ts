@@ -25,7 +25,14 @@ interface Waiter<T> {
 
 function writeRaw(socket: Socket, status: number, headers: string[]): void {
   const body = status === 200 ? 'ok' : 'not found';
-  const head = [`HTTP/1.1 ${status} ${status === 200 ? 'OK' : 'Not Found'}`, 'Content-Type: text/plain', 'Cache-Control: no-store', `Content-Length: ${body.length}`, 'Connection: close', ...headers];
+  const head = [
+    `HTTP/1.1 ${status} ${status === 200 ? 'OK' : 'Not Found'}`,
+    'Content-Type: text/plain',
+    'Cache-Control: no-store',
+    `Content-Length: ${body.length}`,
+    'Connection: close',
+    ...headers,
+  ];
   socket.end(Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`, 'latin1'));
 }
 
@@ -41,7 +48,11 @@ export async function startDiffServer(): Promise<DiffServer> {
     if (set && setKey !== null) {
       sets.delete(setKey);
       const time = Date.now();
-      writeRaw(req.socket, 200, set.lines.map((l) => `Set-Cookie: ${l}`));
+      writeRaw(
+        req.socket,
+        200,
+        set.lines.map((l) => `Set-Cookie: ${l}`),
+      );
       set.waiter.resolve(time);
       return;
     }
@@ -50,7 +61,8 @@ export async function startDiffServer(): Promise<DiffServer> {
       echoes.delete(echoKey);
       // Node reads header bytes as Latin-1: this is the byte string the browser sent.
       const cookies: string[] = [];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]?.toLowerCase() === 'cookie') cookies.push(req.rawHeaders[i + 1] ?? '');
+      for (let i = 0; i < req.rawHeaders.length; i += 2)
+        if (req.rawHeaders[i]?.toLowerCase() === 'cookie') cookies.push(req.rawHeaders[i + 1] ?? '');
       writeRaw(req.socket, 200, []);
       echo.resolve(cookies.join('; '));
       return;

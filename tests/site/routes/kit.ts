@@ -124,4 +124,3 @@ export function notFound(ctx: RequestContext): Reply {
     }),
   };
 }
-

@@ -19,19 +19,22 @@ export const sessionAppRoutes: Record<string, Handler> = {
     scenarioPage(ctx, '/fixation/start', ctx.render('/fixation/start', { id: djangoSessionId() }), {
       body: '<form method="post" action="/fixation/login"><input name="user" value="alice"><button type="submit">Sign in</button></form>',
     }),
-  '/fixation/login': (ctx) => scenarioPage(ctx, '/fixation/login', ctx.render('/fixation/login'), { body: '<p class="status">Signed in (same id).</p>' }),
+  '/fixation/login': (ctx) =>
+    scenarioPage(ctx, '/fixation/login', ctx.render('/fixation/login'), { body: '<p class="status">Signed in (same id).</p>' }),
   '/sticky/login': (ctx) =>
     scenarioPage(ctx, '/sticky/login', ctx.render('/sticky/login', { id: djangoSessionId() }), {
       links: [{ href: '/sticky/logout', text: 'Log out' }],
     }),
-  '/sticky/logout': (ctx) => scenarioPage(ctx, '/sticky/logout', ctx.render('/sticky/logout'), { body: '<p class="status">Signed out (cookie kept).</p>' }),
+  '/sticky/logout': (ctx) =>
+    scenarioPage(ctx, '/sticky/logout', ctx.render('/sticky/logout'), { body: '<p class="status">Signed out (cookie kept).</p>' }),
   '/jsess/start': (ctx) => {
     const id = tomcatSessionId();
     return scenarioPage(ctx, '/jsess/start', ctx.render('/jsess/start', { id }), {
       links: [{ href: `/jsess/cart;jsessionid=${id}`, text: 'Cart (id in the URL)' }],
     });
   },
-  '/jsess/cart': (ctx) => scenarioPage(ctx, '/jsess/cart', ctx.render('/jsess/cart'), { body: `<p>Cart for ${esc(ctx.url.pathname.split(';')[0] ?? '')}.</p>` }),
+  '/jsess/cart': (ctx) =>
+    scenarioPage(ctx, '/jsess/cart', ctx.render('/jsess/cart'), { body: `<p>Cart for ${esc(ctx.url.pathname.split(';')[0] ?? '')}.</p>` }),
   '/authz': (ctx) => scenarioPage(ctx, '/authz', ctx.render('/authz')),
   '/authz/api': (ctx) => {
     ctx.render('/authz/api');

@@ -55,6 +55,8 @@ export const httpSend: Handler = (ctx) =>
   scenarioPage(ctx, '/http-send', ctx.render('/http-send'), {
     scripts: ['/http-send.js'],
     body: `<p id="received" role="status">Sending…</p><p id="pixel"></p>${
-      ctx.scheme === 'https' ? `<p>Open <a href="${ctx.origins['first-party'].http}/http-send">the http version</a> to send it in clear.</p>` : ''
+      ctx.scheme === 'https'
+        ? `<p>Open <a href="${ctx.origins['first-party'].http}/http-send">the http version</a> to send it in clear.</p>`
+        : ''
     }`,
   });
