@@ -2,7 +2,7 @@
  * The DevTools panel (opened as a page with ?tabId=N) with a 100,000-event log against the same
  * panel on an empty log, each in its own browser, alternating: (1) open → first data render
  * (`data-loaded`), (2) frame times (requestAnimationFrame deltas) while scrolling, 500 events/s
- * written into the big log meanwhile (the recorder's batching: a transaction every 250 ms), the
+ * written into the big log meanwhile in batches (`append` below), the
  * empty one idle. See docs/BENCHMARKS.md.
  */
 import { ExtensionControl } from '../scripts/browser/extension';

@@ -62,7 +62,7 @@ const SITES = new Map<string, string>();
 
 /**
  * `registrableDomain`, memoised. The Public Suffix List lookup is the costliest step per cookie
- * (~15 µs before the JIT warms up) and a profile reuses a few hundred hosts across classification,
+ * (see `npm run bench:analysis`) and a profile reuses a few hundred hosts across classification,
  * limits and observations. The function is pure, so a cache cannot change results; it is bounded.
  */
 export function siteOf(host: string): string {

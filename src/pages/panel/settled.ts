@@ -13,7 +13,7 @@ import type { CookieChangeEvent, HeaderObservation } from '../../model/events';
 import type { LogSlice } from './log-reads';
 
 /**
- * How long after its time a record may still be patched: the correlator waits 2 s for a line's
+ * How long after its time a record may still be patched: the correlator waits its window for a line's
  * or a change's partner, the recorder writes a batch a little late, and an expired line is resolved
  * after a cookie read. Generous: each check reads these few records by id.
  */
