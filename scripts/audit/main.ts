@@ -78,7 +78,7 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     for (const f of tracking) io.out(`    [${f.severity}]    ${f.id.padEnd(28)} ${f.cookie.name} (${f.cookie.domain}, ${f.purpose})`);
     for (const m of run.moments) {
       io.out(
-        `  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`,
+        `  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url} (${((m.end - m.start) / 1000).toFixed(1)} s, marked for the session audit)`,
       );
     }
     if (diff) {

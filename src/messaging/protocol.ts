@@ -70,9 +70,10 @@ export interface Protocol {
   /**
    * The user marks a login or logout on the site of `tabId` ("I'm logging in now" / "I just logged
    * out"), for apps whose URLs say nothing. The mark becomes part of the log (memory only for a
-   * private window).
+   * private window). `span` (ms since the epoch) is the moment's known start and end, when a script
+   * drove it (the audit command's --login); without it the moment is "now".
    */
-  markSession: { request: { tabId: number; kind: 'login' | 'logout' }; response: SessionMark };
+  markSession: { request: { tabId: number; kind: 'login' | 'logout'; span?: MarkSpan }; response: SessionMark };
   /** Session marks (disk and private), a site's and every browser start, oldest first. */
   getMarks: { request: { site?: string }; response: SessionMark[] };
   /** Private-window events, which live only in the background's memory. Newest first. */
@@ -80,6 +81,12 @@ export interface Protocol {
     request: LogFilter & { cookieKey?: string; since?: number; limit?: number };
     response: { changes: CookieChangeEvent[]; observations: HeaderObservation[] };
   };
+}
+
+/** A moment's known start and end, ms since the epoch. */
+export interface MarkSpan {
+  start: number;
+  end: number;
 }
 
 export type MessageName = keyof Protocol;
