@@ -27,6 +27,8 @@ const LOGIN_MS = 120_000;
 const WATCH_PORT_PREFIX = 'cookie-monitor:watch:';
 
 export interface AuditProgress {
+  /** Before a URL is loaded (the bar shows it); optional. */
+  visiting?(index: number, total: number, url: string): void;
   visited(index: number, total: number, url: string, status: number | null): void;
   note(line: string): void;
 }
@@ -188,6 +190,7 @@ export async function runAudit(o: AuditOptions, progress: AuditProgress): Promis
     const { tab, tabId } = await within(PAGE_MS, 'opening the audited tab', openAuditedTab(b, control));
     await within(PAGE_MS, 'turning header recording on', watch(control, tabId));
     for (const [i, url] of o.urls.entries()) {
+      progress.visiting?.(i + 1, o.urls.length, url);
       const status = await visit(tab, url, o);
       await settled(control, tabId);
       if (o.waitMs > 0) await new Promise((r) => setTimeout(r, o.waitMs)); // the user's own extra settle time

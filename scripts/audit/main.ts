@@ -10,7 +10,8 @@ import { BROWSERS } from '../browser/browsers';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
 import { ensureBuilt } from './dist';
 import { diffLines, readReport, runDiff } from './diff-cli';
-import { runAudit } from './drive';
+import { runAudit, type AuditRun } from './drive';
+import { ProgressView, SILENT, type TtyStream } from './progress';
 import { consentPurpose } from './consent';
 import { registrableDomain } from '../../src/analysis/domain';
 import { writeConsent, writeOutputs } from './output';
@@ -21,9 +22,15 @@ import { EXIT_ERROR, exitCodeFor, failing } from './verdict';
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** stderr when it is a terminal: progress is then a bar redrawn in place. */
+  errTty?: TtyStream;
 }
 
-const stdio: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const stdio: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  ...(process.stderr.isTTY ? { errTty: process.stderr } : {}),
+};
 
 /** Registrable domains of the audited URLs (unparsable ones are left out). */
 function auditedSites(urls: readonly string[]): Set<string> {
@@ -44,22 +51,19 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     io.err(`cookie-audit: ${o.browser} not found at ${b.path}. Install it: ${b.install}`);
     return EXIT_ERROR;
   }
-  const note = (line: string): void => {
-    if (!o.quiet) io.err(line);
-  };
+  const progress = o.quiet ? SILENT : new ProgressView(io.err, io.errTty);
   // Read before the browser starts: a bad baseline is a usage problem, found in a second.
   const baseline = o.baseline === undefined ? undefined : readReport(o.baseline);
-  if (o.build) ensureBuilt(o.browser, note);
+  if (o.build) ensureBuilt(o.browser, (line) => progress.note(line));
   // Each step has its own limit; this one catches a browser that stops answering between them.
   const budget = 180_000 + o.urls.length * (o.acceptConsent ? 240_000 : 120_000) + (o.login ? 300_000 : 0) + o.urls.length * o.waitMs;
-  const run = await within(
-    budget,
-    'the audit',
-    runAudit(o, {
-      visited: (i, n, url, status) => note(`[${i}/${n}] ${url}${status === null ? '' : ` (HTTP ${status})`}`),
-      note,
-    }),
-  );
+  let run: AuditRun;
+  try {
+    run = await within(budget, 'the audit', runAudit(o, progress));
+  } finally {
+    // The summary, or the error, starts on a clean line.
+    if (progress instanceof ProgressView) progress.finish();
+  }
   const written = writeOutputs(run.report, o.formats, o.out);
   const tracking = trackingBeforeConsent(run.consent.beforeInteraction, consentPurpose(auditedSites(o.urls)));
   if (o.acceptConsent) written.push(writeConsent(run.consent, tracking, o.out));
