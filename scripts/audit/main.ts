@@ -4,7 +4,8 @@
  * stderr; the summary and the paths written on stdout.
  */
 import { existsSync } from 'node:fs';
-import { setAfter, trackingBeforeConsent } from '../../src/analysis/consent';
+import { setAfter } from '../../src/analysis/consent';
+import { withConsent } from '../../src/report/consent';
 import { diffReports, newOrWorse } from '../../src/report/diff';
 import { BROWSERS } from '../browser/browsers';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
@@ -64,18 +65,25 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     // The summary, or the error, starts on a clean line.
     if (progress instanceof ProgressView) progress.finish();
   }
-  const written = writeOutputs(run.report, o.formats, o.out);
-  const tracking = trackingBeforeConsent(run.consent.beforeInteraction, consentPurpose(auditedSites(o.urls)));
+  // The phases go into the report through the report module's own builder, so every format shows them.
+  const report = withConsent(run.report, {
+    beforeInteraction: run.consent.beforeInteraction,
+    accepted:
+      run.consent.clicks && run.consent.afterConsent
+        ? { clicks: run.consent.clicks.map((c) => ({ url: c.url, by: c.click?.by ?? null })), after: run.consent.afterConsent }
+        : undefined,
+    purposeOf: consentPurpose(auditedSites(o.urls)),
+  });
+  const tracking = report.consent?.findings ?? [];
+  const written = writeOutputs(report, o.formats, o.out);
   if (o.acceptConsent) written.push(writeConsent(run.consent, tracking, o.out));
-  const diff = baseline ? diffReports(baseline, run.report) : undefined;
+  const diff = baseline ? diffReports(baseline, report) : undefined;
   // The baseline is a report, which has no consent phases: against it only the report's findings count.
-  const counted = diff ? newOrWorse(diff) : [...run.report.findings, ...tracking];
+  const counted = diff ? newOrWorse(diff) : [...report.findings, ...tracking];
   const code = exitCodeFor(counted, o.failOn);
   if (!o.quiet) {
-    io.out(
-      `Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`,
-    );
-    for (const line of summaryLines(run.report)) io.out(line);
+    io.out(`Cookie audit (${report.browser.name} ${report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`);
+    for (const line of summaryLines(report)) io.out(line);
     io.out(`  set before any interaction: ${run.consent.beforeInteraction.length} cookie(s)`);
     if (run.consent.afterConsent)
       io.out(`  set after consent:          ${setAfter(run.consent.beforeInteraction, run.consent.afterConsent).length} more`);
