@@ -50,6 +50,7 @@ export function createHandlers(s: BackgroundState): Handlers {
           listening: s.capture.listening(),
           watchedTabs: s.capture.watchedTabs(),
         },
+        correlating: s.recorder.pending(),
         ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
       };
       if (storageError !== undefined) {

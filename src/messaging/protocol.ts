@@ -25,6 +25,8 @@ export interface Status {
   privateLog: LogStats & { size: number };
   /** Header recording: the setting, whether the webRequest listeners are attached, and which tabs are watched. */
   headers: { mode: HeaderCaptureMode; listening: boolean; watchedTabs: number[] };
+  /** Set-Cookie lines and cookie changes still inside the recorder's correlation window: 0 once a page has settled. */
+  correlating: number;
   /** Rows on disk. */
   counts: { changes: number; observations: number };
   /**
