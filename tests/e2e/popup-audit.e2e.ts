@@ -74,7 +74,10 @@ describe.each(selectedBrowsers())('%s: the popup audits with Record and reload',
     expect(lines.filter((l) => l.outcome === 'pending')).toEqual([]);
     // The popup is back to idle and let go of the tab.
     await popup.page.bringToFront();
-    await popup.page.waitForFunction(() => document.querySelector('[data-action="open-report"]')?.getAttribute('data-phase') === 'idle', POLL);
+    await popup.page.waitForFunction(
+      () => document.querySelector('[data-action="open-report"]')?.getAttribute('data-phase') === 'idle',
+      POLL,
+    );
     await control.waitFor(async () => !(await control.headerStatus()).watchedTabs.includes(tabId), 'the tab no longer watched');
 
     const report = await b.openExtensionPage('src/pages/report/index.html', { tabId });
