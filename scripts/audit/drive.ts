@@ -27,6 +27,8 @@ const LOGIN_MS = 120_000;
 const WATCH_PORT_PREFIX = 'cookie-monitor:watch:';
 
 export interface AuditProgress {
+  /** Before a URL is loaded (the bar shows it); optional. */
+  visiting?(index: number, total: number, url: string): void;
   visited(index: number, total: number, url: string, status: number | null): void;
   note(line: string): void;
 }
@@ -41,7 +43,7 @@ export interface ConsentPhases {
 
 export interface AuditRun {
   report: AuditReport;
-  moments: Array<SessionMoment & { marked: boolean }>;
+  moments: SessionMoment[];
   consent: ConsentPhases;
 }
 
@@ -144,7 +146,7 @@ async function runMoment(
   tabId: number,
   url: string,
   control: ExtensionControl,
-): Promise<SessionMoment & { marked: boolean }> {
+): Promise<SessionMoment> {
   const start = Date.now();
   try {
     await within(LOGIN_MS, `the --login script's ${kind}`, Promise.resolve(script(tab.page, { url })));
@@ -152,8 +154,11 @@ async function runMoment(
     throw new AuditError(`the --login script's ${kind} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   await tab.page.waitForNetworkIdle({ idleTime: IDLE_MS, timeout: 10_000 }).catch(() => undefined);
+  // The span ends once the script's cookie changes are in the log, so none falls outside it.
+  await settled(control, tabId);
   const moment: SessionMoment = { kind, tabId, start, end: Date.now(), url: tab.page.url() };
-  return { ...moment, marked: await markSessionMoment(control, moment) };
+  await within(PAGE_MS, `marking the ${kind}`, markSessionMoment(control, moment));
+  return moment;
 }
 
 /** The report page's report of the tab: its JSON download, read as the page produced it. */
@@ -185,6 +190,7 @@ export async function runAudit(o: AuditOptions, progress: AuditProgress): Promis
     const { tab, tabId } = await within(PAGE_MS, 'opening the audited tab', openAuditedTab(b, control));
     await within(PAGE_MS, 'turning header recording on', watch(control, tabId));
     for (const [i, url] of o.urls.entries()) {
+      progress.visiting?.(i + 1, o.urls.length, url);
       const status = await visit(tab, url, o);
       await settled(control, tabId);
       if (o.waitMs > 0) await new Promise((r) => setTimeout(r, o.waitMs)); // the user's own extra settle time
@@ -210,11 +216,7 @@ export async function runAudit(o: AuditOptions, progress: AuditProgress): Promis
     if (login) {
       const url = o.urls[0]!;
       moments.push(await runMoment('login', login.login, tab, tabId, url, control));
-      await settled(control, tabId);
-      if (login.logout) {
-        moments.push(await runMoment('logout', login.logout, tab, tabId, url, control));
-        await settled(control, tabId);
-      }
+      if (login.logout) moments.push(await runMoment('logout', login.logout, tab, tabId, url, control));
       for (const m of moments) progress.note(`${m.kind} by --login script, ending at ${m.url}`);
     }
     const report = await within(PAGE_MS * 2, 'the report page', reportOf(b, tabId, o));

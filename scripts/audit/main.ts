@@ -4,13 +4,15 @@
  * stderr; the summary and the paths written on stdout.
  */
 import { existsSync } from 'node:fs';
-import { setAfter, trackingBeforeConsent } from '../../src/analysis/consent';
+import { setAfter } from '../../src/analysis/consent';
+import { withConsent } from '../../src/report/consent';
 import { diffReports, newOrWorse } from '../../src/report/diff';
 import { BROWSERS } from '../browser/browsers';
 import { parseAuditArgs, USAGE, UsageError, type AuditOptions } from './args';
 import { ensureBuilt } from './dist';
 import { diffLines, readReport, runDiff } from './diff-cli';
-import { runAudit } from './drive';
+import { runAudit, type AuditRun } from './drive';
+import { ProgressView, SILENT, type TtyStream } from './progress';
 import { consentPurpose } from './consent';
 import { registrableDomain } from '../../src/analysis/domain';
 import { writeConsent, writeOutputs } from './output';
@@ -21,9 +23,15 @@ import { EXIT_ERROR, exitCodeFor, failing } from './verdict';
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** stderr when it is a terminal: progress is then a bar redrawn in place. */
+  errTty?: TtyStream;
 }
 
-const stdio: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const stdio: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  ...(process.stderr.isTTY ? { errTty: process.stderr } : {}),
+};
 
 /** Registrable domains of the audited URLs (unparsable ones are left out). */
 function auditedSites(urls: readonly string[]): Set<string> {
@@ -44,41 +52,45 @@ async function audit(o: AuditOptions, io: Io): Promise<number> {
     io.err(`cookie-audit: ${o.browser} not found at ${b.path}. Install it: ${b.install}`);
     return EXIT_ERROR;
   }
-  const note = (line: string): void => {
-    if (!o.quiet) io.err(line);
-  };
+  const progress = o.quiet ? SILENT : new ProgressView(io.err, io.errTty);
   // Read before the browser starts: a bad baseline is a usage problem, found in a second.
   const baseline = o.baseline === undefined ? undefined : readReport(o.baseline);
-  if (o.build) ensureBuilt(o.browser, note);
+  if (o.build) ensureBuilt(o.browser, (line) => progress.note(line));
   // Each step has its own limit; this one catches a browser that stops answering between them.
   const budget = 180_000 + o.urls.length * (o.acceptConsent ? 240_000 : 120_000) + (o.login ? 300_000 : 0) + o.urls.length * o.waitMs;
-  const run = await within(
-    budget,
-    'the audit',
-    runAudit(o, {
-      visited: (i, n, url, status) => note(`[${i}/${n}] ${url}${status === null ? '' : ` (HTTP ${status})`}`),
-      note,
-    }),
-  );
-  const written = writeOutputs(run.report, o.formats, o.out);
-  const tracking = trackingBeforeConsent(run.consent.beforeInteraction, consentPurpose(auditedSites(o.urls)));
+  let run: AuditRun;
+  try {
+    run = await within(budget, 'the audit', runAudit(o, progress));
+  } finally {
+    // The summary, or the error, starts on a clean line.
+    if (progress instanceof ProgressView) progress.finish();
+  }
+  // The phases go into the report through the report module's own builder, so every format shows them.
+  const report = withConsent(run.report, {
+    beforeInteraction: run.consent.beforeInteraction,
+    accepted:
+      run.consent.clicks && run.consent.afterConsent
+        ? { clicks: run.consent.clicks.map((c) => ({ url: c.url, by: c.click?.by ?? null })), after: run.consent.afterConsent }
+        : undefined,
+    purposeOf: consentPurpose(auditedSites(o.urls)),
+  });
+  const tracking = report.consent?.findings ?? [];
+  const written = writeOutputs(report, o.formats, o.out);
   if (o.acceptConsent) written.push(writeConsent(run.consent, tracking, o.out));
-  const diff = baseline ? diffReports(baseline, run.report) : undefined;
+  const diff = baseline ? diffReports(baseline, report) : undefined;
   // The baseline is a report, which has no consent phases: against it only the report's findings count.
-  const counted = diff ? newOrWorse(diff) : [...run.report.findings, ...tracking];
+  const counted = diff ? newOrWorse(diff) : [...report.findings, ...tracking];
   const code = exitCodeFor(counted, o.failOn);
   if (!o.quiet) {
-    io.out(
-      `Cookie audit (${run.report.browser.name} ${run.report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`,
-    );
-    for (const line of summaryLines(run.report)) io.out(line);
+    io.out(`Cookie audit (${report.browser.name} ${report.browser.version}, ${o.urls.length} URL${o.urls.length === 1 ? '' : 's'}):`);
+    for (const line of summaryLines(report)) io.out(line);
     io.out(`  set before any interaction: ${run.consent.beforeInteraction.length} cookie(s)`);
     if (run.consent.afterConsent)
       io.out(`  set after consent:          ${setAfter(run.consent.beforeInteraction, run.consent.afterConsent).length} more`);
     for (const f of tracking) io.out(`    [${f.severity}]    ${f.id.padEnd(28)} ${f.cookie.name} (${f.cookie.domain}, ${f.purpose})`);
     for (const m of run.moments) {
       io.out(
-        `  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url}${m.marked ? '' : ' (kept in this output; the extension took no mark)'}`,
+        `  ${m.kind}: ${new Date(m.start).toISOString()} → ${m.url} (${((m.end - m.start) / 1000).toFixed(1)} s, marked for the session audit)`,
       );
     }
     if (diff) {

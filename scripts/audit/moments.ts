@@ -1,32 +1,34 @@
 /**
- * Login and logout moments of an audit's --login script, handed to the extension so its session
- * audit can tell "renewed at login" and "cleared at logout" from the rest of the log.
+ * Login and logout moments of an audit's --login script, handed to the extension as session marks
+ * with their span, so its session audit judges the cookie changes made while the script ran —
+ * however slow the login — and not those of a short window after "now".
  */
 import type { ExtensionControl } from '../browser/extension';
+import type { RequestOf } from '../../src/messaging/protocol';
+import { AuditError } from './timeout';
 
 export interface SessionMoment {
   kind: 'login' | 'logout';
   tabId: number;
   /** ms since the epoch: when the script started (the moment's requests follow it). */
   start: number;
+  /** When the script had finished and every Set-Cookie line of its requests had its outcome. */
   end: number;
   /** The page's URL when the script finished. */
   url: string;
 }
 
-/** The protocol message the background takes a user's login/logout mark with. */
-export const MARK_MESSAGE = 'markSessionMoment';
+export function markRequest(moment: SessionMoment): RequestOf<'markSession'> {
+  return { tabId: moment.tabId, kind: moment.kind, span: { start: moment.start, end: moment.end } };
+}
 
-/**
- * Sends the moment to the extension. Returns whether the background took it: a build whose
- * protocol has no such message answers with an error, and the moment then stays in the command's
- * own output only.
- */
-export async function markSessionMoment(control: ExtensionControl, moment: SessionMoment): Promise<boolean> {
+/** Marks the moment in the extension's log; a refusal is an error, not a silently weaker audit. */
+export async function markSessionMoment(control: ExtensionControl, moment: SessionMoment): Promise<void> {
   try {
-    await control.send(MARK_MESSAGE, moment);
-    return true;
-  } catch {
-    return false;
+    await control.send('markSession', markRequest(moment));
+  } catch (err) {
+    throw new AuditError(
+      `the extension did not take the --login script's ${moment.kind} mark: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

@@ -11,6 +11,8 @@ export interface AuthMomentRecord {
   kind: AuthMoment;
   /** ms since the epoch: the request's time (or its response's when only that was recorded). */
   time: number;
+  /** The end of a marked moment whose span is known: its changes lie between `time` and this. */
+  until?: number;
   /** Registrable domain the moment is about. */
   site: string;
   /** The request URL (as stored: parameter values redacted); null for a manual mark. */
@@ -46,8 +48,24 @@ export function authMoments(observations: readonly HeaderObservation[], marks: r
   }
   for (const m of marks) {
     if ((m.kind === 'login' || m.kind === 'logout') && m.site) {
-      out.push({ kind: m.kind, time: m.time, site: m.site, url: null, manual: true, observationIds: [] });
+      const mark: AuthMomentRecord = { kind: m.kind, time: m.time, site: m.site, url: null, manual: true, observationIds: [] };
+      out.push(m.until === undefined ? mark : absorb({ ...mark, until: m.until }, out));
     }
   }
   return out.sort((a, b) => a.time - b.time || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * A spanned mark and the login-like requests inside its span are one moment: the mark takes their
+ * URL and their responses (so correlation still links its changes) and they leave the list.
+ */
+function absorb(mark: AuthMomentRecord & { until: number }, out: AuthMomentRecord[]): AuthMomentRecord {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i] as AuthMomentRecord;
+    if (m.manual || m.kind !== mark.kind || m.site !== mark.site || m.time < mark.time || m.time > mark.until) continue;
+    out.splice(i, 1);
+    mark.url = m.url;
+    mark.observationIds = [...m.observationIds, ...mark.observationIds];
+  }
+  return mark;
 }

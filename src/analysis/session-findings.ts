@@ -30,25 +30,26 @@ function cookieSubject(s: SessionDetail): CookieSubject {
   return { kind: 'cookie', name: c.name, domain: c.domain, path: c.path, storeId: s.storeId ?? '', key: s.cookieKey ?? '' };
 }
 
-function within(t: number | null, from: number, windowMs: number): boolean {
-  return t !== null && t >= from && t <= from + windowMs;
+/** In the moment: its known span, or else the window after it. */
+function within(t: number | null, m: AuthMomentRecord, windowMs: number): boolean {
+  return t !== null && t >= m.time && t <= (m.until ?? m.time + windowMs);
 }
 
-/** The response has surely arrived: the window passed, or the site's traffic moved on. */
+/** The response has surely arrived: the moment's span or window passed, or the site's traffic moved on. */
 function decided(m: AuthMomentRecord, input: SessionFindingInput): boolean {
-  if (input.now >= m.time + input.windowMs) return true;
+  if (input.now >= (m.until ?? m.time + input.windowMs)) return true;
   return input.observations.some((o) => o.registrableDomain === m.site && o.time > m.time && o.url !== m.url);
 }
 
 /**
  * Did this moment's response cause the step? Linked by correlation when it could be (Firefox may
  * deliver the webRequest event after the cookie change it caused, so times alone can be out of
- * order); otherwise within the window after the request.
+ * order); otherwise within the moment's span, or the window after the request.
  */
 function causedBy(step: SessionStep | undefined, m: AuthMomentRecord, windowMs: number): boolean {
   if (!step) return false;
   if (step.observationId !== undefined && m.observationIds.includes(step.observationId)) return true;
-  return within(step.time, m.time, windowMs);
+  return within(step.time, m, windowMs);
 }
 
 const endStep = (s: SessionDetail): SessionStep | undefined => s.timeline.find((step) => step.kind === 'ended');

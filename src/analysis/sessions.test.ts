@@ -116,6 +116,90 @@ describe('analyzeSessions: cookie sessions', () => {
     expect(findings[0]?.message).toContain('the moment marked by hand');
   });
 
+  describe("a mark with a known span (the audit command's --login script)", () => {
+    // The script starts at 5000; its login request answers 3 s later, past a hand mark's window.
+    const slowLogin = [change(1000, 'sid', 'aaa'), removal(8000, 'sid', 'aaa', 'overwrite'), change(8000, 'sid', 'bbb')];
+    const traffic = [request(8000, `${S}/api/go`, { method: 'POST', cookieNames: ['sid'] })];
+
+    test('a rotation anywhere inside the span is a renewal: no fixation', () => {
+      const { sessions, findings } = analyzeSessions({
+        changes: slowLogin,
+        observations: traffic,
+        marks: [{ id: 1, time: 5000, until: 9000, kind: 'login', site: 'shop.test' }],
+        now: 60_000,
+      });
+      expect(findings).toEqual([]);
+      expect(sessions[0]?.summary).toMatchObject({ login: { at: at(5000), url: null }, rotatedAtLogin: true });
+    });
+
+    test('the same log with a hand mark at the start: the window is too short to see the rotation', () => {
+      const { findings } = analyzeSessions({
+        changes: slowLogin,
+        observations: traffic,
+        marks: [{ id: 1, time: 5000, kind: 'login', site: 'shop.test' }],
+        now: 60_000,
+      });
+      expect(findings.map((f) => f.id)).toEqual(['session-fixation']);
+    });
+
+    test("no change inside the span: fixation; a change after the span is not the login's", () => {
+      const { findings } = analyzeSessions({
+        changes: [change(1000, 'sid', 'aaa'), removal(9500, 'sid', 'aaa', 'overwrite'), change(9500, 'sid', 'bbb')],
+        observations: traffic,
+        marks: [{ id: 1, time: 5000, until: 9000, kind: 'login', site: 'shop.test' }],
+        now: 60_000,
+      });
+      expect(findings.map((f) => f.id)).toEqual(['session-fixation']);
+    });
+
+    test('a session issued inside the login span is issued by it; a logout span that expires it clears it', () => {
+      const { sessions, findings } = analyzeSessions({
+        changes: [change(6000, 'sid', 'aaa'), removal(12_500, 'sid', 'aaa', 'expired_overwrite')],
+        observations: [],
+        marks: [
+          { id: 1, time: 5000, until: 9000, kind: 'login', site: 'shop.test' },
+          { id: 2, time: 12_000, until: 13_000, kind: 'logout', site: 'shop.test' },
+        ],
+        now: 60_000,
+      });
+      expect(findings).toEqual([]);
+      expect(sessions[0]?.summary).toMatchObject({ rotatedAtLogin: true, endedBy: 'logout', logout: { at: at(12_000), url: null } });
+    });
+
+    test('a logout span that leaves the cookie: not cleared', () => {
+      const { findings } = analyzeSessions({
+        changes: [change(1000, 'sid', 'aaa')],
+        observations: [],
+        marks: [{ id: 2, time: 12_000, until: 13_000, kind: 'logout', site: 'shop.test' }],
+        now: 60_000,
+      });
+      expect(findings.map((f) => f.id)).toEqual(['session-not-cleared-on-logout']);
+    });
+
+    test('before the span ends nothing is concluded', () => {
+      const { findings, sessions } = analyzeSessions({
+        changes: [change(1000, 'sid', 'aaa')],
+        observations: [],
+        marks: [{ id: 1, time: 5000, until: 9000, kind: 'login', site: 'shop.test' }],
+        now: 8000,
+      });
+      expect(findings).toEqual([]);
+      expect(sessions[0]?.summary.rotatedAtLogin).toBeNull();
+    });
+
+    test('a login-like request inside the span joins the mark: one moment, with its URL', () => {
+      const { moments, sessions, findings } = analyzeSessions({
+        changes: [change(1000, 'sid', 'aaa'), removal(8000, 'sid', 'aaa', 'overwrite'), change(8000, 'sid', 'bbb')],
+        observations: [request(7990, `${S}/login`, { method: 'POST', cookieNames: ['sid'] })],
+        marks: [{ id: 1, time: 5000, until: 9000, kind: 'login', site: 'shop.test' }],
+        now: 60_000,
+      });
+      expect(moments.map((m) => [m.kind, m.time, m.until, m.url])).toEqual([['login', 5000, 9000, `${S}/login`]]);
+      expect(sessions[0]?.summary.login).toEqual({ at: at(5000), url: `${S}/login` });
+      expect(findings).toEqual([]);
+    });
+  });
+
   test.each([
     ['expired', 'expired'],
     ['evicted', 'evicted'],

@@ -50,6 +50,7 @@ export function createHandlers(s: BackgroundState): Handlers {
           listening: s.capture.listening(),
           watchedTabs: s.capture.watchedTabs(),
         },
+        correlating: s.recorder.pending(),
         ...(s.lastPrune ? { lastPrune: s.lastPrune } : {}),
       };
       if (storageError !== undefined) {
@@ -111,9 +112,9 @@ export function createHandlers(s: BackgroundState): Handlers {
         sender.tab?.incognito === true || (sender.tab?.cookieStoreId !== undefined && isPrivateStore(sender.tab.cookieStoreId));
       return s.tabViews.scoped(scope, fromPrivate ? { kind: 'every' } : { kind: 'all-but-private' });
     },
-    markSession: async ({ tabId, kind }) => {
+    markSession: async ({ tabId, kind, span }) => {
       if (kind !== 'login' && kind !== 'logout') throw new Error(`Unknown mark "${String(kind)}".`);
-      const mark = await s.marks.mark(tabId, kind);
+      const mark = await s.marks.mark(tabId, kind, span);
       s.tabViews.logged(tabId);
       return mark;
     },

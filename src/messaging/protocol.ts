@@ -25,6 +25,8 @@ export interface Status {
   privateLog: LogStats & { size: number };
   /** Header recording: the setting, whether the webRequest listeners are attached, and which tabs are watched. */
   headers: { mode: HeaderCaptureMode; listening: boolean; watchedTabs: number[] };
+  /** Set-Cookie lines and cookie changes still inside the recorder's correlation window: 0 once a page has settled. */
+  correlating: number;
   /** Rows on disk. */
   counts: { changes: number; observations: number };
   /**
@@ -70,9 +72,10 @@ export interface Protocol {
   /**
    * The user marks a login or logout on the site of `tabId` ("I'm logging in now" / "I just logged
    * out"), for apps whose URLs say nothing. The mark becomes part of the log (memory only for a
-   * private window).
+   * private window). `span` (ms since the epoch) is the moment's known start and end, when a script
+   * drove it (the audit command's --login); without it the moment is "now".
    */
-  markSession: { request: { tabId: number; kind: 'login' | 'logout' }; response: SessionMark };
+  markSession: { request: { tabId: number; kind: 'login' | 'logout'; span?: MarkSpan }; response: SessionMark };
   /** Session marks (disk and private), a site's and every browser start, oldest first. */
   getMarks: { request: { site?: string }; response: SessionMark[] };
   /** Private-window events, which live only in the background's memory. Newest first. */
@@ -80,6 +83,12 @@ export interface Protocol {
     request: LogFilter & { cookieKey?: string; since?: number; limit?: number };
     response: { changes: CookieChangeEvent[]; observations: HeaderObservation[] };
   };
+}
+
+/** A moment's known start and end, ms since the epoch. */
+export interface MarkSpan {
+  start: number;
+  end: number;
 }
 
 export type MessageName = keyof Protocol;

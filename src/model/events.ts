@@ -227,7 +227,14 @@ export type SessionMarkKind = 'login' | 'logout' | 'startup';
 export interface SessionMark {
   /** Assigned by the log. */
   id: number;
+  /** When the moment began (a hand mark: when the user clicked). */
   time: number;
+  /**
+   * When the moment ended, for a moment whose span is known (an audit's --login script): its
+   * cookie changes are those between `time` and `until`. A hand mark has none: the changes of a
+   * short window after it count.
+   */
+  until?: number;
   kind: SessionMarkKind;
   /** Registrable domain of the tab's page when the user marked it; absent for `startup`. */
   site?: string;

@@ -23,6 +23,7 @@ import type { SetCookieObservation } from '../model/observation';
 import { randomDigestKey, valueDigest } from './digest';
 import { redactSetCookieLine } from './redact';
 import { reportSessions } from './sessions';
+import { reportConsent } from './consent';
 import {
   REPORT_VERSION,
   type AuditReport,
@@ -256,5 +257,6 @@ export function buildReport(input: ReportInput): AuditReport {
   if (input.events !== undefined) {
     report.events = [...input.events].sort((a, b) => a.time - b.time || a.id - b.id).map((e) => eventOf(e, ctx.valuesIncluded));
   }
+  if (input.consent !== undefined) report.consent = reportConsent(input.consent);
   return report;
 }

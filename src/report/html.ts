@@ -124,6 +124,28 @@ function sessions(r: AuditReport): string {
   return `<section id="sessions"><h2>Sessions</h2>${body}</section>`;
 }
 
+/** The audit command's phases: what was set before any interaction, and after consent. */
+function consent(r: AuditReport): string {
+  const c = r.consent as NonNullable<AuditReport['consent']>;
+  const refs = (title: string, list: ReadonlyArray<{ name: string; domain: string; path: string }>): string =>
+    `<h3>${e(`${title} (${list.length})`)}</h3>` +
+    (list.length === 0
+      ? '<p>None.</p>'
+      : `<table>${caption(title)}${th(['Name', 'Domain', 'Path'])}<tbody>${list
+          .map((x) => `<tr>${td(x.name, 'mono')}${td(x.domain)}${td(x.path, 'mono')}</tr>`)
+          .join('')}</tbody></table>`);
+  const tracking =
+    c.findings.length === 0
+      ? '<p>No analytics or marketing cookie was set before any interaction.</p>'
+      : `<ul>${c.findings.map((f) => `<li>${sev(f.severity)} ${e(f.message)}</li>`).join('')}</ul>`;
+  const banners = c.consentAccepted
+    ? `<table>${caption('Consent banners')}${th(['URL', 'Accepted'])}<tbody>${c.clicks
+        .map((k) => `<tr>${td(k.url, 'mono')}${td(k.acceptedBy ?? 'no banner found')}</tr>`)
+        .join('')}</tbody></table>${refs('Set after consent', c.setAfterConsent)}`
+    : '<p>Consent banners were not accepted in this audit (run it with --accept-consent).</p>';
+  return `<section id="consent"><h2>Before and after consent</h2>${refs('Set before any interaction', c.beforeInteraction)}<h3>Tracking before consent</h3>${tracking}<h3>Consent banners</h3>${banners}</section>`;
+}
+
 function domains(r: AuditReport): string {
   const rows = r.domains
     .map(
@@ -227,6 +249,7 @@ export function toHtml(report: AuditReport): string {
     sessions(r),
     sessionIds(r),
     purposes(r),
+    ...(r.consent ? [consent(r)] : []),
     domains(r),
     cookies(r),
     rejected(r),

@@ -9,6 +9,8 @@ import type { FindingId, Reference, Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
 import type { CookiePurpose } from '../model/purpose';
 import type { PurposeSummary } from '../analysis/purpose-summary';
+import type { CookieRef } from '../analysis/consent';
+import type { ConsentInput } from './consent';
 
 /** 2: `cookies[].purpose`, `purposes`, the top-level `sessions` array, and the personal-data and session findings. */
 export const REPORT_VERSION = 2;
@@ -61,6 +63,8 @@ export interface ReportInput {
   events?: readonly CookieChangeEvent[] | undefined;
   /** The log the sessions are read from (analysis/sessions.ts); absent: no sessions in the report. */
   sessionLog?: SessionLog | undefined;
+  /** The audit command's before/after-consent phases; absent: no `consent` section. */
+  consent?: ConsentInput | undefined;
   context: ReportContext;
 }
 
@@ -186,4 +190,26 @@ export interface AuditReport {
   sessions: ReportSession[];
   /** Present only when the history was included. */
   events?: ReportEvent[];
+  /** Present only in a report of the audit command: its before/after-consent phases. */
+  consent?: ReportConsent;
+}
+
+/** The audit's consent phases (report/consent.ts). Optional and additive: readers of version 2 may ignore it. */
+export interface ReportConsent {
+  /** Whether the audit accepted consent banners (--accept-consent); without it only the first phase exists. */
+  consentAccepted: boolean;
+  /** Cookies set before any interaction with the pages ("before consent"). */
+  beforeInteraction: CookieRef[];
+  /** Each URL's consent banner: the platform whose accept button was clicked, null when none was found. */
+  clicks: Array<{ url: string; acceptedBy: string | null }>;
+  /** Cookies that appeared after consent was accepted. */
+  setAfterConsent: CookieRef[];
+  /** Analytics and marketing cookies set before any interaction. */
+  findings: Array<{
+    id: 'tracking-before-consent';
+    severity: 'low';
+    cookie: CookieRef;
+    purpose: 'analytics' | 'marketing';
+    message: string;
+  }>;
 }

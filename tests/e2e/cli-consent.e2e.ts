@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { selectedBrowsers } from '../../scripts/browser/browsers';
 import { main } from '../../scripts/audit/main';
+import type { AuditReport } from '../../src/report/index';
+import { validateReport } from '../../src/report/validate';
 
 /** A page with a consent banner: an analytics cookie at once, a marketing one only after "accept". */
 const PAGE = `<!doctype html><title>consent</title>
@@ -84,6 +86,23 @@ describe.each(selectedBrowsers())('%s: cookie-audit --accept-consent', (name) =>
       ['tracking-before-consent', 'low', '_ga', 'analytics'],
     ]);
     expect(readFileSync(join(dir, 'consent.json'), 'utf8')).not.toContain('s3cr3t-session-value');
+  });
+
+  test("report.json and report.html carry the same phases (the report's consent section)", () => {
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as AuditReport;
+    expect(validateReport(report).errors).toEqual([]);
+    const c = report.consent!;
+    expect(c.consentAccepted).toBe(true);
+    expect(c.beforeInteraction.map((x) => x.name).sort()).toEqual(['_ga', 'sid']);
+    expect(c.clicks).toEqual([{ url: site.url, acceptedBy: 'OneTrust' }]);
+    expect(c.setAfterConsent.map((x) => x.name).sort()).toEqual(['OptanonConsent', '_fbp']);
+    expect(c.findings.map((f) => [f.id, f.cookie.name, f.purpose])).toEqual([['tracking-before-consent', '_ga', 'analytics']]);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<section id="consent">'));
+    expect(section.slice(0, section.indexOf('</section>'))).toMatch(
+      /Set before any interaction \(2\)[\s\S]*_ga[\s\S]*OneTrust[\s\S]*Set after consent \(2\)[\s\S]*_fbp/,
+    );
+    expect(html).not.toContain('s3cr3t-session-value');
   });
 
   test('tracking-before-consent counts against --fail-on low', () => {

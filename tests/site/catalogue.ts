@@ -8,6 +8,7 @@
 import type { CookieCase, FindingId, Party, RenderContext, RouteSpec, Scheme, SiteLogEntry } from './types';
 import { authRoutes } from './catalogue/auth';
 import { sessionRoutes } from './catalogue/sessions';
+import { quietLoginRoutes } from './catalogue/quiet-login';
 import { persistenceRoutes, prefixRoutes, sameSiteRoutes, sizeRoutes } from './catalogue/attributes';
 import { limitRoutes, limitsSpec, MAX_LIMIT_N } from './catalogue/limits';
 import { hostileRoutes, jwtRoutes, malformedRoutes } from './catalogue/content';
@@ -47,6 +48,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...trafficRoutes,
   ...purposeRoutes,
   ...sessionRoutes,
+  ...quietLoginRoutes,
 ];
 
 const byPath = new Map(ROUTES.map((r) => [r.path, r]));

@@ -13,6 +13,7 @@ import { siteCertificate } from './cert';
 import type { Scheme, SiteLogEntry } from './types';
 import { account, login, loginInsecure, logout } from './routes/auth';
 import { sessionAppRoutes } from './routes/sessions';
+import { quietLoginAppRoutes } from './routes/quiet-login';
 import { domainEcho, domainLoose } from './routes/domain';
 import { index } from './routes/index';
 import { type Handler, notFound, partOf, type Reply, type RequestContext, type SiteState } from './routes/kit';
@@ -80,6 +81,7 @@ const routes: Record<string, Handler> = {
   ...staticRoutes,
   ...workerRoutes,
   ...sessionAppRoutes,
+  ...quietLoginAppRoutes,
 };
 
 function handlerFor(path: string): Handler | undefined {

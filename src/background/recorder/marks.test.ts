@@ -35,3 +35,24 @@ test('a tab without a web site cannot be marked: a clear error', async () => {
   const { marks } = setup();
   await expect(marks.mark(3, 'login')).rejects.toThrow('no web site');
 });
+
+test('a mark with a span keeps its start and end; a hand mark is "now" with no end', async () => {
+  const { marks } = setup();
+  expect(await marks.mark(1, 'login', { start: 20, end: 60 })).toMatchObject({ kind: 'login', time: 20, until: 60 });
+  const hand = await marks.mark(1, 'logout');
+  expect(hand.until).toBeUndefined();
+  expect(hand.time).toBeGreaterThanOrEqual(100);
+});
+
+test.each([
+  [{ start: 60, end: 20 }, 'cannot end before it starts'],
+  [{ start: 20, end: 10_000 }, 'cannot end in the future'],
+  [{ start: '20', end: 60 }, 'needs a start and an end'],
+  [{ start: Number.NaN, end: 60 }, 'needs a start and an end'],
+  [{ start: -5, end: 60 }, 'needs a start and an end'],
+  [null, 'needs a start and an end'],
+])('a bad span %j is refused with a clear error, and nothing is marked', async (span, message) => {
+  const { marks } = setup();
+  await expect(marks.mark(1, 'login', span)).rejects.toThrow(message);
+  expect(await marks.list()).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { registrableDomain } from '../../analysis/domain';
 import { addMark, clearMarks, marksFor } from '../../db/marks';
 import type { CookieLogDB } from '../../db/schema';
 import type { NewSessionMark, SessionMark } from '../../model/events';
+import type { MarkSpan } from '../../messaging/protocol';
 
 export interface MarkDeps {
   db: CookieLogDB;
@@ -25,18 +26,34 @@ function siteOf(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * A span a caller claims for a moment, checked: a span that ends before it starts, or has not
+ * ended yet, would make the session audit judge changes that belong to no login.
+ */
+export function checkedSpan(span: unknown, now: number): MarkSpan {
+  const { start, end } = (span ?? {}) as { start?: unknown; end?: unknown };
+  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end) || start < 0) {
+    throw new Error('A marked moment needs a start and an end time (ms since the epoch).');
+  }
+  if (end < start) throw new Error('A marked moment cannot end before it starts.');
+  if (end > now) throw new Error('A marked moment cannot end in the future.');
+  return { start, end };
+}
+
 export class SessionMarks {
   private readonly memory: SessionMark[] = [];
   private nextMemoryId = -1;
 
   constructor(private readonly deps: MarkDeps) {}
 
-  /** Marks a login or logout on the site shown in `tabId`. */
-  async mark(tabId: number, kind: 'login' | 'logout'): Promise<SessionMark> {
+  /** Marks a login or logout on the site shown in `tabId`: now, or over a known span. */
+  async mark(tabId: number, kind: 'login' | 'logout', span?: unknown): Promise<SessionMark> {
+    const known = span === undefined ? undefined : checkedSpan(span, this.deps.now());
     const tab = await this.deps.tab(tabId);
     const site = siteOf(tab.url);
     if (site === undefined) throw new Error('The tab shows no web site to mark.');
-    return this.add({ time: this.deps.now(), kind, site, tabId }, tab.incognito === true);
+    const when = known ? { time: known.start, until: known.end } : { time: this.deps.now() };
+    return this.add({ ...when, kind, site, tabId }, tab.incognito === true);
   }
 
   async startup(): Promise<void> {

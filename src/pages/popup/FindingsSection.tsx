@@ -1,6 +1,6 @@
 import { t } from '../../platform/i18n';
-import { openExtensionPage } from '../../platform/tabs';
 import { FindingList } from '../../ui/components';
+import { AuditButton } from './AuditButton';
 import type { ViewModel } from '../../view/view-model';
 
 /** Enough to act on at a glance; the report has the rest. */
@@ -13,14 +13,7 @@ export function FindingsSection(props: { vm: ViewModel; tabId: number }) {
     <section class="popup-section" aria-labelledby="findings-h" data-testid="top-findings">
       <div class="popup-section-head">
         <h2 id="findings-h">{t('popup_topFindings')}</h2>
-        <button
-          type="button"
-          class="primary"
-          data-action="open-report"
-          onClick={() => void openExtensionPage('src/pages/report/index.html', { tabId: props.tabId })}
-        >
-          {t('popup_openReport')}
-        </button>
+        <AuditButton tabId={props.tabId} />
       </div>
       {top.length === 0 ? <p class="muted">{t('popup_noFindings')}</p> : <FindingList findings={top} label={t('popup_topFindings')} />}
       {findings.length > top.length ? <p class="muted">{t('popup_moreFindings', String(findings.length - top.length))}</p> : null}

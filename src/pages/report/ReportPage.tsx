@@ -142,7 +142,7 @@ export function ReportPage() {
         ) : null}
         {scope && !report && !error ? <p aria-busy="true">{t('report_loading')}</p> : null}
         {scope?.kind === 'tab' && data && data.scoped.inspectable && data.observationCount === 0 ? (
-          <RecordBanner db={db} tabId={scope.tabId} onRecorded={() => setReloads((n) => n + 1)} />
+          <RecordBanner tabId={scope.tabId} onRecorded={() => setReloads((n) => n + 1)} />
         ) : null}
         {report ? (
           <article class="report" data-testid="report" aria-label={t('report_title')}>
