@@ -24,6 +24,8 @@ export interface SessionFindingInput {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const MANUAL = 'the moment marked by hand';
+/** Flags a moment marked by hand, so a UI can say so in its language instead of `MANUAL`. */
+const manual = (m: AuthMomentRecord): { manual?: true } => (m.url ? {} : { manual: true });
 
 function cookieSubject(s: SessionDetail): CookieSubject {
   const c = s.summary.cookie as { name: string; domain: string; path: string };
@@ -92,7 +94,13 @@ function applyLogin(s: SessionDetail, m: AuthMomentRecord, input: SessionFinding
   if (!known) return;
   if (s.summary.rotatedAtLogin !== false) s.summary.rotatedAtLogin = rotated;
   if (!rotated) {
-    out.add(s, 'session-fixation', cookieSubject(s), { session: s.label, moment: 'login', momentUrl: m.url ?? MANUAL, at: iso(m.time) });
+    out.add(s, 'session-fixation', cookieSubject(s), {
+      session: s.label,
+      moment: 'login',
+      momentUrl: m.url ?? MANUAL,
+      ...manual(m),
+      at: iso(m.time),
+    });
   }
 }
 
@@ -109,6 +117,7 @@ function applyLogout(s: SessionDetail, m: AuthMomentRecord, input: SessionFindin
       session: s.label,
       moment: 'logout',
       momentUrl: m.url ?? MANUAL,
+      ...manual(m),
       at: iso(m.time),
     });
   }
