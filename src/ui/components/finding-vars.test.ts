@@ -123,3 +123,16 @@ describe('codes the analysis keeps instead of English', () => {
     }
   });
 });
+
+describe('session labels', () => {
+  test('"<name> on <where>" is worded by the locale', () => {
+    const f = makeFinding('session-fixation', subject, {
+      session: 'JSESSIONID on shop.example/',
+      sessionName: 'JSESSIONID',
+      sessionWhere: 'shop.example/',
+      momentUrl: 'https://shop.example/login',
+    });
+    expect(findingText(f, ko)).toContain('세션 "shop.example/의 JSESSIONID"');
+    expect(findingText(f, en)).toBe(f.message);
+  });
+});

@@ -71,6 +71,12 @@ export function localVar(name: string, details: Details, translate: Translate, l
       const unit = code(v);
       return unit ? phrase(translate, `ui_unit_${unit}`) : undefined;
     }
+    case 'session': {
+      const { sessionName, sessionWhere } = details;
+      return typeof sessionName === 'string' && typeof sessionWhere === 'string'
+        ? phrase(translate, 'ui_session_label', { name: sessionName, where: sessionWhere })
+        : undefined;
+    }
     case 'momentUrl':
       return details['manual'] === true ? phrase(translate, 'ui_moment_manual') : undefined;
     default:
