@@ -77,8 +77,11 @@ const CATEGORY_CODE: Record<Exclude<PurposeCategory, 'unknown'>, string> = {
 };
 
 export interface BuiltDatabase {
-  /** Entries in CSV order: [name, category code, platform index, domains (space-separated), reference index, wildcard]. */
-  entries: Array<[string, string, number, string, number, 0 | 1]>;
+  /**
+   * Entries in CSV order: [name, category code, platform index, domains (space-separated), reference index, wildcard,
+   * and 1 when a third party's tag may set it on any site (see `setByTagOnAnySite`)].
+   */
+  entries: Array<[string, string, number, string, number, 0 | 1] | [string, string, number, string, number, 0 | 1, 1]>;
   platforms: string[];
   references: string[];
   descriptions: string[];
@@ -94,6 +97,25 @@ const COLUMNS = {
   portal: 'User Privacy & GDPR Rights Portals',
   wildcard: 'Wildcard match',
 } as const;
+
+/**
+ * An entry the database ties to a domain marked "(3rd party)" — a service sites embed — whose fixed name
+ * no other entry uses and which carries a leading underscore (not an RFC 6265bis `__Secure-`/`__Host-`
+ * prefix), as the names tag scripts write into the embedding site's own jar do (`_fbp`, `_uetsid`,
+ * `__insp_uid`): such a name on another site was set there by that service's tag (docs/ANALYSIS.md,
+ * Purposes, has the database's own evidence). A generic name (`fr`, `token`, `lang`) keeps matching
+ * only its domain, as do short ones (`_u`), shared ones and wildcards.
+ */
+export function setByTagOnAnySite(name: string, rawDomain: string, wildcard: boolean, sameNameEntries: number): boolean {
+  return (
+    /\(3rd party\)/i.test(rawDomain) &&
+    !wildcard &&
+    sameNameEntries === 1 &&
+    name.length >= 4 &&
+    /^__?[A-Za-z]/.test(name) &&
+    !/^__(Secure|Host)-/i.test(name)
+  );
+}
 
 export function buildDatabase(csv: string): BuiltDatabase {
   const [header, ...rows] = parseCsv(csv);
@@ -112,6 +134,11 @@ export function buildDatabase(csv: string): BuiltDatabase {
     return i >= 0 ? i : list.push(v) - 1;
   };
   const out: BuiltDatabase = { entries: [], platforms, references, descriptions: [], skipped: 0 };
+  const sameName = new Map<string, number>();
+  for (const r of rows) {
+    const key = (r[col.name] ?? '').trim().toLowerCase();
+    sameName.set(key, (sameName.get(key) ?? 0) + 1);
+  }
   for (const r of rows) {
     const name = (r[col.name] ?? '').trim();
     const category = CATEGORY_MAP[(r[col.category] ?? '').trim()];
@@ -120,14 +147,17 @@ export function buildDatabase(csv: string): BuiltDatabase {
       continue;
     }
     const portal = (r[col.portal] ?? '').trim();
-    out.entries.push([
+    const wildcard = (r[col.wildcard] ?? '').trim() === '1';
+    const entry: BuiltDatabase['entries'][number] = [
       name,
       CATEGORY_CODE[category],
       index(platforms, (r[col.platform] ?? '').trim()),
       parseDomains(r[col.domain] ?? '').join(' '),
       index(references, /^https?:\/\//.test(portal) ? portal : ''),
-      (r[col.wildcard] ?? '').trim() === '1' ? 1 : 0,
-    ]);
+      wildcard ? 1 : 0,
+    ];
+    if (setByTagOnAnySite(name, r[col.domain] ?? '', wildcard, sameName.get(name.toLowerCase()) ?? 0)) entry.push(1);
+    out.entries.push(entry);
     out.descriptions.push((r[col.description] ?? '').trim());
   }
   return out;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { buildDatabase, databaseModule, descriptionsModule, parseCsv, parseDomains } from './cookie-database-build';
+import { buildDatabase, databaseModule, descriptionsModule, parseCsv, parseDomains, setByTagOnAnySite } from './cookie-database-build';
 import { CSV_PATH, DATABASE_MODULE, DESCRIPTIONS_MODULE } from './cookie-database';
 
 describe('the generated cookie lookup', () => {
@@ -53,5 +53,28 @@ describe('the generated cookie lookup', () => {
     ['', []],
   ])('parseDomains(%j)', (field, domains) => {
     expect(parseDomains(field)).toEqual(domains);
+  });
+});
+
+describe('setByTagOnAnySite: a third party tag writes the name into the embedding site', () => {
+  test.each([
+    ['_fbp', 'facebook.com (3rd party)', false, 1, true],
+    ['__insp_uid', 'Inspectlet.com (3rd party)', false, 1, true],
+    ['_fbp', 'facebook.com', false, 1, false],
+    ['fr', 'facebook.com (3rd party)', false, 1, false],
+    ['_u', 'bing.com (3rd party)', false, 1, false],
+    ['_fbp', 'facebook.com (3rd party)', false, 2, false],
+    ['_gac_', 'x.com (3rd party)', true, 1, false],
+    ['__Secure-ROLLOUT_TOKEN', 'youtube.com (3rd party)', false, 1, false],
+    ['_ga', '', false, 1, false],
+  ])('%s, Domain %j, wildcard %s, %i entries of that name → %s', (name, domain, wildcard, entries, want) => {
+    expect(setByTagOnAnySite(name, domain, wildcard, entries)).toBe(want);
+  });
+
+  test('the vendored database marks the Meta Pixel cookies and none of Facebook generic names', () => {
+    const db = buildDatabase(readFileSync(CSV_PATH, 'utf8'));
+    const marked = new Set(db.entries.filter((e) => e[6] === 1).map((e) => e[0]));
+    expect([...marked]).toEqual(expect.arrayContaining(['_fbp', '_fbc', '_uetsid', '_uetvid']));
+    for (const generic of ['fr', 'lu', 'xs', 'c_user', 'datr', 'token', 'uid', 'lang', '_u']) expect(marked.has(generic)).toBe(false);
   });
 });

@@ -19,7 +19,9 @@ function main(argv: string[]): number {
   writeFileSync(DATABASE_MODULE, databaseModule(db));
   writeFileSync(DESCRIPTIONS_MODULE, descriptionsModule(db));
   const wildcards = db.entries.filter((e) => e[5] === 1).length;
+  const byTag = db.entries.filter((e) => e[6] === 1).map((e) => e[0]);
   console.log(`${db.entries.length} entries (${wildcards} by prefix), ${db.platforms.length - 1} platforms; ${db.skipped} rows skipped`);
+  console.log(`set by a third party's tag on any site: ${byTag.join(', ')}`);
   return 0;
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { CookieJar } from './cookie-jar';
-import { cookieDomainMatch, defaultPath, pathMatch } from './cookie-match';
 
 const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
 const SET = 'http://shop.example.test:8080/app/set';
@@ -92,50 +91,6 @@ describe('apply outcomes', () => {
   });
 });
 
-describe('leave secure cookies alone (RFC 6265bis §5.7 step 16)', () => {
-  const HTTPS_LOGIN = 'https://example.test/login/form';
-  const HTTP_PAGE = 'http://example.test/login/form';
-
-  test.each([
-    ['same name, path and domain', 'k=evil; Path=/login', 'OverwriteSecure'],
-    ['a deeper path would shadow it', 'k=evil; Path=/login/en', 'OverwriteSecure'],
-    ['a parent domain would shadow it', 'k=evil; Path=/login; Domain=example.test', 'OverwriteSecure'],
-    ['a shorter path does not shadow it', 'k=ok; Path=/', 'stored'],
-    ['a sibling path does not shadow it', 'k=ok; Path=/logout', 'stored'],
-    ['another name is fine', 'j=ok; Path=/login', 'stored'],
-  ])('insecure %s → %s', (_what, line, outcome) => {
-    const jar = new CookieJar();
-    expect(jar.apply('k=secret; Secure; Path=/login', HTTPS_LOGIN, T0).outcome).toBe('stored');
-    const r = jar.apply(line, HTTP_PAGE, T0 + 1);
-    expect(r.outcome === 'rejected' ? r.reason : r.outcome).toBe(outcome);
-  });
-
-  test('an insecure line cannot delete a Secure cookie either', () => {
-    const jar = new CookieJar();
-    jar.apply('k=secret; Secure; Path=/', 'https://example.test/', T0);
-    expect(jar.apply('k=; Max-Age=0; Path=/', 'http://example.test/', T0 + 1)).toMatchObject({
-      outcome: 'rejected',
-      reason: 'OverwriteSecure',
-    });
-    expect(jar.cookieHeader('https://example.test/', T0 + 2)).toBe('k=secret');
-  });
-
-  test('secure origins may overwrite, and loopback counts as secure', () => {
-    const jar = new CookieJar();
-    jar.apply('k=1; Secure; Path=/', 'https://example.test/', T0);
-    expect(jar.apply('k=2; Path=/', 'https://example.test/', T0 + 1).outcome).toBe('updated');
-    const local = new CookieJar();
-    local.apply('k=1; Secure; Path=/', 'http://localhost/', T0);
-    expect(local.apply('k=2; Path=/', 'http://localhost/', T0 + 1).outcome).toBe('updated');
-  });
-
-  test('an expired Secure cookie shadows nothing', () => {
-    const jar = new CookieJar();
-    jar.apply('k=1; Secure; Path=/; Max-Age=1', 'https://example.test/', T0);
-    expect(jar.apply('k=2; Path=/', 'http://example.test/', T0 + 1_000).outcome).toBe('stored');
-  });
-});
-
 describe('non-HTTP writers and readers', () => {
   test('document.cookie cannot replace an HttpOnly cookie, nor set one', () => {
     const jar = new CookieJar();
@@ -198,45 +153,6 @@ describe('retrieval rules', () => {
   });
 });
 
-describe('RFC 6265 §5.1.3–5.1.4 matching helpers', () => {
-  test.each([
-    ['example.com', 'example.com', true],
-    ['www.example.com', 'example.com', true],
-    ['wwwexample.com', 'example.com', false],
-    ['example.com', 'www.example.com', false],
-    ['example.com.', 'example.com', false],
-    ['1.2.3.4', '2.3.4', false],
-    ['1.2.3.4', '1.2.3.4', true],
-  ])('cookieDomainMatch(%j, %j) → %j', (host, domain, expected) => {
-    expect(cookieDomainMatch(host, domain)).toBe(expected);
-  });
-
-  test.each([
-    ['/a/b', '/a/b', true],
-    ['/a/b/c', '/a/b', true],
-    ['/a/bc', '/a/b', false],
-    ['/a/b/c', '/a/b/', true],
-    ['/a/b', '/a/b/', false],
-    ['/', '/', true],
-    ['/A', '/a', false],
-  ])('pathMatch(%j, %j) → %j', (requestPath, cookiePath, expected) => {
-    expect(pathMatch(requestPath, cookiePath)).toBe(expected);
-  });
-
-  test.each([
-    ['', '/'],
-    ['x', '/'],
-    ['/', '/'],
-    ['/a', '/'],
-    ['/a/', '/a'],
-    ['/a/b', '/a'],
-    ['/a/b/c', '/a/b'],
-    ['//x', '/'],
-  ])('defaultPath(%j) → %j', (path, expected) => {
-    expect(defaultPath(path)).toBe(expected);
-  });
-});
-
 describe('partitioned cookies (CHIPS, top-level responses; found by the differential tester)', () => {
   const T = Date.UTC(2026, 10, 21);
   test('a partitioned cookie lives beside an unpartitioned one of the same name', () => {
@@ -271,33 +187,5 @@ describe('creation time on overwrite, by engine (found by the differential teste
 
   test.each([undefined, 'firefox'] as const)('engine %s keeps it always (§5.7)', (engine) => {
     expect(order(engine, ['b==', 'c=1', 'b='])).toBe('b=; c=1');
-  });
-});
-
-describe('leave secure cookies alone, as the browsers match hosts (found by the differential tester)', () => {
-  test.each([
-    // A host-only Secure cookie on the parent host: the RFC compares bare domains and refuses, and
-    // so does Chromium; Firefox matches a host-only cookie only on its own host, so it stores.
-    [undefined, 'rejected'],
-    ['chromium', 'rejected'],
-    ['firefox', 'stored'],
-  ] as const)('engine %s: a subdomain sets the name of a host-only Secure cookie → %s', (engine, outcome) => {
-    const jar = new CookieJar();
-    const opts = engine ? { engine } : {};
-    expect(jar.apply('k=; Secure; Path=/', 'https://example.test/a/', T0, opts).outcome).toBe('stored');
-    expect(jar.apply('k=a=b', 'http://www.example.test/a', T0 + 1, opts).outcome).toBe(outcome);
-  });
-
-  test('Chromium: a host-only Secure cookie on a subdomain guards the parent host too', () => {
-    const jar = new CookieJar();
-    jar.apply('A=2; Secure', 'https://a.b.example.test/a', T0, { engine: 'chromium' });
-    expect(jar.apply('A=1', 'http://example.test/a/bc', T0 + 1, { engine: 'chromium' }).outcome).toBe('rejected');
-    expect(jar.apply('A=1', 'http://example.test/a/bc', T0 + 1, { engine: 'firefox' }).outcome).toBe('stored');
-  });
-
-  test.each(['chromium', 'firefox'] as const)('%s: a domain Secure cookie still guards its subdomains', (engine) => {
-    const jar = new CookieJar();
-    jar.apply('k=1; Secure; Domain=example.test; Path=/', 'https://example.test/', T0, { engine });
-    expect(jar.apply('k=2', 'http://www.example.test/', T0 + 1, { engine }).outcome).toBe('rejected');
   });
 });

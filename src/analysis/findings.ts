@@ -13,7 +13,7 @@ import { cookieSentFindings, setCookieFindings } from './findings/observation-ru
 import { domainUsage, usageStatus, type DomainUsage, type UsageReport } from './limits';
 
 export { CATALOGUE, catalogueEntry, formatMessage } from './findings/catalogue';
-export { JWT_LONG_LIVED_MS, prefixProblem } from './findings/cookie-rules';
+export { JWT_LONG_LIVED_MS, prefixProblems, type PrefixProblem } from './findings/cookie-rules';
 export { sortAndDedupe as sortFindings } from './findings/build';
 
 /** What the analysis works out for one cookie in one context: its classification and rule findings. */

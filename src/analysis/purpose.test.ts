@@ -41,6 +41,10 @@ const REAL_COOKIES: Row[] = [
   ['NID', 'google.com', 'third', 'marketing', 'open-cookie-database', 'Google'],
   ['fr', 'facebook.com', 'third', 'marketing', 'open-cookie-database', 'Facebook'],
   ['_fbp', 'facebook.com', 'third', 'marketing', 'open-cookie-database', 'Facebook'],
+  // Tags' cookies in the site's own jar: the database ties them to the third party, the name is the tag's own
+  ['_fbp', 'example.com', 'first', 'marketing', 'open-cookie-database', 'Facebook'],
+  ['_fbc', 'shop.example.com', 'first', 'marketing', 'open-cookie-database', 'Facebook'],
+  ['_uetvid', 'example.com', 'first', 'marketing', 'open-cookie-database', 'Bing / Microsoft'],
   ['MUID', 'bing.com', 'third', 'marketing', 'open-cookie-database', 'Bing / Microsoft'],
   ['_uetsid', 'bing.com', 'third', 'marketing', 'open-cookie-database', 'Bing / Microsoft'],
   ['bcookie', 'linkedin.com', 'third', 'marketing', 'open-cookie-database', 'LinkedIn'],
@@ -92,6 +96,9 @@ const REAL_COOKIES: Row[] = [
   ['cart', 'example.com', 'first', 'unknown', 'unknown'],
   ['NID', 'example.com', 'first', 'unknown', 'unknown'],
   ['uid', 'example.com', 'first', 'unknown', 'unknown'],
+  // …even when the third party is a tag's: its generic names (Facebook's `fr`, `lu`) stay its own
+  ['fr', 'example.com', 'first', 'unknown', 'unknown'],
+  ['lu', 'example.com', 'first', 'unknown', 'unknown'],
   ['my_app_flag', 'example.com', 'first', 'unknown', 'unknown'],
 ];
 

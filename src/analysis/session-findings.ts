@@ -24,6 +24,21 @@ export interface SessionFindingInput {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const MANUAL = 'the moment marked by hand';
+/** A session's English label plus its parts, so a UI can word "<name> on <where>" in its language. */
+function labelVars(name: string, where: string): { session: string; sessionName: string; sessionWhere: string } {
+  return { session: `${name} on ${where}`, sessionName: name, sessionWhere: where };
+}
+
+function sessionVars(s: SessionDetail): { session: string; sessionName?: string; sessionWhere?: string } {
+  const c = s.summary.cookie;
+  if (c) return { ...labelVars(c.name, `${c.domain}${c.path}`), session: s.label };
+  if (s.summary.kind === 'authorization')
+    return { ...labelVars(`Authorization ${s.summary.scheme ?? ''}`.trim(), s.site), session: s.label };
+  return { session: s.label };
+}
+
+/** Flags a moment marked by hand, so a UI can say so in its language instead of `MANUAL`. */
+const manual = (m: AuthMomentRecord): { manual?: true } => (m.url ? {} : { manual: true });
 
 function cookieSubject(s: SessionDetail): CookieSubject {
   const c = s.summary.cookie as { name: string; domain: string; path: string };
@@ -93,7 +108,13 @@ function applyLogin(s: SessionDetail, m: AuthMomentRecord, input: SessionFinding
   if (!known) return;
   if (s.summary.rotatedAtLogin !== false) s.summary.rotatedAtLogin = rotated;
   if (!rotated) {
-    out.add(s, 'session-fixation', cookieSubject(s), { session: s.label, moment: 'login', momentUrl: m.url ?? MANUAL, at: iso(m.time) });
+    out.add(s, 'session-fixation', cookieSubject(s), {
+      ...sessionVars(s),
+      moment: 'login',
+      momentUrl: m.url ?? MANUAL,
+      ...manual(m),
+      at: iso(m.time),
+    });
   }
 }
 
@@ -107,9 +128,10 @@ function applyLogout(s: SessionDetail, m: AuthMomentRecord, input: SessionFindin
   }
   if (!cleared && decided(m, input)) {
     out.add(s, 'session-not-cleared-on-logout', cookieSubject(s), {
-      session: s.label,
+      ...sessionVars(s),
       moment: 'logout',
       momentUrl: m.url ?? MANUAL,
+      ...manual(m),
       at: iso(m.time),
     });
   }
@@ -150,7 +172,7 @@ function applyStartups(input: SessionFindingInput, out: Collector): void {
       if (s.endedAt !== null && (s.endedAt < t || s.endedAtStartup)) continue;
       s.summary.restored = true;
       s.timeline.push({ kind: 'restored', time: t });
-      out.add(s, 'session-restored', cookieSubject(s), { session: s.label, moment: 'startup', at: iso(t) });
+      out.add(s, 'session-restored', cookieSubject(s), { ...sessionVars(s), moment: 'startup', at: iso(t) });
     }
   }
 }
@@ -176,7 +198,7 @@ function applyUrls(input: SessionFindingInput, out: Collector): void {
       const matched = byValue.length > 0 ? byValue : byName;
       for (const s of matched) {
         s.summary.inUrl = true;
-        out.add(s, 'session-id-in-url', cookieSubject(s), { session: s.label, param: p.name, url: o.url, at: iso(o.time) });
+        out.add(s, 'session-id-in-url', cookieSubject(s), { ...sessionVars(s), param: p.name, url: o.url, at: iso(o.time) });
       }
       if (matched.length === 0 && namedLikeSession(p.name)) {
         out.add(
@@ -184,7 +206,7 @@ function applyUrls(input: SessionFindingInput, out: Collector): void {
           'session-id-in-url',
           { kind: 'header', url: o.url, name: p.name },
           {
-            session: `${p.name} on ${o.registrableDomain}`,
+            ...labelVars(p.name, o.registrableDomain),
             param: p.name,
             at: iso(o.time),
           },
@@ -213,7 +235,7 @@ function applyAuthorization(input: SessionFindingInput, out: Collector): void {
       s,
       'authorization-over-http',
       { kind: 'header', url: first.url, name: scheme },
-      { session: s.label, scheme, at: iso(first.time) },
+      { ...sessionVars(s), scheme, at: iso(first.time) },
       severity,
     );
   }

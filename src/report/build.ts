@@ -55,7 +55,14 @@ function observationOf(r: SetCookieLineInput): SetCookieObservation {
 }
 
 function findingOf(f: Finding): ReportFinding {
-  const base = { id: f.id, severity: f.severity, title: catalogueEntry(f.id).title, message: f.message, reference: f.reference };
+  const base = {
+    id: f.id,
+    severity: f.severity,
+    title: catalogueEntry(f.id).title,
+    message: f.message,
+    reference: f.reference,
+    ...(f.details ? { details: f.details } : {}),
+  };
   switch (f.subject.kind) {
     case 'cookie':
       return { ...base, kind: 'cookie', cookie: { name: f.subject.name, domain: f.subject.domain, path: f.subject.path } };

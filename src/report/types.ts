@@ -5,7 +5,7 @@
 import type { CookieInfo } from '../model/cookie';
 import type { SessionSummary } from '../analysis/sessions';
 import type { CookieChangeEvent, HeaderObservation, SessionMark } from '../model/events';
-import type { FindingId, Reference, Severity } from '../model/finding';
+import type { DetailValue, FindingId, Reference, Severity } from '../model/finding';
 import type { LimitProfile, LimitProfileId } from '../model/limits';
 import type { CookiePurpose } from '../model/purpose';
 import type { PurposeSummary } from '../analysis/purpose-summary';
@@ -118,6 +118,8 @@ export type ReportFinding = {
   title: string;
   message: string;
   reference: Reference;
+  /** What the message was built from, as codes and numbers, so a reader can word it in its own language. */
+  details?: Record<string, DetailValue>;
 } & ReportFindingSubject;
 
 export interface ReportDomain {

@@ -114,10 +114,16 @@ describe.each(CASES)('%s, %s theme: axe finds no WCAG 2.1 A/AA violation', (name
     await panel.page.click('[data-testid=tab-sessions]');
     await panel.page.waitForSelector('[data-testid=sessions] tr[data-cookie-name=JSESSIONID]', POLL);
     await expectClean(panel, 'panel sessions');
+    await expectCaptions(panel);
 
     await panel.page.click('[data-testid=tab-limits]');
     await panel.page.waitForSelector('[data-testid=limits] tr[data-domain]', POLL);
     await expectClean(panel, 'panel limits');
+    await expectCaptions(panel);
+    // The caption names the profile the counts are measured against (the running browser's by default).
+    expect(await panel.page.$eval('[data-testid=limits] > caption', (c) => c.textContent)).toContain(
+      name === 'chromium' ? 'Chromium' : 'Firefox',
+    );
 
     await panel.page.click('[data-testid=tab-findings]');
     await panel.page.waitForSelector('[data-testid=findings] [data-finding]', POLL);
@@ -144,10 +150,14 @@ describe.each(CASES)('%s, %s theme: axe finds no WCAG 2.1 A/AA violation', (name
 });
 
 /**
- * Windows high contrast, emulated over CDP in Chromium (Firefox over BiDi has no such switch):
- * badges keep a border and the focus ring stays visible. The screenshots go to the store material.
+ * Windows high contrast: Chromium emulates it over CDP; Firefox over WebDriver BiDi has no such
+ * switch, but its "override the page's colours: always" preference (browser.display.document_color_use
+ * = 2) turns forced colours on for every page, extension pages included. Badges keep a border and the
+ * focus ring stays visible. Chromium's screenshots go to the store material.
  */
-describe.runIf(selectedBrowsers().includes('chromium'))('chromium: forced colors', () => {
+const FIREFOX_FORCED_COLORS = { 'browser.display.document_color_use': 2 };
+
+describe.each(selectedBrowsers())('%s: forced colors', (name) => {
   let b: ExtensionBrowser;
   let site: Site;
   let tabId: number;
@@ -155,7 +165,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium: forced colors
   beforeAll(async () => {
     mkdirSync(STORE_SHOTS, { recursive: true });
     site = await startSite();
-    b = await launch('chromium');
+    b = await launch(name, name === 'firefox' ? { firefoxPrefs: FIREFOX_FORCED_COLORS } : {});
     const control = await ExtensionControl.open(b);
     await control.recordAllHeaders();
     const tab = await b.newPage();
@@ -174,8 +184,10 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium: forced colors
   async function forced(path: string, width: number, height: number): Promise<TrackedPage> {
     const p = await b.newPage();
     await p.page.setViewport({ width, height });
-    const cdp = await p.page.createCDPSession();
-    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    if (name === 'chromium') {
+      const cdp = await p.page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    }
     await b.openExtensionPage(path, { tabId }, p);
     await p.page.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', POLL);
     expect(await p.page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
@@ -198,7 +210,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium: forced colors
     expect(badges.every((s) => s === 'solid')).toBe(true);
     await popup.page.keyboard.press('Tab');
     expect(await ring(popup)).toEqual({ style: 'solid', width: '3px' });
-    await popup.page.screenshot({ path: resolve(STORE_SHOTS, 'popup-forced-colors.png') });
+    if (name === 'chromium') await popup.page.screenshot({ path: resolve(STORE_SHOTS, 'popup-forced-colors.png') });
     await expectNoViolations(popup, 'forced-colors popup');
   });
 
@@ -210,7 +222,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium: forced colors
     await panel.page.keyboard.press('ArrowUp');
     await panel.page.waitForSelector('[data-testid=row-detail]', POLL);
     expect(await panel.page.$eval('.vrow.selected', (e) => getComputedStyle(e).outlineStyle)).toBe('solid');
-    await panel.page.screenshot({ path: resolve(STORE_SHOTS, 'panel-forced-colors.png') });
+    if (name === 'chromium') await panel.page.screenshot({ path: resolve(STORE_SHOTS, 'panel-forced-colors.png') });
     await expectNoViolations(panel, 'forced-colors panel');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { PURPOSE_EMAIL } from '../site/catalogue';
 import { startSite } from '../site/server';
 import { selectedBrowsers } from '../../scripts/browser/browsers';
 import { launchChromiumIn } from './harness/popup-locale';
@@ -49,6 +50,42 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: Dev
       // No message left untranslated, no placeholder left unfilled.
       expect(text).not.toMatch(/__MSG_|\$[A-Z_]+\$/);
       expect(text).not.toContain(en['panel_view_findings']!.message);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+
+  test('personal-data-in-cookie says which data and where in Korean, in the panel and the report page', async () => {
+    const site = await startSite();
+    const browser = await launchChromiumIn('ko');
+    try {
+      const tab = await browser.browser.newPage();
+      await tab.goto(`${site.http}/purposes`, { waitUntil: 'load' });
+      const tabId = await browser.tabIdOf(tab);
+      const want = `(${ko['ui_pd_kind_email']!.message})가 ${ko['ui_pd_where_value']!.message}에`;
+      const english = [en['ui_pd_kind_email']!.message, en['ui_pd_where_value']!.message];
+
+      const panel = await browser.browser.newPage();
+      await panel.goto(`${browser.origin}/src/pages/panel/index.html?tabId=${tabId}`, { waitUntil: 'load' });
+      await panel.waitForFunction(() => document.documentElement.dataset['loaded'] === 'true', POLL);
+      await panel.click('[data-testid=tab-findings]');
+      const inPanel = await panel.waitForSelector('[data-finding="personal-data-in-cookie"]', POLL);
+      const panelText = (await inPanel!.evaluate((e) => e.textContent)) ?? '';
+
+      const report = await browser.browser.newPage();
+      await report.goto(`${browser.origin}/src/pages/report/index.html?tabId=${tabId}`, { waitUntil: 'load' });
+      const inReport = await report.waitForSelector('[data-finding="personal-data-in-cookie"]', POLL);
+      const reportText = (await inReport!.evaluate((e) => e.textContent)) ?? '';
+
+      for (const [where, text] of [
+        ['panel', panelText],
+        ['report', reportText],
+      ]) {
+        expect({ where, text: text!.includes(want) }).toEqual({ where, text: true });
+        expect({ where, english: english.filter((e) => text!.includes(e)) }).toEqual({ where, english: [] });
+        expect(text).not.toContain(PURPOSE_EMAIL);
+      }
     } finally {
       await browser.close();
       await site.close();

@@ -5,8 +5,8 @@
  * sideways, and every section stays on screen. Then the same in Korean (Chromium only, see
  * harness/popup-locale.ts), with screenshots to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, type Site } from '../site/server';
@@ -46,6 +46,10 @@ async function layoutAt(page: Page, width: number, deviceScaleFactor: number): P
   await page.setViewport({ width, height: 600, deviceScaleFactor });
   // The resize is applied when the page next lays out: wait until it sees the new width.
   await page.waitForFunction((w: number) => window.innerWidth === w, POLL, width);
+  return measure(page);
+}
+
+function measure(page: Page): Promise<Layout> {
   return page.evaluate((selectors: string[]) => {
     const root = document.documentElement;
     const off = selectors.filter((s) => {
@@ -162,6 +166,60 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium in Korean: pop
       }
     } finally {
       await ko.close();
+      await site.close();
+    }
+  });
+});
+
+/**
+ * The real toolbar popup, sized by the browser, at 200 % zoom: the profile's default zoom is 200 %
+ * (Chromium's zoom levels are powers of 1.2), `action.openPopup()` from an extension page opens the
+ * popup over the focused window's active tab, and the popup is found among the browser's targets.
+ */
+describe.runIf(selectedBrowsers().includes('chromium'))('chromium: the toolbar popup itself at 200 % zoom', () => {
+  test('opens zoomed, sizes itself to its content and never scrolls sideways', async () => {
+    const site = await startSite();
+    const b = await launch('chromium', {
+      prepareProfile: (dir) => {
+        mkdirSync(join(dir, 'Default'), { recursive: true });
+        const level = Math.log(2) / Math.log(1.2);
+        writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ partition: { default_zoom_level: { x: level } } }));
+      },
+    });
+    try {
+      await ExtensionControl.open(b);
+      const opener = await b.openExtensionPage('src/pages/options/index.html');
+      const tab = await b.newPage();
+      for (const route of ROUTES) await b.goto(tab, site.http + route);
+      await tab.page.bringToFront();
+      const opened = await opener.page.evaluate(async () => {
+        type Chrome = { action: { openPopup(): Promise<void> } };
+        await (globalThis as unknown as { chrome: Chrome }).chrome.action.openPopup();
+        return true;
+      });
+      expect(opened).toBe(true);
+      const target = await opener.page.browser().waitForTarget((t) => t.url().startsWith(`${b.origin}/src/pages/popup/index.html`), POLL);
+      const page = (await target.asPage()) as Page;
+      const popup: TrackedPage = { page, errors: [] };
+      await waitForPopup(popup);
+      const seen = await page.evaluate(() => ({
+        zoom: window.devicePixelRatio,
+        rows: document.querySelectorAll('tr[data-cookie-name]').length,
+        width: window.innerWidth,
+        height: window.innerHeight,
+      }));
+      // Chromium caps a popup at 800 × 600 screen pixels: at 200 % that is 400 × 300 CSS pixels.
+      expect(seen.zoom).toBe(2);
+      expect(seen.rows).toBeGreaterThan(0);
+      expect(seen.width).toBeGreaterThan(0);
+      expect(seen.width).toBeLessThanOrEqual(400);
+      expect(seen.height).toBeLessThanOrEqual(300);
+      const layout = await measure(page);
+      expect(layout).toEqual({ scrollWidth: layout.clientWidth, clientWidth: layout.clientWidth, off: [] });
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: resolve(SHOTS, 'popup-chromium-toolbar-200.png') });
+    } finally {
+      await b.close();
       await site.close();
     }
   });

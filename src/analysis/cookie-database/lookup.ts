@@ -2,7 +2,9 @@
  * The Open Cookie Database as a lookup: exact names (case-sensitive first, then any case) and
  * prefixes for its wildcard entries (`_ga_` → `_ga_XYZ`). An entry that names a domain matches only
  * a cookie of that domain or one of its subdomains: names are not unique (`sessionid` is listed for
- * Instagram), so a generic name on another site says nothing about it.
+ * Instagram), so a generic name on another site says nothing about it — unless the database ties it
+ * to a third party and the name is that service's own, written by its tag into any site's jar (`_fbp`
+ * of the Meta Pixel; the rule is `setByTagOnAnySite` in scripts/cookie-database-build.ts).
  */
 import { DATABASE } from './database.generated';
 import type { CategoryCode, DatabaseEntry } from './types';
@@ -24,6 +26,8 @@ interface Index {
   /** Wildcard prefixes, longest first so the most specific wins. */
   prefixes: Array<[string, number]>;
   domains: string[][];
+  /** Entries whose domain binds only in name: a third party's tag sets them on any site. */
+  anySite: Set<number>;
 }
 
 let built: Index | undefined;
@@ -37,12 +41,13 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
 /** Built on first use so that loading the module costs one JSON.parse and nothing more. */
 function index(): Index {
   if (built) return built;
-  const idx: Index = { exact: new Map(), folded: new Map(), prefixes: [], domains: [] };
+  const idx: Index = { exact: new Map(), folded: new Map(), prefixes: [], domains: [], anySite: new Set() };
   DATABASE.entries.forEach((e: DatabaseEntry, i) => {
     idx.domains.push(e[3] === '' ? [] : e[3].split(' '));
     push(idx.exact, e[0], i);
     push(idx.folded, e[0].toLowerCase(), i);
     if (e[5] === 1) idx.prefixes.push([e[0], i]);
+    if (e[6] === 1) idx.anySite.add(i);
   });
   idx.prefixes.sort((a, b) => b[0].length - a[0].length);
   return (built = idx);
@@ -63,17 +68,24 @@ function toMatch(i: number, domains: readonly string[]): DatabaseMatch {
   return m;
 }
 
-/** Among candidates, one whose domain matches the cookie's, preferring an entry that names its domain. */
+/**
+ * Among candidates, one whose domain matches the cookie's, preferring an entry that names its domain;
+ * a tag's cookie on another site comes after both.
+ */
 function pick(candidates: readonly number[] | undefined, cookieDomain: string, idx: Index): number | undefined {
   if (!candidates) return undefined;
   let anyDomain: number | undefined;
+  let byTag: number | undefined;
   for (const i of candidates) {
     const domains = idx.domains[i] as string[];
-    if (!domainMatches(cookieDomain, domains)) continue;
+    if (!domainMatches(cookieDomain, domains)) {
+      if (idx.anySite.has(i)) byTag ??= i;
+      continue;
+    }
     if (domains.length > 0) return i;
     anyDomain ??= i;
   }
-  return anyDomain;
+  return anyDomain ?? byTag;
 }
 
 /** The database's entry for a cookie, or undefined. `domain`: lower-case, no leading dot. */

@@ -3,8 +3,12 @@
 /** n necessary, p personalization, a analytics, m marketing. */
 export type CategoryCode = 'n' | 'p' | 'a' | 'm';
 
-/** [name, category, platform index, domains (space-separated, '' = any), reference index, wildcard (prefix) match] */
-export type DatabaseEntry = [string, CategoryCode, number, string, number, 0 | 1];
+/**
+ * [name, category, platform index, domains (space-separated, '' = any), reference index, wildcard (prefix) match,
+ * 1 when a third party's tag may set it on any site (scripts/cookie-database-build.ts `setByTagOnAnySite`)]
+ */
+export type DatabaseEntry =
+  [string, CategoryCode, number, string, number, 0 | 1] | [string, CategoryCode, number, string, number, 0 | 1, 1];
 
 export interface CookieDatabaseData {
   /** Index 0 is '' (no platform named). */

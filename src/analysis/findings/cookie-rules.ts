@@ -41,16 +41,34 @@ export function humanDuration(ms: number): string {
   return `${Math.round(ms / 60_000)} minutes`;
 }
 
-/** What a stored cookie does wrong for its RFC 6265bis §4.1.3 prefix; null when nothing. */
-export function prefixProblem(c: Pick<CookieInfo, 'secure' | 'hostOnly' | 'path'>, prefix: NamePrefix | null): string | null {
-  if (prefix === null) return null;
-  const problems: string[] = [];
-  if (!c.secure) problems.push('no Secure attribute');
+/** Why a cookie breaks its prefix, as codes a UI translates (`path` is then the offending path). */
+export type PrefixProblem = 'no-secure' | 'insecure-origin' | 'domain' | 'path';
+const PREFIX_PROBLEM_TEXT: Record<PrefixProblem, (path: string) => string> = {
+  'no-secure': () => 'no Secure attribute',
+  'insecure-origin': () => 'set from an insecure origin',
+  domain: () => 'a Domain attribute',
+  path: (path) => `Path "${path}" instead of "/"`,
+};
+
+/** The prefix-violation finding's details: the English phrase, the codes and the path they name. */
+export function prefixProblemVars(problems: readonly PrefixProblem[], path: string): Vars {
+  return {
+    problem: problems.map((p) => PREFIX_PROBLEM_TEXT[p](path)).join(', '),
+    problems: problems.join(','),
+    ...(problems.includes('path') ? { badPath: path } : {}),
+  };
+}
+
+/** What a stored cookie does wrong for its RFC 6265bis §4.1.3 prefix; empty when nothing. */
+export function prefixProblems(c: Pick<CookieInfo, 'secure' | 'hostOnly' | 'path'>, prefix: NamePrefix | null): PrefixProblem[] {
+  if (prefix === null) return [];
+  const problems: PrefixProblem[] = [];
+  if (!c.secure) problems.push('no-secure');
   if (prefix === '__Host-') {
-    if (!c.hostOnly) problems.push('a Domain attribute');
-    if (c.path !== '/') problems.push(`Path "${c.path}" instead of "/"`);
+    if (!c.hostOnly) problems.push('domain');
+    if (c.path !== '/') problems.push('path');
   }
-  return problems.length === 0 ? null : problems.join(', ');
+  return problems;
 }
 
 function sameSiteDefaultVars(profile: LimitProfile): Vars {
@@ -78,8 +96,8 @@ export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: Coo
     if (sid.defaultName && sid.framework !== undefined) add('session-id-default-name', { framework: sid.framework });
   }
 
-  const problem = prefixProblem(c, cl.prefix);
-  if (problem !== null) add('prefix-violation', { prefix: cl.prefix, problem });
+  const problems = prefixProblems(c, cl.prefix);
+  if (problems.length > 0) add('prefix-violation', { prefix: cl.prefix, ...prefixProblemVars(problems, c.path) });
 
   const requested = cl.expiry.requested;
   const base = c.createdAt ?? ctx.now;
@@ -104,10 +122,11 @@ export function cookieFindings(c: CookieInfo, cl: CookieClassification, ctx: Coo
     const t = jwtTiming(jwt, ctx.now);
     if (t.expired && t.expiresAt !== null) add('jwt-expired', { expiresAt: isoTime(t.expiresAt) });
     if (jwt.kind === 'jws') {
-      if (t.expiresAt === null) add('jwt-long-lived', { lifetime: 'ever (no exp claim)' }, 'medium');
+      // `lifetimeMs` / `noExp` let each UI word the lifetime in its own language.
+      if (t.expiresAt === null) add('jwt-long-lived', { lifetime: 'ever (no exp claim)', noExp: true }, 'medium');
       else {
         const lifetime = t.lifetimeMs ?? t.expiresAt - ctx.now;
-        if (lifetime > JWT_LONG_LIVED_MS) add('jwt-long-lived', { lifetime: humanDuration(lifetime) });
+        if (lifetime > JWT_LONG_LIVED_MS) add('jwt-long-lived', { lifetime: humanDuration(lifetime), lifetimeMs: lifetime });
       }
     }
   }

@@ -13,6 +13,7 @@ import { domainMatch, isLoopback, isPotentiallyTrustworthy } from '../domain';
 import { detectSessionId } from '../session-id';
 import { splitSetCookieLine, utf8Length, type SetCookieAttribute } from '../size';
 import { cookieSubject, makeFinding } from './build';
+import { prefixProblemVars, type PrefixProblem } from './cookie-rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LIFETIME_CAP_S = 400 * 24 * 60 * 60;
@@ -68,16 +69,17 @@ export function setCookieFindings(obs: SetCookieObservation, profile: LimitProfi
 
   const prefix = namePrefix(parts.name);
   if (prefix !== null && url) {
-    const problems: string[] = [];
-    if (!secure) problems.push('no Secure attribute');
-    if (!isPotentiallyTrustworthy(url)) problems.push('set from an insecure origin');
+    const problems: PrefixProblem[] = [];
+    if (!secure) problems.push('no-secure');
+    if (!isPotentiallyTrustworthy(url)) problems.push('insecure-origin');
+    let effective = '/';
     if (prefix === '__Host-') {
-      if (attrs.some((a) => a.key === 'domain')) problems.push('a Domain attribute');
+      if (attrs.some((a) => a.key === 'domain')) problems.push('domain');
       const path = last(attrs, 'path');
-      const effective = path && path.value.startsWith('/') ? path.value : defaultPath(url.pathname);
-      if (effective !== '/') problems.push(`Path "${effective}" instead of "/"`);
+      effective = path && path.value.startsWith('/') ? path.value : defaultPath(url.pathname);
+      if (effective !== '/') problems.push('path');
     }
-    if (problems.length > 0) add('prefix-violation', { prefix, problem: problems.join(', ') });
+    if (problems.length > 0) add('prefix-violation', { prefix, ...prefixProblemVars(problems, effective) });
   }
 
   // Max-Age wins over Expires (RFC 6265bis §5.7); Expires is read with the §5.1.1 date algorithm.

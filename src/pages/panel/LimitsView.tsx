@@ -34,6 +34,7 @@ export function LimitsView(props: LimitsViewProps) {
       </label>
       {props.usage.domains.length === 0 ? <p class="muted">{t('panel_limits_empty')}</p> : null}
       <table class="grid" data-testid="limits">
+        <caption class="sr-only">{t('panel_limits_caption', profile.label)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('panel_col_domain')}</th>

@@ -20,6 +20,7 @@ export function SessionsView(props: { facts: readonly SessionFacts[]; onSelect: 
     );
   return (
     <table class="grid" data-testid="sessions">
+      <caption class="sr-only">{t('panel_sessions_caption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('panel_col_cookie')}</th>

@@ -1,5 +1,5 @@
 /** Small display helpers shared by the panel's views. */
-import { uiLanguage } from '../../platform/i18n';
+import { t } from '../../platform/i18n';
 
 export function clockTime(ms: number): string {
   const d = new Date(ms);
@@ -9,7 +9,8 @@ export function clockTime(ms: number): string {
 
 export function dateTime(ms: number): string {
   try {
-    return new Date(ms).toLocaleString(uiLanguage());
+    // The messages' locale: getUILanguage() can differ from it (headless Chromium started with --lang).
+    return new Date(ms).toLocaleString(t('ui_locale'));
   } catch {
     return new Date(ms).toISOString();
   }

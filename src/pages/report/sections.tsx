@@ -1,9 +1,10 @@
 /** The report on screen, part 1: summary, findings by severity, session IDs, per-domain limits. */
-import { SEVERITIES, type Severity } from '../../model/finding';
+import { SEVERITIES, type Finding, type FindingSubject, type Severity } from '../../model/finding';
 import { t } from '../../platform/i18n';
 import type { AuditReport, ReportFinding } from '../../report/index';
 import { SEVERITY_MARK, subjectText } from '../../report/html';
 import { SessionList } from '../../ui/sessions/SessionList';
+import { findingText } from '../../ui/components/finding-text';
 
 export function SeverityLabel(props: { severity: Severity }) {
   return (
@@ -50,11 +51,29 @@ export function Summary(props: { report: AuditReport }) {
   );
 }
 
+/** The report's finding as the analysis gave it, so the page words it in the UI language like the other pages. */
+function asFinding(f: ReportFinding): Finding {
+  const subject: FindingSubject =
+    f.kind === 'cookie'
+      ? { kind: 'cookie', ...f.cookie, storeId: '', key: '' }
+      : f.kind === 'header'
+        ? { kind: 'header', url: f.header.url, ...(f.header.name === null ? {} : { name: f.header.name }) }
+        : { kind: 'domain', ...f.domain };
+  return {
+    id: f.id,
+    severity: f.severity,
+    subject,
+    message: f.message,
+    reference: f.reference,
+    ...(f.details ? { details: f.details } : {}),
+  };
+}
+
 function FindingItem(props: { f: ReportFinding }) {
   const f = props.f;
   return (
     <li class={`sev-${f.severity}`} data-finding={f.id}>
-      <SeverityLabel severity={f.severity} /> <code>{f.id}</code> <span>{f.message}</span>
+      <SeverityLabel severity={f.severity} /> <code>{f.id}</code> <span>{findingText(asFinding(f), (k) => t(k))}</span>
       <br />
       <span class="muted">
         {subjectText(f)} ·{' '}

@@ -6,6 +6,7 @@
  */
 import type { SessionSummary } from '../../analysis/sessions';
 import { t } from '../../platform/i18n';
+import { formatAbsolute } from '../components/relative-time';
 
 const yn = (b: boolean | null): string => (b === null ? '?' : b ? '✓' : '✗');
 
@@ -18,7 +19,8 @@ function Moment(props: { m: SessionSummary['login'] }) {
   if (!props.m) return <>—</>;
   return (
     <>
-      <time dateTime={props.m.at}>{props.m.at}</time> <span class="mono">{props.m.url ?? t('ui_sessions_byHand')}</span>
+      <time dateTime={props.m.at}>{formatAbsolute(Date.parse(props.m.at), t('ui_locale'))}</time>{' '}
+      <span class="mono">{props.m.url ?? t('ui_sessions_byHand')}</span>
     </>
   );
 }

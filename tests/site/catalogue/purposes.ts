@@ -19,7 +19,7 @@ export const purposeRoutes: RouteSpec[] = [
     title: 'Cookie purposes',
     group: 'Purposes and personal data',
     summary:
-      'Google Analytics, Google Ads and TikTok cookies, a consent answer, a language preference, a Laravel session and a cookie holding an e-mail address; a beacon from the tracker host.',
+      'Google Analytics, Google Ads, TikTok and Meta Pixel cookies, a consent answer, a language preference, a Laravel session and a cookie holding an e-mail address; a beacon from the tracker host.',
     notes: ['Open /purposes/tracker on the third-party host first: its cookies then belong to a third party this page talks to.'],
     cookies: () => [
       cookie('purposes/ga', '_ga', `_ga=GA1.1.1234567890.1700000000; Max-Age=${400 * DAY}; ${BASE}`, {
@@ -38,6 +38,11 @@ export const purposeRoutes: RouteSpec[] = [
       cookie('purposes/ttp', '_ttp', `_ttp=2aBcDeFgHiJkLmNoPqRsTuVwXyZ; Max-Age=${390 * DAY}; ${BASE}`, {
         browsers: stored({ expires: 390 * DAY }),
         purpose: { category: 'marketing', source: DB, platform: 'TikTok' },
+      }),
+      cookie('purposes/fbp', '_fbp', `_fbp=fb.1.1700000000000.1234567890; Max-Age=${90 * DAY}; ${BASE}`, {
+        browsers: stored({ expires: 90 * DAY }),
+        purpose: { category: 'marketing', source: DB, platform: 'Facebook' },
+        note: "The Meta Pixel's cookie in the site's own jar: the database ties `_fbp` to facebook.com (3rd party), and its tag sets it on any site.",
       }),
       cookie(
         'purposes/consent',
