@@ -39,7 +39,7 @@ interface Side {
 }
 
 /** The id of the tab showing `url`, asked from one of the extension's own pages. */
-async function tabIdIn(ext: ExtensionBrowser, page: string, url: string): Promise<number> {
+export async function tabIdIn(ext: ExtensionBrowser, page: string, url: string): Promise<number> {
   const probe = await within(30_000, 'open an extension page', ext.openExtensionPage(page));
   try {
     const id = (await within(

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { BROWSERS } from '../scripts/browser/browsers';
 import type { BrowserName } from '../scripts/browser/types';
 import { browsingBench } from './browsing.bench';
+import { hostileBench } from './hostile.bench';
 import { currentStep, table, verdict, type BenchOptions, type Row } from './lib';
 import { panelBench } from './panel.bench';
 import { popupBench } from './popup.bench';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, { run: (o: BenchOptions) => Promise<Row[]>; rounds
   browsing: { run: browsingBench, rounds: 15, watchdogMin: 20 },
   popup: { run: popupBench, rounds: 9, watchdogMin: 20 },
   panel: { run: panelBench, rounds: 5, watchdogMin: 15 },
+  hostile: { run: hostileBench, rounds: 5, watchdogMin: 15 },
 };
 
 const HELP = `npm run bench [-- options]
@@ -23,9 +25,9 @@ const HELP = `npm run bench [-- options]
 Runs the ratio benchmarks against the built extension (npm run build first) and prints one table:
 bench, case, browser, ours, floor, ratio, target, ✓/✗.
 
-  --bench NAME      browsing | popup | panel (repeatable; default: all)   env BENCH
+  --bench NAME      browsing | popup | panel | hostile (repeatable; default: all)   env BENCH
   --browser NAME    chromium | firefox (repeatable; default: both)        env BENCH_BROWSERS=a,b
-  --rounds N        alternating rounds per bench (default: browsing 15, popup 9, panel 5)  env BENCH_ROUNDS
+  --rounds N        alternating rounds per bench (default: browsing 15, popup 9, panel 5, hostile 5)  env BENCH_ROUNDS
   --watchdog MIN    minutes one bench may take before the run is ended (default per bench) env BENCH_WATCHDOG_MIN
   --help            this text
 
@@ -61,7 +63,7 @@ function fail(message: string): never {
 
 const benches = list(values.bench, process.env['BENCH']) ?? Object.keys(BENCHES);
 const browsers = (list(values.browser, process.env['BENCH_BROWSERS']) ?? ['chromium', 'firefox']) as BrowserName[];
-for (const b of benches) if (!BENCHES[b]) fail(`unknown bench '${b}' (browsing, popup, panel)`);
+for (const b of benches) if (!BENCHES[b]) fail(`unknown bench '${b}' (browsing, popup, panel, hostile)`);
 for (const b of browsers) {
   if (!BROWSERS[b]) fail(`unknown browser '${b}' (chromium, firefox)`);
   if (!existsSync(BROWSERS[b].path)) fail(`${b} not found at ${BROWSERS[b].path}: ${BROWSERS[b].install}`);

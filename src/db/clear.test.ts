@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../model/events';
 import { clearLog, purgeValues } from './clear';
 import { currentJar } from './schema';
-import { openTestDb, makeChange, makeObservation } from './test-helpers';
+import { openTestDb, makeChange, makeObservation, ManualScheduler } from './test-helpers';
 import { LogWriter } from './writer';
 
 async function seeded() {
@@ -63,4 +63,19 @@ test('purging values removes kept values from changes and Set-Cookie lines', asy
   const all = JSON.stringify([await db.changes.toArray(), await db.observations.toArray()]);
   expect(all).not.toContain('secret-1234');
   expect(all).not.toContain('secret-5678');
+});
+
+test('a full clear also forgets jar rows the writer had not written yet', async () => {
+  const scheduler = new ManualScheduler();
+  const db = openTestDb();
+  // The jar is written only every minute: the first change's row is still pending at the clear.
+  const writer = await LogWriter.open(db, { scheduler, jarIntervalMs: 60_000 });
+  writer.addChange(makeChange({ name: 'before', cookieKey: 'before|example.com|/||0' }));
+  await writer.flush();
+  expect(await db.jar.count()).toBe(0);
+  await writer.clear();
+  scheduler.advance(60_000);
+  writer.addChange(makeChange({ name: 'after', cookieKey: 'after|example.com|/||0' }));
+  await writer.flush();
+  expect((await db.jar.toArray()).map((r) => r.name)).toEqual(['after']);
 });

@@ -63,3 +63,14 @@ describe('MemoryLog', () => {
     expect(log.size).toBe(0);
   });
 });
+
+test('purging values removes those kept in memory, from changes and Set-Cookie lines', () => {
+  const log = new MemoryLog({ getSettings: () => ({ ...DEFAULT_SETTINGS, recordValues: true }) });
+  log.addChange(makeChange({ value: 'secret-1234' }));
+  log.addObservation(makeObservation({ setCookies: [{ ...line, line: 'sid=secret-5678; Path=/' }] }));
+  expect(JSON.stringify(log.query())).toContain('secret-1234');
+  log.purgeValues();
+  const all = JSON.stringify(log.query());
+  expect(all).not.toContain('secret-1234');
+  expect(all).not.toContain('secret-5678');
+});

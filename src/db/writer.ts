@@ -31,6 +31,7 @@ import {
 import { approxBytes, pruneForQuota } from './retention';
 import { realScheduler, type Scheduler } from './scheduler';
 import { JarFold } from './jar-fold';
+import { type Shed, weigh, WriteQueue } from './write-queue';
 import type { CookieLogDB } from './schema';
 
 export { realScheduler, type Scheduler } from './scheduler';
@@ -48,7 +49,7 @@ export interface LogWriterOptions {
   /**
    * What the queue holds at most, weighed as one per operation plus one per Set-Cookie line or
    * cookie name an observation carries. Beyond it the oldest unwritten detail is shed first
-   * (patches, then lines and names); records are dropped only when no detail is left.
+   * (patches, then lines and names); records are dropped only when no detail is left (write-queue.ts).
    */
   maxQueued?: number;
   scheduler?: Scheduler;
@@ -82,47 +83,23 @@ interface Pending {
   weight: number;
 }
 
-/** One for the operation, one per line or name it carries: what a flood makes grow. */
-function weigh(op: PreparedOp): number {
-  if (op.op !== 'addObservation') return 1;
-  return 1 + (op.record.setCookies?.length ?? 0) + (op.record.cookieNames?.length ?? 0);
-}
-
-/** Removes an observation's lines and names, counting the lines as not recorded. Returns how many items went. */
-function stripDetail(op: PreparedOp): number {
-  if (op.op !== 'addObservation') return 0;
-  const r = op.record;
-  const lines = r.setCookies?.length ?? 0;
-  const names = r.cookieNames?.length ?? 0;
-  if (lines > 0) {
-    r.setCookiesOmitted = (r.setCookiesOmitted ?? 0) + lines;
-    r.setCookies = [];
-  }
-  if (names > 0) r.cookieNames = [];
-  return lines + names;
-}
-
 export class LogWriter implements EventLog {
   private readonly batchSize: number;
   private readonly maxLatencyMs: number;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
-  private readonly maxQueued: number;
   private readonly scheduler: Scheduler;
   private readonly getSettings: NonNullable<LogWriterOptions['getSettings']>;
   private readonly makeRoom: () => Promise<number>;
 
   private readonly jar: JarFold;
 
-  private queue: Pending[] = [];
-  private queuedWeight = 0;
+  private readonly queue: WriteQueue<Pending>;
   private readonly onGrowth: LogWriterOptions['onGrowth'];
   private grown = 0;
   private growthRunning = false;
   private seq = 0;
   private flushTarget = 0;
-  /** Operations at the head of the queue that the running batch owns. */
-  private inFlight = 0;
   private draining = false;
   private timer: unknown;
   private wake: (() => void) | undefined;
@@ -142,7 +119,7 @@ export class LogWriter implements EventLog {
     this.maxLatencyMs = options.maxLatencyMs ?? 250;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 250;
-    this.maxQueued = options.maxQueued ?? 50_000;
+    this.queue = new WriteQueue(options.maxQueued ?? 50_000);
     this.scheduler = options.scheduler ?? realScheduler;
     this.getSettings = options.getSettings ?? (() => DEFAULT_SETTINGS);
     this.makeRoom = options.makeRoom ?? (() => pruneForQuota(db, this.getSettings()));
@@ -167,9 +144,7 @@ export class LogWriter implements EventLog {
       prepared = op;
     }
     const pending: Pending = { seq: ++this.seq, at: this.scheduler.now(), op: prepared, done: deferred(), weight: weigh(prepared) };
-    this.queue.push(pending);
-    this.queuedWeight += pending.weight;
-    this.dropOverflow();
+    this.settleShed(this.queue.push(pending));
     this.schedule();
     return id === undefined ? { durable: pending.done.promise } : { id, durable: pending.done.promise };
   }
@@ -192,7 +167,7 @@ export class LogWriter implements EventLog {
 
   /** Writes everything queued so far now (retrying as usual); resolves when it is durable or dropped. */
   flush(): Promise<void> {
-    const last = this.queue[this.queue.length - 1];
+    const last = this.queue.last();
     if (!last) return Promise.resolve();
     this.flushTarget = last.seq;
     this.wake?.();
@@ -211,18 +186,18 @@ export class LogWriter implements EventLog {
   }
 
   stats(): WriterStats {
-    return { ...this.counters, queued: this.queue.length, queuedWeight: this.queuedWeight };
+    return { ...this.counters, queued: this.queue.length, queuedWeight: this.queue.weight };
   }
 
   private isDue(): boolean {
-    const head = this.queue[0];
+    const head = this.queue.head();
     if (!head) return false;
     return this.queue.length >= this.batchSize || head.seq <= this.flushTarget || this.scheduler.now() - head.at >= this.maxLatencyMs;
   }
 
   private schedule(): void {
     if (this.draining) return; // the running drain re-checks before it stops
-    const head = this.queue[0];
+    const head = this.queue.head();
     if (!head) return;
     if (this.isDue()) {
       if (this.timer !== undefined) this.scheduler.clearTimer(this.timer);
@@ -241,15 +216,12 @@ export class LogWriter implements EventLog {
     this.draining = true;
     try {
       while (this.isDue()) {
-        const batch = this.queue.slice(0, this.batchSize);
-        this.inFlight = batch.length;
-        await this.writeBatch(batch);
-        for (const p of this.queue.splice(0, batch.length)) this.queuedWeight -= p.weight;
-        this.inFlight = 0;
+        await this.writeBatch(this.queue.take(this.batchSize));
+        this.queue.done();
       }
     } finally {
       this.draining = false;
-      this.inFlight = 0;
+      this.queue.release();
     }
     this.schedule();
   }
@@ -319,58 +291,18 @@ export class LogWriter implements EventLog {
     });
   }
 
-  /**
-   * Keeps the queue within `maxQueued`, oldest first and never touching the running batch: first
-   * the patches (an evaluation lost, the record kept), then observations' lines and names, and
-   * only then whole records. Everything shed is counted and reported through `stats()`.
-   */
-  private dropOverflow(): void {
-    if (this.queuedWeight <= this.maxQueued) return;
-    this.shedPatches();
-    this.shedDetail();
-    this.shedRecords();
-  }
-
-  private shedPatches(): void {
-    const err = new Error('cookie log queue full: an evaluation was not recorded');
-    const kept: Pending[] = [];
-    let i = this.inFlight;
-    for (; i < this.queue.length && this.queuedWeight > this.maxQueued; i++) {
-      const p = this.queue[i]!;
-      if (p.op.op === 'patchSetCookie') {
-        this.queuedWeight -= p.weight;
-        this.counters.detailDropped = (this.counters.detailDropped ?? 0) + 1;
-        p.done.reject(err);
-      } else kept.push(p);
+  /** Settles and counts what the queue shed to stay within its budget (write-queue.ts). */
+  private settleShed(shed: Shed<Pending>): void {
+    if (shed.patches.length > 0) {
+      const err = new Error('cookie log queue full: an evaluation was not recorded');
+      for (const p of shed.patches) p.done.reject(err);
     }
-    if (i === this.inFlight) return;
-    this.queue.splice(this.inFlight, i - this.inFlight, ...kept);
-  }
-
-  private shedDetail(): void {
-    for (let i = this.inFlight; i < this.queue.length && this.queuedWeight > this.maxQueued; i++) {
-      const p = this.queue[i]!;
-      const n = stripDetail(p.op);
-      if (n === 0) continue;
-      this.queuedWeight -= n;
-      p.weight -= n;
-      this.counters.detailDropped = (this.counters.detailDropped ?? 0) + n;
-    }
-  }
-
-  private shedRecords(): void {
-    let n = 0;
-    let weight = 0;
-    while (this.inFlight + n < this.queue.length && this.queuedWeight - weight > this.maxQueued) {
-      weight += this.queue[this.inFlight + n]!.weight;
-      n++;
-    }
-    if (n === 0) return;
-    const dropped = this.queue.splice(this.inFlight, n);
-    this.queuedWeight -= weight;
-    const err = new Error(`cookie log queue overflow: ${n} operations dropped`);
+    const detail = shed.patches.length + shed.detail;
+    if (detail > 0) this.counters.detailDropped = (this.counters.detailDropped ?? 0) + detail;
+    if (shed.records.length === 0) return;
+    const err = new Error(`cookie log queue overflow: ${shed.records.length} operations dropped`);
     this.counters.lastError = errorSummary(err, this.scheduler.now());
-    for (const p of dropped) {
+    for (const p of shed.records) {
       if (p.op.op === 'addChange' || p.op.op === 'addObservation') this.counters.dropped++;
       p.done.reject(err);
     }

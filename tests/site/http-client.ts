@@ -64,6 +64,8 @@ export function fetchRaw(url: string, opts: ClientOptions = {}): Promise<ClientR
     const req = https
       ? httpsRequest({ ...common, ca: opts.ca, ...(isIP(u.hostname) ? {} : { servername: u.hostname }) }, onResponse)
       : httpRequest(common, onResponse);
+    // Node's parser keeps 2,000 raw header entries (about 1,000 headers) by default; /flood sends more.
+    req.maxHeadersCount = 0;
     req.on('error', reject);
     req.end(opts.body);
   });

@@ -7,3 +7,7 @@ const extra = (values) => (values && 'EXTRA_HEADERS' in values ? ['extraHeaders'
 const api = ext.webRequest;
 api.onBeforeSendHeaders.addListener(() => undefined, filter, ['requestHeaders', ...extra(api.OnBeforeSendHeadersOptions)]);
 api.onHeadersReceived.addListener(() => undefined, filter, ['responseHeaders', ...extra(api.OnHeadersReceivedOptions)]);
+// The least a background can do to answer a page: the hostile bench pings it while it is flooded.
+ext.runtime.onMessage.addListener((message, sender, respond) => {
+  respond({ ready: true });
+});

@@ -10,7 +10,7 @@ import { Recorder } from './recorder';
 
 const digest = digester(new Uint8Array(32).fill(3));
 
-test('a response keeps at most MAX_SET_COOKIE_LINES lines and counts the others', async () => {
+test('a response keeps at most MAX_SET_COOKIE_LINES lines and counts the others as shed detail', async () => {
   const s = { ...DEFAULT_SETTINGS, headerCapture: 'all' as const };
   const db = openTestDb();
   const rec = new Recorder({
@@ -32,4 +32,6 @@ test('a response keeps at most MAX_SET_COOKIE_LINES lines and counts the others'
   const [o] = await db.observations.toArray();
   expect(o?.setCookies).toHaveLength(MAX_SET_COOKIE_LINES);
   expect(o?.setCookiesOmitted).toBe(1_500);
+  // The shed counter the UIs show includes them: detail not recorded, the record kept.
+  expect(rec.detailDropped).toBe(1_500);
 });

@@ -92,6 +92,8 @@ export class Recorder {
   private readonly lineMeta = new Map<string, LineMeta>();
   private readonly maxPendingLines: number;
   private metaShed = 0;
+  /** Set-Cookie lines past MAX_SET_COOKIE_LINES of their response, never recorded. */
+  private linesOmitted = 0;
   private readonly tabs: TabContext;
 
   constructor(private readonly deps: RecorderDeps) {
@@ -109,9 +111,12 @@ export class Recorder {
     return protectUrls(obs, this.deps.settings().recordValues, (v) => this.deps.describe(v));
   }
 
-  /** Detail dropped to keep memory bounded: line evaluations never made, changes never linked. */
+  /**
+   * Detail dropped to keep work and memory bounded: lines past a response's cap, line evaluations
+   * never made, changes never linked. Records themselves are never part of it.
+   */
   get detailDropped(): number {
-    return this.metaShed + this.correlator.shedChanges;
+    return this.linesOmitted + this.metaShed + this.correlator.shedChanges;
   }
 
   /** Lines whose evaluation is still to come (bounded by `maxPendingLines`). */
@@ -193,7 +198,10 @@ export class Recorder {
         });
         return rec;
       });
-      if (allLines.length > lines.length) obs.setCookiesOmitted = allLines.length - lines.length;
+      if (allLines.length > lines.length) {
+        obs.setCookiesOmitted = allLines.length - lines.length;
+        this.linesOmitted += obs.setCookiesOmitted;
+      }
       const { id, durable } = this.record(incognito, obs);
       this.written(durable, details.tabId);
       for (const p of pending) {

@@ -4,7 +4,7 @@
  * Vars: `n`, `prefix`.
  */
 import type { CookieCase, FindingId, Outcome, RenderContext, RouteSpec } from '../types';
-import { BASE, cookie, deleted, evicted, stored, v } from './helpers';
+import { BASE, cookie, deleted, evicted, rejected, stored, v } from './helpers';
 
 export const PER_HOST_LIMIT = 180;
 export const PURGE_TO = 150;
@@ -74,6 +74,41 @@ const CLEARED = {
   ),
 };
 
+/** Lines in the /flood response, and how many at each end set a cookie (the rest are refused). */
+export const FLOOD_LINES = 2_000;
+export const FLOOD_STORED_EACH_END = 50;
+
+/**
+ * One response far past what the recorder keeps of a response: a hostile page's flood. The cookies
+ * at the end come after the lines the recorder keeps, so their changes are recorded without them.
+ */
+export const floodRoute: RouteSpec = {
+  path: '/flood',
+  scenario: 'flood',
+  title: `${FLOOD_LINES} Set-Cookie lines in one response`,
+  group: 'Limits',
+  summary: `Sets flood_0… in one response of ${FLOOD_LINES} lines: ${FLOOD_STORED_EACH_END} cookies at each end, refused lines (a foreign Domain) between.`,
+  hidden: true,
+  notes: ['Cookies and their changes stay far below the per-host limit: only the number of lines is hostile.'],
+  cookies: () => {
+    const out: CookieCase[] = [];
+    for (let i = 0; i < FLOOD_LINES; i++) {
+      const stores = i < FLOOD_STORED_EACH_END || i >= FLOOD_LINES - FLOOD_STORED_EACH_END;
+      out.push(
+        stores
+          ? cookie(`flood/${i}`, `flood_${i}`, `flood_${i}=${i}; Path=/; SameSite=Lax`, {
+              browsers: stored({ secure: false, httpOnly: false }),
+            })
+          : cookie(`flood/${i}`, `flood_${i}`, `flood_${i}=${i}; Domain=flood.invalid`, {
+              browsers: rejected('InvalidDomain'),
+              findings: ['rejected'],
+            }),
+      );
+    }
+    return out;
+  },
+};
+
 export const limitRoutes: RouteSpec[] = [
   limitsSpec(20),
   limitsSpec(50),
@@ -94,4 +129,5 @@ export const limitRoutes: RouteSpec[] = [
       return out;
     },
   },
+  floodRoute,
 ];

@@ -20,6 +20,7 @@ export const simpleRoutes: Record<string, Handler> = {
   '/malformed': plainScenario('/malformed', [{ href: '/malformed/raw', text: 'Control characters' }]),
   '/domain/invalid': plainScenario('/domain/invalid', [{ href: '/domain/loose', text: 'A Domain that works: the loose-scope scenario' }]),
   '/delete': plainScenario('/delete', [{ href: '/overwrite', text: 'Set it again' }]),
+  '/flood': plainScenario('/flood'),
 };
 
 export const overwrite: Handler = (ctx) => {
